@@ -1,0 +1,7 @@
+"""``python -m sciplan_model …`` runs the ``sciplan`` command."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

@@ -1,0 +1,356 @@
+"""Read a figure as written into its parts, without building any object yet.
+
+One pass, left to right, no backtracking: lead words (力争, 至少, 超过, 近, 约 …), the
+number (Arabic, full-width or Chinese, with scales inside), 余/多, a range's second end,
+the unit (with 个 as a classifier, and an alternative in brackets), and tail words
+(以上, 以下, 以内, 左右).  The result is a :class:`Scanned` record; ``quantity`` and
+``figure`` build their objects from it.  Errors are :class:`FigureParseError` with the
+position of the first character that could not be read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from ._exact import EXACT as EXACT_CONTEXT
+from ._exact import plain
+from .errors import FigureParseError, UnknownUnitError, WrongTypeError
+from .numerals import (
+    CN_NUMERAL_CHARS,
+    SCALES,
+    _Bad,
+    _read_compound,
+    normalize_text,
+)
+from .units import unit_info, unit_names
+
+# qualifier names as the figure module's Qualifier enum spells them
+EXACT = "EXACT"
+AT_LEAST = "AT_LEAST"
+MORE_THAN = "MORE_THAN"
+AT_MOST = "AT_MOST"
+LESS_THAN = "LESS_THAN"
+ODD = "ODD"
+NEARLY = "NEARLY"
+ABOUT = "ABOUT"
+RANGE = "RANGE"
+UNKNOWN = "UNKNOWN"
+
+#: Words before the number.  ``None`` marks a word that changes nothing (达到, 共计,
+#: 确保 — a binding floor); ``"ASPIRATION"`` marks 力争 and its kin.
+LEAD_WORDS: dict[str, str | None] = {
+    "力争": "ASPIRATION", "争取": "ASPIRATION", "努力实现": "ASPIRATION",
+    "努力达到": "ASPIRATION", "力求": "ASPIRATION",
+    "确保": None, "达到": None, "实现": None, "共计": None, "共": None, "合计": None,
+    "总计": None, "计": None,
+    "不少于": AT_LEAST, "至少": AT_LEAST, "不低于": AT_LEAST,
+    "超过": MORE_THAN, "多于": MORE_THAN, "突破": MORE_THAN, "逾": MORE_THAN,
+    "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST,
+    "不满": LESS_THAN, "低于": LESS_THAN, "少于": LESS_THAN, "不足": LESS_THAN,
+    "将近": NEARLY, "接近": NEARLY, "近": NEARLY,
+    "大约": ABOUT, "约": ABOUT,
+}  # fmt: skip
+TAIL_WORDS: dict[str, str] = {
+    "及以上": AT_LEAST, "以上": AT_LEAST,
+    "及以下": AT_MOST, "以下": AT_MOST, "以内": AT_MOST,
+    "左右": ABOUT,
+}  # fmt: skip
+_LEADS = sorted(LEAD_WORDS, key=len, reverse=True)
+_TAILS = sorted(TAIL_WORDS, key=len, reverse=True)
+_RANGE_SEPARATORS = frozenset("-~〜—–至到")
+_PLACEHOLDER = frozenset("xX×")
+_ODD = frozenset("余多")
+_SCALE_NAMES = {4: "万", 8: "亿", 12: "万亿"}
+_SPACES = frozenset(" \t")
+
+
+class Scanned(NamedTuple):
+    """The parts of one figure as written."""
+
+    value: Decimal | None  # None for a placeholder (20xx)
+    unit: str  # with its scale word: 万元
+    qualifier: str
+    aspirational: bool
+    upper: Decimal | None = None  # a range's upper end, in ``upper_unit``
+    upper_unit: str | None = None
+    placeholder: str | None = None  # "20xx"
+    alternative_unit: str | None = None  # 册 in 52.6万册(份) is (份)
+    qualifier_at: int = -1  # where the first qualifier word stands
+
+
+def _unit_pattern() -> str:
+    names = sorted(unit_names(), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+_UNIT_NAMES = sorted(unit_names(), key=len, reverse=True)
+_UNIT_FIRST = frozenset(n[0] for n in _UNIT_NAMES)
+# The common case — digits, a scale, a unit — read by one anchored expression.
+_PLAIN = re.compile(
+    r"([0-9]{1,28}(?:\.[0-9]{1,28})?)(万亿|亿|万)?(" + _unit_pattern() + ")",
+    re.ASCII,
+)
+
+
+def scan(text: object) -> Scanned:
+    """Read ``text`` into a :class:`Scanned` record or raise FigureParseError."""
+    if not isinstance(text, str):
+        raise WrongTypeError("figure text", "a str", type(text).__name__)
+    m = _PLAIN.fullmatch(text)
+    if m is not None:
+        scale, unit = m.group(2), m.group(3)
+        if scale is None:
+            return Scanned(Decimal(m.group(1)), unit, EXACT, False)
+        if unit_info(unit).scalable:
+            return Scanned(Decimal(m.group(1)), scale + unit, EXACT, False)
+    try:
+        return _Scanner(normalize_text(text)).figure()
+    except _Bad as bad:
+        raise FigureParseError(text, bad.position, bad.reason) from None
+
+
+class _Scanner:
+    __slots__ = ("s", "i", "n", "qualifiers", "aspirational")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.i = 0
+        self.n = len(s)
+        self.qualifiers: list[tuple[str, int]] = []
+        self.aspirational = False
+
+    def _skip_spaces(self) -> None:
+        while self.i < self.n and self.s[self.i] in _SPACES:
+            self.i += 1
+
+    def _word(self, words: list[str]) -> str | None:
+        for w in words:
+            if self.s.startswith(w, self.i):
+                return w
+        return None
+
+    def figure(self) -> Scanned:
+        self._skip_spaces()
+        if self.i == self.n:
+            raise _Bad(self.i, "a figure was expected")
+        self._leads()
+        start = self.i
+        negative = self.i < self.n and self.s[self.i] in "-−"
+        if negative:
+            self.i += 1
+        if self.i < self.n and (self.s[self.i] in _PLACEHOLDER or self._placeholder_ahead()):
+            if negative:
+                raise _Bad(start, "a sign before a placeholder")
+            return self._placeholder_figure()
+        value, power = self._number()
+        if negative:
+            value = value.copy_negate()
+        odd = False
+        if self.i < self.n and self.s[self.i] in _ODD:
+            self.qualifiers.append((ODD, self.i))
+            odd = True
+            self.i += 1
+            if power == 0 and self.i < self.n and self.s[self.i] in SCALES:
+                power = self._scale()
+        self._skip_spaces()
+        if self.i < self.n and self.s[self.i] in _RANGE_SEPARATORS:
+            return self._range(start, value, power, odd, None)
+        unit = self._unit(power)
+        self._skip_spaces()
+        if self.i < self.n and self.s[self.i] in _RANGE_SEPARATORS:
+            return self._range(start, value, power, odd, unit)
+        alternative = self._alternative(unit)
+        self._tails()
+        return self._finish(value, unit, alternative=alternative)
+
+    # -- pieces -------------------------------------------------------------------
+
+    def _leads(self) -> None:
+        while True:
+            self._skip_spaces()
+            w = self._word(_LEADS)
+            if w is None:
+                return
+            kind = LEAD_WORDS[w]
+            if kind == "ASPIRATION":
+                if self.aspirational:
+                    raise _Bad(self.i, f"{w} after another word of aspiration")
+                self.aspirational = True
+            elif kind is not None:
+                if any(q != kind for q, _ in self.qualifiers):
+                    raise _Bad(self.i, f"{w} conflicts with a qualifier before it")
+                self.qualifiers.append((kind, self.i))
+            self.i += len(w)
+
+    def _tails(self) -> None:
+        while True:
+            self._skip_spaces()
+            w = self._word(_TAILS)
+            if w is None:
+                return
+            self.qualifiers.append((TAIL_WORDS[w], self.i))
+            self.i += len(w)
+
+    def _placeholder_ahead(self) -> bool:
+        j = self.i
+        while j < self.n and "0" <= self.s[j] <= "9":
+            j += 1
+        return j > self.i and j < self.n and self.s[j] in _PLACEHOLDER
+
+    def _placeholder_figure(self) -> Scanned:
+        j = self.i
+        while j < self.n and ("0" <= self.s[j] <= "9" or self.s[j] in _PLACEHOLDER):
+            j += 1
+        placeholder = self.s[self.i : j]
+        self.i = j
+        power = self._scale() if j < self.n and self.s[j] in SCALES else 0
+        unit = self._unit(power)
+        alternative = self._alternative(unit)
+        self._tails()
+        return self._finish(None, unit, placeholder=placeholder, alternative=alternative)
+
+    def _scale(self) -> int:
+        s, i = self.s, self.i
+        if s[i] in "万萬" and s[i + 1 : i + 2] in ("亿", "億"):
+            self.i += 2
+            return 12
+        self.i += 1
+        return SCALES[s[i]]
+
+    def _number(self) -> tuple[Decimal, int]:
+        if self.i >= self.n:
+            raise _Bad(self.i, "a number was expected")
+        c = self.s[self.i]
+        if not ("0" <= c <= "9" or (c in CN_NUMERAL_CHARS and c not in SCALES)):
+            raise _Bad(self.i, "a number was expected")
+        value, end, power = _read_compound(self.s, self.i)
+        self.i = end
+        if power:
+            value = value.scaleb(-power)
+        if not "0" <= c <= "9":
+            value = plain(value)  # 三万 is 3 (万), not 3.0000
+        return value, power
+
+    def _unit_name(self) -> str | None:
+        s, i = self.s, self.i
+        if i >= self.n or s[i] not in _UNIT_FIRST:
+            return None
+        for name in _UNIT_NAMES:
+            if s.startswith(name, i):
+                return name
+        return None
+
+    def _unit(self, power: int) -> str:
+        self._skip_spaces()
+        start = self.i
+        if self.i < self.n and self.s[self.i] in SCALES:
+            raise _Bad(self.i, "a second scale word")
+        name = self._unit_name()
+        if name == "个" and self.i + 1 < self.n:
+            self.i += 1
+            classified = self._unit_name()
+            if classified is None or classified == "个":
+                self.i -= 1
+            else:
+                name = classified  # 20个课时 is 20 课时
+        if name is None:
+            if self.i >= self.n:
+                raise _Bad(self.i, "a unit was expected")
+            raise _Bad(self.i, "an unknown unit")
+        self.i += len(name)
+        unit = _SCALE_NAMES[power] + name if power else name
+        if self.i < self.n and self.s[self.i] == "/":
+            self.i += 1
+            bottom = self._unit_name()
+            if bottom is None:
+                raise _Bad(self.i, "a unit was expected after /")
+            self.i += len(bottom)
+            unit = f"{unit}/{bottom}"
+        try:
+            unit_info(unit)
+        except UnknownUnitError as e:
+            raise _Bad(start, e.reason or "an unknown unit") from None
+        return unit
+
+    def _alternative(self, unit: str) -> str | None:
+        if not (self.i < self.n and self.s[self.i] == "("):
+            return None
+        self.i += 1
+        at = self.i
+        name = self._unit_name()
+        if name is None or not self.s.startswith(")", self.i + len(name)):
+            raise _Bad(at, "a unit in brackets was expected")
+        if unit_info(name).dimension != unit_info(unit).dimension:
+            raise _Bad(at, f"{name} does not count what {unit} counts")
+        self.i += len(name) + 1
+        return name
+
+    def _range(
+        self, start: int, low: Decimal, low_power: int, odd: bool, low_unit: str | None
+    ) -> Scanned:
+        if odd:
+            raise _Bad(self.i, "a range after 余 or 多")
+        if low < 0:
+            raise _Bad(start, "a negative end of a range")
+        self.i += 1
+        self._skip_spaces()
+        high, high_power = self._number()
+        if self.i < self.n and self.s[self.i] in _ODD:
+            raise _Bad(self.i, "余 or 多 in a range")
+        unit = self._unit(high_power)
+        self._tails()
+        if low_unit is not None:
+            if unit_info(low_unit).dimension != unit_info(unit).dimension:
+                raise _Bad(start, f"{low_unit} and {unit} count different things")
+        elif not low_power:
+            low_unit = unit
+        else:
+            word = unit_info(unit).word
+            low_unit = _SCALE_NAMES[low_power] + word
+            try:
+                unit_info(low_unit)
+            except UnknownUnitError:
+                raise _Bad(start, f"{unit} takes no scale word") from None
+        low_canon = EXACT_CONTEXT.multiply(low, unit_info(low_unit).factor)
+        if low_canon > EXACT_CONTEXT.multiply(high, unit_info(unit).factor):
+            raise _Bad(start, "the range's low end is above its high end")
+        if self.qualifiers:
+            raise _Bad(self.qualifiers[0][1], "a qualifier on a range")
+        self._end()
+        return Scanned(
+            low, low_unit, RANGE, self.aspirational, upper=high, upper_unit=unit
+        )
+
+    def _end(self) -> None:
+        self._skip_spaces()
+        if self.i != self.n:
+            raise _Bad(self.i, "an unexpected character")
+
+    def _finish(
+        self,
+        value: Decimal | None,
+        unit: str,
+        placeholder: str | None = None,
+        alternative: str | None = None,
+    ) -> Scanned:
+        self._end()
+        kinds = {q for q, _ in self.qualifiers}
+        if len(kinds) > 1:
+            raise _Bad(self.qualifiers[1][1], "two qualifiers that disagree")
+        qualifier = kinds.pop() if kinds else EXACT
+        at = self.qualifiers[0][1] if self.qualifiers else -1
+        if placeholder is not None:
+            qualifier = UNKNOWN
+        elif qualifier == ODD and value is not None and not value:
+            raise _Bad(at, "余 or 多 after zero")
+        return Scanned(
+            value,
+            unit,
+            qualifier,
+            self.aspirational,
+            placeholder=placeholder,
+            alternative_unit=alternative,
+            qualifier_at=at,
+        )

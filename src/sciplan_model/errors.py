@@ -1,0 +1,210 @@
+"""Exception types of sciplan_model.
+
+Every error the library raises derives from :class:`SciplanError` and also from the
+built-in exception a Python programmer would expect (``ValueError`` for bad values and
+unreadable text, ``TypeError`` for wrong types and unit mismatches), so that
+``except ValueError`` keeps working in code that does not know this library.
+
+Each error keeps what it is about as attributes, builds its message in ``__str__`` and
+survives ``pickle`` (it is rebuilt from its attributes).  Messages are in English and
+quote the offending input.
+
+This module imports nothing else from the package.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "DivisionByZeroError",
+    "EmptyTotalError",
+    "FigureParseError",
+    "InexactResultError",
+    "InvalidMagnitudeError",
+    "InvalidValueError",
+    "LevelParseError",
+    "NumeralParseError",
+    "ParseError",
+    "PeriodParseError",
+    "SciplanError",
+    "UnitMismatchError",
+    "UnknownUnitError",
+    "WrongTypeError",
+]
+
+_SNIPPET = 24
+
+
+class SciplanError(Exception):
+    """Base class of every error raised by sciplan_model."""
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(self.args)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._fields())
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Quote ``text`` for a message, shortened in the middle when long."""
+    if len(text) <= limit:
+        return repr(text)
+    half = limit // 2
+    return repr(text[:half] + "…" + text[-half:]) + f" ({len(text)} characters)"
+
+
+class ParseError(SciplanError, ValueError):
+    """Text that could not be read.
+
+    ``text`` is the whole input, ``position`` the index (in code points) of the first
+    character that could not be read, and ``reason`` says what was expected there.
+    """
+
+    what = "text"
+
+    def __init__(self, text: str, position: int, reason: str) -> None:
+        super().__init__(text, position, reason)
+        self.text = text
+        self.position = position
+        self.reason = reason
+
+    @property
+    def snippet(self) -> str:
+        """The piece of the text that starts at ``position``."""
+        return self.text[self.position : self.position + _SNIPPET]
+
+    def __str__(self) -> str:
+        where = (
+            f"at position {self.position} ({self.snippet!r})"
+            if self.position < len(self.text)
+            else f"at position {self.position} (end of text)"
+        )
+        return f"cannot read {self.what} {_clip(self.text)}: {self.reason} {where}"
+
+
+class NumeralParseError(ParseError):
+    """A number (``"159。3"``, ``"三万五千"``) could not be read."""
+
+    what = "number"
+
+
+class FigureParseError(ParseError):
+    """A figure such as ``"159.3万元"`` or ``"2万人次以上"`` could not be read."""
+
+    what = "figure"
+
+
+class PeriodParseError(ParseError):
+    """A year (``"2006年"``) or five-year period (``"“十一五”"``) could not be read."""
+
+    what = "period"
+
+
+class LevelParseError(ParseError):
+    """An administrative level (``"省列"``, ``"市级以上"``) could not be read."""
+
+    what = "level"
+
+
+class UnknownUnitError(SciplanError, ValueError):
+    """A unit that the package's unit registry does not define."""
+
+    def __init__(self, unit: str, reason: str = "") -> None:
+        super().__init__(unit, reason)
+        self.unit = unit
+        self.reason = reason
+
+    def __str__(self) -> str:
+        tail = f": {self.reason}" if self.reason else ""
+        return f"unknown unit {self.unit!r}{tail}"
+
+
+class UnitMismatchError(SciplanError, TypeError):
+    """Two quantities whose units measure different things (项 and 家, 万元 and 人次)."""
+
+    def __init__(self, left: str, right: str, operation: str) -> None:
+        super().__init__(left, right, operation)
+        self.left = left
+        self.right = right
+        self.operation = operation
+
+    def __str__(self) -> str:
+        return (
+            f"cannot {self.operation} {self.left!r} and {self.right!r}: "
+            "they are units of different things"
+        )
+
+
+class InvalidMagnitudeError(SciplanError, ValueError):
+    """A number that cannot be an exact magnitude (NaN, infinite, absurdly large…)."""
+
+    def __init__(self, value: str, reason: str, field: str = "magnitude") -> None:
+        super().__init__(value, reason, field)
+        self.value = value
+        self.reason = reason
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"invalid {self.field} {_clip(self.value)}: {self.reason}"
+
+
+class WrongTypeError(SciplanError, TypeError):
+    """A value of the wrong Python type, such as a ``float`` where money enters."""
+
+    def __init__(self, field: str, expected: str, got: str) -> None:
+        super().__init__(field, expected, got)
+        self.field = field
+        self.expected = expected
+        self.got = got
+
+    def __str__(self) -> str:
+        return f"{self.field} must be {self.expected}, not {self.got}"
+
+
+class InexactResultError(SciplanError, ArithmeticError):
+    """An operation whose exact result cannot be written as a finite decimal.
+
+    Raised instead of rounding (for example ``Money("10", "元") / 3``).
+    """
+
+    def __init__(self, operation: str) -> None:
+        super().__init__(operation)
+        self.operation = operation
+
+    def __str__(self) -> str:
+        return f"{self.operation} has no exact decimal result; nothing is rounded silently"
+
+
+class EmptyTotalError(SciplanError, ValueError):
+    """``total()`` of no quantities, without ``unit=`` to say what zero it is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def __str__(self) -> str:
+        return "total() of no quantities needs unit= to know which zero to return"
+
+
+class DivisionByZeroError(SciplanError, ZeroDivisionError):
+    """A quantity divided by zero, or a ratio against a zero quantity."""
+
+    def __init__(self, operation: str) -> None:
+        super().__init__(operation)
+        self.operation = operation
+
+    def __str__(self) -> str:
+        return f"{self.operation} divides by zero"
+
+
+class InvalidValueError(SciplanError, ValueError):
+    """An object whose parts do not fit together (a range whose low end is above its
+    high end, a figure whose unit differs from its value's …)."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(what, reason)
+        self.what = what
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"invalid {self.what}: {self.reason}"

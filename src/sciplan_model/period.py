@@ -1,0 +1,251 @@
+"""Periods: years (2006年, 二〇〇六年, the placeholder 20xx年) and five-year plans.
+
+Five-year plans are numbered from 1953.  The 1st covered 1953–1957 and the 2nd
+1958–1962; 1963–1965 were years of adjustment outside any plan; the 3rd began in 1966.
+So the n-th starts in 1948 + 5n for n ≤ 2 and in 1951 + 5n for n ≥ 3::
+
+    >>> p = FiveYearPlan.parse("“十一五”")
+    >>> p.number, p.name, p.start_year, p.end_year
+    (11, '十一五', 2006, 2010)
+    >>> FiveYearPlan.containing(2026).name, FiveYearPlan.containing(1964)
+    ('十五五', None)
+    >>> Year.parse("二〇〇六年").value, Year.parse("20xx年").is_known
+    (2006, False)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+import attrs
+
+from .errors import InvalidValueError, PeriodParseError, WrongTypeError
+from .numerals import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    SCALES,
+    _Bad,
+    _read_chinese,
+    normalize_text,
+    to_chinese_numeral,
+)
+
+__all__ = ["FiveYearPlan", "Year"]
+
+_QUOTES = "“”\"'‘’「」『』《》"
+_PLACEHOLDER = frozenset("xX×")
+_ADJUSTMENT_YEARS = range(1963, 1966)
+
+
+def _check_int(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongTypeError(field, "an int", type(value).__name__)
+    return value
+
+
+def _number_check(_: Any, __: Any, value: object) -> None:
+    if _check_int(value, "number") < 1:
+        raise InvalidValueError("five-year plan", f"its number must be 1 or more, not {value}")
+
+
+@attrs.frozen(order=True, repr=False)
+class FiveYearPlan:
+    """The n-th five-year plan (十五 = 10th = 2001–2005, 十四五 = 2021–2025)."""
+
+    number: int = attrs.field(validator=_number_check)
+
+    @property
+    def name(self) -> str:
+        """The plan's short Chinese name: 一五, 十五, 十一五, 十五五."""
+        return to_chinese_numeral(self.number) + "五"
+
+    @property
+    def start_year(self) -> int:
+        """The plan's first year."""
+        return 1948 + 5 * self.number if self.number <= 2 else 1951 + 5 * self.number
+
+    @property
+    def end_year(self) -> int:
+        """The plan's last year."""
+        return self.start_year + 4
+
+    @property
+    def years(self) -> range:
+        """The plan's five years."""
+        return range(self.start_year, self.end_year + 1)
+
+    def __contains__(self, year: object) -> bool:
+        if isinstance(year, Year):
+            return year.value is not None and year.value in self.years
+        return isinstance(year, int) and not isinstance(year, bool) and year in self.years
+
+    @classmethod
+    def containing(cls, year: int | Year) -> FiveYearPlan | None:
+        """The plan that contains ``year``; None before 1953 and in 1963–1965.
+
+        >>> FiveYearPlan.containing(2006)
+        FiveYearPlan(11)
+        """
+        if isinstance(year, Year):
+            if year.value is None:
+                return None
+            year = year.value
+        y = _check_int(year, "year")
+        if y < 1953 or y in _ADJUSTMENT_YEARS:
+            return None
+        return cls((y - 1948) // 5 if y < 1963 else (y - 1951) // 5)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a plan's name: 十一五, “十一五”, “十五”期间, 第十一个五年规划.
+
+        >>> FiveYearPlan.parse("“十五”期间").number
+        10
+        """
+        if not isinstance(text, str):
+            raise WrongTypeError("period text", "a str", type(text).__name__)
+        s = normalize_text(text)
+        i, end = _strip(s)
+        for suffix in ("期间", "时期", "规划", "计划"):
+            if s.endswith(suffix, i, end):
+                end -= len(suffix)
+                break
+        while end > i and s[end - 1] in _QUOTES:
+            end -= 1
+        try:
+            if s.startswith("第", i):
+                for tail in ("个五年规划", "个五年计划", "个五年"):
+                    if s.endswith(tail, i, end):
+                        return cls(_plan_number(s, i + 1, end - len(tail)))
+                raise _Bad(i, "第…个五年规划 was expected")
+            if end - i < 2 or s[end - 1] != "五":
+                raise _Bad(i, "a five-year plan's name such as 十一五 was expected")
+            return cls(_plan_number(s, i, end - 1))
+        except _Bad as bad:
+            raise PeriodParseError(text, bad.position, bad.reason) from None
+
+    def __str__(self) -> str:
+        return f"“{self.name}”"
+
+    def __repr__(self) -> str:
+        return f"FiveYearPlan({self.number})"
+
+
+def _strip(s: str) -> tuple[int, int]:
+    i, end = 0, len(s)
+    while i < end and (s[i].isspace() or s[i] in _QUOTES):
+        i += 1
+    while end > i and s[end - 1].isspace():
+        end -= 1
+    return i, end
+
+
+def _plan_number(s: str, i: int, end: int) -> int:
+    if i >= end:
+        raise _Bad(i, "a number was expected")
+    if all("0" <= c <= "9" for c in s[i:end]):
+        n = int(s[i:end])
+    else:
+        for k in range(i, end):
+            if s[k] not in CN_NUMERAL_CHARS or s[k] in SCALES or s[k] == "点":
+                raise _Bad(k, "an unexpected character in a plan's number")
+        n = int(_read_chinese(s, i, end))
+    if n < 1:
+        raise _Bad(i, "a plan's number is 1 or more")
+    return n
+
+
+def _year_check(_: Any, __: Any, value: object) -> None:
+    if value is None:
+        return
+    y = _check_int(value, "year")
+    if not 1000 <= y <= 9999:
+        raise InvalidValueError("year", f"{y} is not a year of four digits")
+
+
+@attrs.frozen(repr=False)
+class Year:
+    """A calendar year, or a template's placeholder year (20xx年) whose value is unknown.
+
+    >>> Year(2006), Year.parse("20xx年")
+    (Year(2006), Year.parse('20xx年'))
+    """
+
+    value: int | None = attrs.field(validator=_year_check)
+    placeholder: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.value is None) == (self.placeholder is None):
+            raise InvalidValueError("year", "give either a value or a placeholder such as 20xx")
+
+    @property
+    def is_known(self) -> bool:
+        """False for a placeholder year."""
+        return self.value is not None
+
+    @property
+    def five_year_plan(self) -> FiveYearPlan | None:
+        """The five-year plan the year falls in (None when unknown or outside any)."""
+        return FiveYearPlan.containing(self)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a year: 2006年, ２００６, 二〇〇六年, 2006年度, or a placeholder 20xx年.
+
+        >>> Year.parse("2006年度").value
+        2006
+        """
+        if not isinstance(text, str):
+            raise WrongTypeError("year text", "a str", type(text).__name__)
+        s = normalize_text(text)
+        i, end = _strip(s)
+        for suffix in ("年度", "年"):
+            if s.endswith(suffix, i, end):
+                end -= len(suffix)
+                break
+        body = s[i:end]
+        try:
+            if len(body) != 4:
+                raise _Bad(i, "a year of four digits was expected")
+            if any(c in _PLACEHOLDER for c in body):
+                for k, c in enumerate(body):
+                    if not ("0" <= c <= "9" or c in _PLACEHOLDER):
+                        raise _Bad(i + k, "a digit or x was expected")
+                return cls(None, body)
+            if all("0" <= c <= "9" for c in body):
+                return cls(int(body))
+            for k, c in enumerate(body):
+                if c not in CN_DIGITS or c == "两":
+                    raise _Bad(i + k, "a digit was expected")
+            return cls(int("".join(str(CN_DIGITS[c]) for c in body)))
+        except _Bad as bad:
+            raise PeriodParseError(text, bad.position, bad.reason) from None
+
+    def _known(self, other: object) -> tuple[int, int] | None:
+        if isinstance(other, Year) and self.value is not None and other.value is not None:
+            return self.value, other.value
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        k = self._known(other)
+        return NotImplemented if k is None else k[0] < k[1]
+
+    def __le__(self, other: object) -> bool:
+        k = self._known(other)
+        return NotImplemented if k is None else k[0] <= k[1]
+
+    def __gt__(self, other: object) -> bool:
+        k = self._known(other)
+        return NotImplemented if k is None else k[0] > k[1]
+
+    def __ge__(self, other: object) -> bool:
+        k = self._known(other)
+        return NotImplemented if k is None else k[0] >= k[1]
+
+    def __str__(self) -> str:
+        return f"{self.value if self.value is not None else self.placeholder}年"
+
+    def __repr__(self) -> str:
+        if self.value is None:
+            return f"Year.parse({str(self)!r})"
+        return f"Year({self.value})"

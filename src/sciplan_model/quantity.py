@@ -1,0 +1,450 @@
+"""Exact, immutable, unit-aware amounts: :class:`Quantity` and :class:`Money`.
+
+A quantity is a ``Decimal`` magnitude and one of the package's units, kept as written::
+
+    >>> q = Quantity("159.3", "万元")
+    >>> q.magnitude, q.unit, str(q)
+    (Decimal('159.3'), '万元', '159.3万元')
+    >>> q.to("元")
+    Money('1593000', '元')
+    >>> Money("1593000", "元").compact()
+    Money('159.3', '万元')
+
+Equality, hashing and order compare values, not spellings or classes::
+
+    >>> Money("1", "亿元") == Quantity("10000", "万元")
+    True
+    >>> Money("1", "亿元") + Money("1", "万元")
+    Money('10001', '万元')
+    >>> sum([Money("11", "万元"), Money("97", "万元"), Money("51.3", "万元")])
+    Money('159.3', '万元')
+
+Mixing things that are counted differently is an error::
+
+    >>> Quantity("5", "项") + Quantity("3", "人次")
+    Traceback (most recent call last):
+    ...
+    sciplan_model.errors.UnitMismatchError: cannot add '项' and '人次': they are units of different things
+
+How it stays fast: when a quantity is made, its value in the dimension's base unit is
+computed once (``_canon``, a Decimal) and, where it is a whole number of millionths,
+also kept as a Python ``int`` of millionths (``_scaled``).  Equality, hashing and
+:func:`total` use those and never convert again or build a pint object.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from operator import attrgetter
+from typing import Any, ClassVar, Self
+
+import attrs
+
+from ._exact import EXACT, RATIO, fmt, plain
+from ._scan import EXACT as _EXACT_QUALIFIER
+from ._scan import scan
+from .errors import (
+    DivisionByZeroError,
+    EmptyTotalError,
+    FigureParseError,
+    InexactResultError,
+    InvalidMagnitudeError,
+    UnitMismatchError,
+    UnknownUnitError,
+    WrongTypeError,
+)
+from .units import UnitInfo, pint_unit, unit_info, ureg
+
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MIN_EXPONENT",
+    "Money",
+    "Quantity",
+    "to_decimal",
+    "total",
+]
+
+#: Most significant digits a magnitude may have.
+MAX_DIGITS = 28
+#: A magnitude must be below ``10 ** (MAX_EXPONENT + 1)`` …
+MAX_EXPONENT = 27
+#: … and its last digit may stand no further right than ``10 ** MIN_EXPONENT``.
+MIN_EXPONENT = -28
+
+_SCALED_PLACES = 6  # _scaled counts millionths of the base unit
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+_COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
+
+
+def to_decimal(value: object, field: str = "magnitude") -> Decimal:
+    """Turn an ``int``, ``str`` or ``Decimal`` into an exact, bounded ``Decimal``.
+
+    ``float`` and ``bool`` are refused with a TypeError naming ``field``: a float has
+    already lost the figure's exact value.  NaN, infinities and numbers beyond the
+    limits (:data:`MAX_DIGITS` significant digits, exponents within
+    :data:`MIN_EXPONENT` … :data:`MAX_EXPONENT`) are refused with a ValueError.  A
+    string must be plain decimal notation (``"159.3"``, ``"-2"``); ``-0`` becomes ``0``.
+
+    >>> to_decimal("159.30"), to_decimal(36), to_decimal("-0")
+    (Decimal('159.30'), Decimal('36'), Decimal('0'))
+    >>> to_decimal(159.3)
+    Traceback (most recent call last):
+    ...
+    sciplan_model.errors.WrongTypeError: magnitude must be an int, str or Decimal, not float
+    """
+    if type(value) is Decimal:
+        d = value
+    elif isinstance(value, bool):
+        raise WrongTypeError(field, "an int, str or Decimal", "bool")
+    elif isinstance(value, int):
+        if value.bit_length() > 100:
+            raise InvalidMagnitudeError(
+                f"an int of {value.bit_length()} bits", f"more than {MAX_DIGITS} digits", field
+            )
+        d = Decimal(value)
+    elif isinstance(value, str):
+        if len(value) > 100 or not _PLAIN_NUMBER.fullmatch(value):
+            raise InvalidMagnitudeError(value, "not a plain decimal number", field)
+        d = Decimal(value)
+    elif isinstance(value, Decimal):
+        d = Decimal(value)
+    else:
+        raise WrongTypeError(field, "an int, str or Decimal", type(value).__name__)
+    if not d.is_finite():
+        raise InvalidMagnitudeError(str(d), "not a finite number", field)
+    if d:
+        t = d.as_tuple()
+        if len(t.digits) > MAX_DIGITS:
+            raise InvalidMagnitudeError(str(d), f"more than {MAX_DIGITS} significant digits", field)
+        if d.adjusted() > MAX_EXPONENT or t.exponent < MIN_EXPONENT:  # type: ignore[operator]
+            raise InvalidMagnitudeError(str(d), "too large or too finely divided", field)
+    else:
+        if d.as_tuple().exponent < MIN_EXPONENT:  # type: ignore[operator]
+            d = Decimal(0)
+        d = d.copy_abs()
+    return d
+
+
+def _scaled(canon: Decimal) -> int | None:
+    exponent = canon.as_tuple().exponent
+    if exponent >= -_SCALED_PLACES:  # type: ignore[operator]
+        return int(canon.scaleb(_SCALED_PLACES, EXACT))
+    return None
+
+
+def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
+    canon = EXACT.multiply(magnitude, info.factor)
+    setter = object.__setattr__
+    setter(q, "magnitude", magnitude)
+    setter(q, "unit", info.name)
+    setter(q, "_info", info)
+    setter(q, "_canon", canon)
+    setter(q, "_scaled", _scaled(canon))
+
+
+def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
+    """A new quantity from checked parts: Money for a currency, else Quantity."""
+    q = object.__new__(Money if info.currency else Quantity)
+    _fill(q, magnitude, info)
+    return q
+
+
+def _from_canon(canon: Decimal, info: UnitInfo, operation: str) -> Quantity:
+    try:
+        magnitude = plain(EXACT.divide(canon, info.factor))
+    except decimal.DecimalException:
+        raise InexactResultError(f"{operation} in {info.name}") from None
+    return _make(magnitude, info)
+
+
+def _exact(operation: str, fn: Any, *args: Decimal) -> Decimal:
+    try:
+        result: Decimal = fn(*args)
+    except decimal.DivisionByZero:
+        raise DivisionByZeroError(operation) from None
+    except decimal.DecimalException:
+        raise InexactResultError(operation) from None
+    return result
+
+
+def _number(value: object, operation: str) -> Decimal | None:
+    """The operand of ``*`` or ``/`` as a Decimal, or None when it is not a number."""
+    if isinstance(value, bool | float):
+        if isinstance(value, float):
+            raise WrongTypeError(f"the number to {operation} by", "an int or Decimal", "float")
+        return None
+    if isinstance(value, int | Decimal):
+        return to_decimal(value, f"the number to {operation} by")
+    return None
+
+
+@attrs.frozen(init=False, eq=False, repr=False)
+class Quantity:
+    """An exact amount of one unit: ``Quantity("2", "万人次")``.
+
+    ``magnitude`` is an ``int``, ``str`` or ``Decimal`` (never a ``float``); ``unit``
+    is one of the package's unit names, with a scale word where written (万元, 万人次).
+    """
+
+    magnitude: Decimal
+    unit: str
+    _info: UnitInfo = attrs.field(init=False)
+    _canon: Decimal = attrs.field(init=False)
+    _scaled: int | None = attrs.field(init=False)
+
+    _kind: ClassVar[str] = "quantity"
+
+    def __init__(self, magnitude: int | str | Decimal, unit: str) -> None:
+        info = unit_info(unit)
+        self._check_unit(info)
+        _fill(self, to_decimal(magnitude), info)
+
+    def _check_unit(self, info: UnitInfo) -> None:
+        """Hook for subclasses that admit only some units."""
+
+    # -- reading ----------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a plain figure as written: ``"159.3万元"``, ``"２１００个"``, ``"两期"``.
+
+        A figure with a qualifier (``"2万人次以上"``, ``"600余家"``) is refused: use
+        :meth:`Figure.parse <sciplan_model.Figure.parse>` for those.
+
+        >>> Quantity.parse("159。3万元")
+        Money('159.3', '万元')
+        >>> Quantity.parse("20个课时")
+        Quantity('20', '课时')
+        """
+        parts = scan(text)
+        if parts.qualifier != _EXACT_QUALIFIER or parts.aspirational or parts.value is None:
+            at = max(parts.qualifier_at, 0)
+            raise FigureParseError(
+                text, at, "a qualified figure (read it with Figure.parse)"
+            )
+        info = unit_info(parts.unit)
+        q = _make(to_decimal(parts.value), info)
+        if not isinstance(q, cls):
+            raise FigureParseError(text, len(text), f"{parts.unit} is not a unit of money")
+        return q
+
+    @property
+    def dimension(self) -> str:
+        """What the unit measures, as pint names it: ``[money]``, ``[人次]``, ``[area]``."""
+        return self._info.dimension
+
+    @property
+    def is_money(self) -> bool:
+        """True when the unit is a currency."""
+        return self._info.currency
+
+    @property
+    def is_count(self) -> bool:
+        """True when the unit is a measure word (项, 家, 人次 …)."""
+        return self._info.is_count
+
+    # -- converting ---------------------------------------------------------------------
+
+    def to(self, unit: str) -> Quantity:
+        """The same value in ``unit``, exactly, written without an exponent.
+
+        >>> Quantity("2", "万人次").to("人次")
+        Quantity('20000', '人次')
+        """
+        info = unit_info(unit)
+        if info.dimension != self._info.dimension:
+            raise UnitMismatchError(self.unit, info.name, "convert between")
+        return _from_canon(self._canon, info, f"converting {self} to {unit}")
+
+    def compact(self) -> Quantity:
+        """The same value rescaled to read well: the largest of 万, 亿, 万亿 that keeps
+        the magnitude at least 1, or the plain unit below 1万.
+
+        >>> [str(Money(m, "元").compact()) for m in ("1593000", "150000000", "9999")]
+        ['159.3万元', '1.5亿元', '9999元']
+        """
+        info = self._info
+        if not (info.scalable or info.currency):
+            return self
+        word = unit_info(info.word)
+        amount = EXACT.divide(self._canon, word.factor).copy_abs()
+        for power, name in _COMPACT_STEPS:
+            if amount >= Decimal(1).scaleb(power):
+                return _from_canon(self._canon, unit_info(name + word.name), "compact")
+        return _from_canon(self._canon, word, "compact")
+
+    def to_pint(self) -> Any:
+        """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
+        return ureg.Quantity(self.magnitude, pint_unit(self.unit))
+
+    # -- arithmetic -----------------------------------------------------------------------
+
+    def _same_dimension(self, other: Quantity, operation: str) -> None:
+        if other._info.dimension != self._info.dimension:
+            raise UnitMismatchError(self.unit, other.unit, operation)
+
+    def __add__(self, other: object) -> Quantity:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        self._same_dimension(other, "add")
+        finer = other._info if other._info.factor < self._info.factor else self._info
+        return _from_canon(EXACT.add(self._canon, other._canon), finer, "addition")
+
+    def __radd__(self, other: object) -> Quantity:
+        if type(other) is int and other == 0:
+            return self  # so that sum() works
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Quantity:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        self._same_dimension(other, "subtract")
+        finer = other._info if other._info.factor < self._info.factor else self._info
+        return _from_canon(EXACT.subtract(self._canon, other._canon), finer, "subtraction")
+
+    def __mul__(self, other: object) -> Quantity:
+        n = _number(other, "multiply")
+        if n is None:
+            return NotImplemented
+        product = _exact(f"{self} * {n}", EXACT.multiply, self.magnitude, n)
+        return _make(plain(product), self._info)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Any:
+        if isinstance(other, Quantity):
+            self._same_dimension(other, "divide")
+            return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
+        n = _number(other, "divide")
+        if n is None:
+            return NotImplemented
+        quotient = _exact(f"{self} / {n}", EXACT.divide, self.magnitude, n)
+        return _make(plain(quotient), self._info)
+
+    def __neg__(self) -> Quantity:
+        return _make(plain(self.magnitude.copy_negate()), self._info)
+
+    def __pos__(self) -> Quantity:
+        return self
+
+    def __abs__(self) -> Quantity:
+        return _make(self.magnitude.copy_abs(), self._info)
+
+    def __bool__(self) -> bool:
+        return bool(self.magnitude)
+
+    # -- comparing -------------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return self._info.dimension == other._info.dimension and self._canon == other._canon
+
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return not self == other
+
+    def __hash__(self) -> int:
+        value = self._scaled if self._scaled is not None else self._canon
+        return hash((self._info.dimension, value))
+
+    def _key(self, other: object, operation: str) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Quantity):
+            return None
+        self._same_dimension(other, operation)
+        return self._canon, other._canon
+
+    def __lt__(self, other: object) -> bool:
+        k = self._key(other, "compare")
+        return NotImplemented if k is None else k[0] < k[1]
+
+    def __le__(self, other: object) -> bool:
+        k = self._key(other, "compare")
+        return NotImplemented if k is None else k[0] <= k[1]
+
+    def __gt__(self, other: object) -> bool:
+        k = self._key(other, "compare")
+        return NotImplemented if k is None else k[0] > k[1]
+
+    def __ge__(self, other: object) -> bool:
+        k = self._key(other, "compare")
+        return NotImplemented if k is None else k[0] >= k[1]
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return f"{fmt(self.magnitude)}{self.unit}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({fmt(self.magnitude)!r}, {self.unit!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.magnitude, self.unit))
+
+
+class Money(Quantity):
+    """A quantity of money: its unit is a currency (元, 千元, 万元, 百万元, 亿元, 万亿元).
+
+    >>> Money("1", "项")
+    Traceback (most recent call last):
+    ...
+    sciplan_model.errors.UnknownUnitError: unknown unit '项': Money needs a unit of money
+    """
+
+    __slots__ = ()
+
+    def _check_unit(self, info: UnitInfo) -> None:
+        if not info.currency:
+            raise UnknownUnitError(info.name, "Money needs a unit of money")
+
+
+_INFO = attrgetter("_info")
+_SCALED = attrgetter("_scaled")
+_CANON = attrgetter("_canon")
+
+
+def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
+    """The exact sum of ``quantities``, fast, in ``unit`` or the finest unit among them.
+
+    Mixed 元/万元/亿元 are welcome; mixed dimensions raise :class:`UnitMismatchError`.
+    With ``unit`` given, the sum of nothing is a zero of that unit.
+
+    >>> total([Money("1", "亿元"), Money("1", "万元")])
+    Money('10001', '万元')
+    >>> total([Money("1", "亿元"), Money("1", "万元")], unit="亿元")
+    Money('1.0001', '亿元')
+    >>> total([], unit="项")
+    Quantity('0', '项')
+    """
+    items = quantities if isinstance(quantities, list | tuple) else list(quantities)
+    target = unit_info(unit) if unit is not None else None
+    if not items:
+        if target is None:
+            raise EmptyTotalError()
+        return _make(Decimal(0), target)
+    try:
+        infos = set(map(_INFO, items))
+    except AttributeError:
+        for k, item in enumerate(items):
+            if not isinstance(item, Quantity):
+                raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__) from None
+        raise  # pragma: no cover - only reached if a Quantity lost its _info
+    dimensions = {info.dimension for info in infos}
+    if target is not None:
+        dimensions.add(target.dimension)
+    if len(dimensions) > 1:
+        names = sorted({info.name for info in infos} | ({target.name} if target else set()))
+        raise UnitMismatchError(names[0], names[-1], "total")
+    if target is None:
+        target = min(infos, key=lambda info: (info.factor, info.name))
+    try:
+        canon = Decimal(sum(map(_SCALED, items))).scaleb(-_SCALED_PLACES, EXACT)
+    except TypeError:  # some amount is finer than a millionth: sum the Decimals
+        with decimal.localcontext(EXACT):
+            canon = sum(map(_CANON, items), Decimal(0))
+    return _from_canon(canon, target, "total")
