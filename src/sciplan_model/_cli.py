@@ -58,8 +58,10 @@ def _pad(text: str, width: int) -> str:
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Rows under headers, columns aligned by display width (a CJK character is two)."""
     widths = [max(_width(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))]
-    lines = ["  ".join(_pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip()
-             for row in [headers, ["-" * w for w in widths], *rows]]
+    lines = [
+        "  ".join(_pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in [headers, ["-" * w for w in widths], *rows]
+    ]
     return "\n".join(lines)
 
 
@@ -93,8 +95,10 @@ def demo() -> str:
     money = [Quantity.parse(m) for _, _, m in DEMO_STATEMENT]
     count_sum, money_sum = total(counts), total(money)
     stated_count, stated_money = (Quantity.parse(t) for t in DEMO_STATEMENT_TOTAL)
-    rows = [[level, str(c), str(m)] for (level, _, _), c, m in zip(
-        DEMO_STATEMENT, counts, money, strict=True)]
+    rows = [
+        [level, str(c), str(m)]
+        for (level, _, _), c, m in zip(DEMO_STATEMENT, counts, money, strict=True)
+    ]
     rows.append(["sum of parts", str(count_sum), str(money_sum)])
     rows.append(["stated total", str(stated_count), str(stated_money)])
     verdict = (

@@ -44,7 +44,7 @@ def plain(d: Decimal) -> Decimal:
     n = d.normalize(EXACT)
     if n.as_tuple().exponent > 0:  # type: ignore[operator]
         n = n.quantize(Decimal(1), context=EXACT)
-    return n.copy_abs() if not n else n
+    return n if n else n.copy_abs()
 
 
 def positional(d: Decimal) -> Decimal:

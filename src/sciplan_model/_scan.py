@@ -112,7 +112,7 @@ def scan(text: object) -> Scanned:
 
 
 class _Scanner:
-    __slots__ = ("s", "i", "n", "qualifiers", "aspirational")
+    __slots__ = ("aspirational", "i", "n", "qualifiers", "s")
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -319,9 +319,7 @@ class _Scanner:
         if self.qualifiers:
             raise _Bad(self.qualifiers[0][1], "a qualifier on a range")
         self._end()
-        return Scanned(
-            low, low_unit, RANGE, self.aspirational, upper=high, upper_unit=unit
-        )
+        return Scanned(low, low_unit, RANGE, self.aspirational, upper=high, upper_unit=unit)
 
     def _end(self) -> None:
         self._skip_spaces()

@@ -90,11 +90,18 @@ class Level(enum.Enum):
         if not isinstance(text, str):
             raise WrongTypeError("level text", "a str", type(text).__name__)
         key = normalize_text(text).strip()
-        for suffix, upward in (("及以上", True), ("以上", True), ("及以下", False), ("以下", False)):
+        for suffix, upward in (
+            ("及以上", True),
+            ("以上", True),
+            ("及以下", False),
+            ("以下", False),
+        ):
             if key.endswith(suffix) and len(key) > len(suffix):
                 head = key[: -len(suffix)]
                 if head not in _ALIASES:
-                    raise LevelParseError(text, text.find(head), "an administrative level was expected")
+                    raise LevelParseError(
+                        text, text.find(head), "an administrative level was expected"
+                    )
                 base = cls(_ALIASES[head])
                 return frozenset(m for m in cls if (m >= base if upward else m <= base))
         return frozenset({cls.parse(text)})

@@ -15,7 +15,7 @@ So the n-th starts in 1948 + 5n for n ≤ 2 and in 1951 + 5n for n ≥ 3::
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Self
 
 import attrs
 
@@ -43,7 +43,7 @@ def _check_int(value: object, field: str) -> int:
     return value
 
 
-def _number_check(_: Any, __: Any, value: object) -> None:
+def _number_check(_: object, __: attrs.Attribute[int], value: int) -> None:
     if _check_int(value, "number") < 1:
         raise InvalidValueError("five-year plan", f"its number must be 1 or more, not {value}")
 
@@ -155,7 +155,7 @@ def _plan_number(s: str, i: int, end: int) -> int:
     return n
 
 
-def _year_check(_: Any, __: Any, value: object) -> None:
+def _year_check(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     y = _check_int(value, "year")

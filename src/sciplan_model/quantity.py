@@ -223,9 +223,7 @@ class Quantity:
         parts = scan(text)
         if parts.qualifier != _EXACT_QUALIFIER or parts.aspirational or parts.value is None:
             at = max(parts.qualifier_at, 0)
-            raise FigureParseError(
-                text, at, "a qualified figure (read it with Figure.parse)"
-            )
+            raise FigureParseError(text, at, "a qualified figure (read it with Figure.parse)")
         info = unit_info(parts.unit)
         q = _make(to_decimal(parts.value), info)
         if not isinstance(q, cls):
@@ -432,7 +430,9 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     except AttributeError:
         for k, item in enumerate(items):
             if not isinstance(item, Quantity):
-                raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__) from None
+                raise WrongTypeError(
+                    f"quantities[{k}]", "a Quantity", type(item).__name__
+                ) from None
         raise  # pragma: no cover - only reached if a Quantity lost its _info
     dimensions = {info.dimension for info in infos}
     if target is not None:

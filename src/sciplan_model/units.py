@@ -49,8 +49,10 @@ def _read_definitions() -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _build_registry(lines: list[str]) -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(None, non_int_type=Decimal, cache_folder=None)
+def _build_registry(lines: list[str]) -> pint.UnitRegistry[Decimal]:
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+        None, non_int_type=Decimal, cache_folder=None
+    )
     for line in lines:
         registry.define(line)
     return registry
@@ -59,7 +61,7 @@ def _build_registry(lines: list[str]) -> pint.UnitRegistry:
 _LINES = _read_definitions()
 
 #: The package's unit registry (pint, Decimal magnitudes), built from ``units.txt``.
-ureg: pint.UnitRegistry = _build_registry(_LINES)
+ureg: pint.UnitRegistry[Decimal] = _build_registry(_LINES)
 
 
 def _defined_names(lines: list[str]) -> tuple[str, ...]:
@@ -129,10 +131,12 @@ def _container(name: str) -> UnitsContainer:
 
 def _pint_facts(name: str) -> tuple[Decimal, str, str]:
     unit = _container(name)
-    factor, base_unit = ureg.get_base_units(unit)
-    if isinstance(factor, int):
-        factor = Decimal(factor)
-    if not isinstance(factor, Decimal):  # pragma: no cover - guards a pint change
+    number, base_unit = ureg.get_base_units(unit)
+    if isinstance(number, int):
+        factor = Decimal(number)
+    elif isinstance(number, Decimal):
+        factor = number
+    else:  # pragma: no cover - guards against a change in pint
         raise UnknownUnitError(name, "pint gave no exact factor")
     dimension = str(ureg.get_dimensionality(unit))
     return factor, dimension, str(base_unit)
