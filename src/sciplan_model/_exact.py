@@ -35,6 +35,27 @@ RATIO = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN, traps=[
 ])  # fmt: skip
 
 
+#: Most significant digits a magnitude may have.
+MAX_DIGITS = 28
+#: A magnitude must be below ``10 ** (MAX_EXPONENT + 1)`` …
+MAX_EXPONENT = 27
+#: … and its last digit may stand no further right than ``10 ** MIN_EXPONENT``.
+MIN_EXPONENT = -28
+
+
+def magnitude_problem(d: Decimal) -> str | None:
+    """Why ``d`` cannot be a magnitude, or None when it can."""
+    if not d.is_finite():
+        return "not a finite number"
+    if d:
+        t = d.as_tuple()
+        if len(t.digits) > MAX_DIGITS:
+            return f"more than {MAX_DIGITS} significant digits"
+        if d.adjusted() > MAX_EXPONENT or t.exponent < MIN_EXPONENT:  # type: ignore[operator]
+            return "too large or too finely divided"
+    return None
+
+
 def plain(d: Decimal) -> Decimal:
     """``d`` without trailing fractional zeros and without a positive exponent.
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ._exact import EXACT as EXACT_CONTEXT
-from ._exact import plain
+from ._exact import magnitude_problem, plain
 from .errors import FigureParseError, UnknownUnitError, WrongTypeError
 from .numerals import (
     CN_NUMERAL_CHARS,
@@ -88,7 +88,7 @@ def _unit_pattern() -> str:
 _UNIT_NAMES = sorted(unit_names(), key=len, reverse=True)
 _UNIT_FIRST = frozenset(n[0] for n in _UNIT_NAMES)
 # The common case — digits, a scale, a unit — read by one anchored expression.
-_PLAIN = re.compile(
+PLAIN = re.compile(
     r"([0-9]{1,28}(?:\.[0-9]{1,28})?)(万亿|亿|万)?(" + _unit_pattern() + ")",
     re.ASCII,
 )
@@ -98,7 +98,7 @@ def scan(text: object) -> Scanned:
     """Read ``text`` into a :class:`Scanned` record or raise FigureParseError."""
     if not isinstance(text, str):
         raise WrongTypeError("figure text", "a str", type(text).__name__)
-    m = _PLAIN.fullmatch(text)
+    m = PLAIN.fullmatch(text)
     if m is not None:
         scale, unit = m.group(2), m.group(3)
         if scale is None:
@@ -225,12 +225,16 @@ class _Scanner:
         c = self.s[self.i]
         if not ("0" <= c <= "9" or (c in CN_NUMERAL_CHARS and c not in SCALES)):
             raise _Bad(self.i, "a number was expected")
+        start = self.i
         value, end, power = _read_compound(self.s, self.i)
         self.i = end
         if power:
-            value = value.scaleb(-power)
+            value = value.scaleb(-power, EXACT_CONTEXT)
         if not "0" <= c <= "9":
             value = plain(value)  # 三万 is 3 (万), not 3.0000
+        problem = magnitude_problem(value)
+        if problem is not None:
+            raise _Bad(start, f"a number with {problem}")
         return value, power
 
     def _unit_name(self) -> str | None:

@@ -89,7 +89,8 @@ class Level(enum.Enum):
         """
         if not isinstance(text, str):
             raise WrongTypeError("level text", "a str", type(text).__name__)
-        key = normalize_text(text).strip()
+        normal = normalize_text(text)
+        key = normal.strip()
         for suffix, upward in (
             ("及以上", True),
             ("以上", True),
@@ -99,9 +100,8 @@ class Level(enum.Enum):
             if key.endswith(suffix) and len(key) > len(suffix):
                 head = key[: -len(suffix)]
                 if head not in _ALIASES:
-                    raise LevelParseError(
-                        text, text.find(head), "an administrative level was expected"
-                    )
+                    at = len(normal) - len(normal.lstrip())
+                    raise LevelParseError(text, at, "an administrative level was expected")
                 base = cls(_ALIASES[head])
                 return frozenset(m for m in cls if (m >= base if upward else m <= base))
         return frozenset({cls.parse(text)})

@@ -28,8 +28,8 @@ import attrs
 
 from . import _scan
 from ._exact import EXACT, fmt
-from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
-from .quantity import Quantity, _make, to_decimal
+from .errors import InvalidValueError, UnitMismatchError, UnknownUnitError, WrongTypeError
+from .quantity import MAX_DIGITS, Quantity, _make, to_decimal
 from .units import unit_info
 
 __all__ = ["DEFAULT_TOLERANCE", "Figure", "Qualifier", "Range"]
@@ -374,6 +374,10 @@ class Figure:
         ...
         sciplan_model.errors.FigureParseError: cannot read figure '至少参加2期以上': a number was expected at position 2 ('参加2期以上')
         """
+        if cls is Figure and type(text) is str:
+            fast = _parse_plain(text)
+            if fast is not None:
+                return fast  # type: ignore[return-value]
         parts = _scan.scan(text)
         info = unit_info(parts.unit)
         value = None if parts.value is None else _make(to_decimal(parts.value), info)
@@ -434,6 +438,34 @@ class Figure:
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         p.text(repr(self))
+
+
+# the slots' own setters, for figures the module is still making (Figure is frozen)
+_FIGURE_SET = tuple(Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))
+
+
+def _parse_plain(text: str) -> Figure | None:
+    """Figure.parse for the commonest case, digits and a unit (``12345.6万元``), without
+    the general scanner; None for anything else."""
+    m = _scan.PLAIN.fullmatch(text)
+    if m is None or len(m.group(1)) > MAX_DIGITS:
+        return None
+    scale, word = m.group(2), m.group(3)
+    try:
+        info = unit_info(word if scale is None else scale + word)
+    except UnknownUnitError:
+        return None  # 万千元: let the scanner say what is wrong
+    f = object.__new__(Figure)
+    value, unit, qualifier, aspirational, upper, placeholder, alternative, written = _FIGURE_SET
+    value(f, _make(Decimal(m.group(1)), info))
+    unit(f, info.name)
+    qualifier(f, Qualifier.EXACT)
+    aspirational(f, False)
+    upper(f, None)
+    placeholder(f, None)
+    alternative(f, None)
+    written(f, text)
+    return f
 
 
 def _low_end(low: Quantity, high: Quantity) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._exact import EXACT, positional
-from .errors import NumeralParseError
+from .errors import InvalidValueError, NumeralParseError, WrongTypeError
 
 __all__ = ["normalize_text", "parse_number", "to_chinese_numeral"]
 
@@ -137,10 +137,8 @@ def _read_chinese(s: str, i: int, end: int) -> Decimal:
         if not frac:
             raise _Bad(j, "digits were expected after 点")
         value = EXACT.add(whole, Decimal("0." + "".join(frac)))
-        power = 0
-        while j < end and s[j] in SCALES:
-            power += SCALES[s[j]]
-            j += 1
+        power = _read_scale(s, j) if j < end else 0
+        j += 2 if power == 12 else (1 if power else 0)
         if j < end:
             raise _Bad(j, "an unexpected character in a Chinese numeral")
         return value.scaleb(power, EXACT)
@@ -205,7 +203,8 @@ def _read_chinese_int(s: str, i: int, end: int) -> int:
                 amount = (below_yi + part) * 100_000_000
                 if amount == 0:
                     raise _Bad(k, "a number was expected before 亿")
-                if last_yi and amount >= last_yi:
+                # at most two 亿 groups: 万亿 (10**12 and up), then 亿 below 10**12
+                if last_yi and (last_yi < 10**12 or amount >= 10**12):
                     raise _Bad(k, "亿 out of order")
                 total += amount
                 last_yi = amount
@@ -237,7 +236,7 @@ def parse_number(text: str) -> Decimal:
     sciplan_model.errors.NumeralParseError: cannot read number '12x': an unexpected character at position 2 ('x')
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise WrongTypeError("text", "str", type(text).__name__)
     s = normalize_text(text)
     try:
         value, end, _ = _read_compound(s, 0)
@@ -277,15 +276,24 @@ def _read_compound(s: str, i: int) -> tuple[Decimal, int, int]:
             power = 12 if trailing in ("万亿", "萬億") else 0
         return _read_chinese(s, i, j), j, power
     value = Decimal(0)
-    last_power = 99
+    last_power = 0
     while True:
+        start = i
         part, i = _read_arabic(s, i)
         power = _read_scale(s, i)
+        if power and last_power and power >= last_power:
+            raise _Bad(i, "scales out of order")
+        if last_power:
+            # 1亿2000万: each later part must fit below the scale before it, and a
+            # last part without a scale is written in full (1万5000, not 1万5)
+            if part >= Decimal(1).scaleb(last_power - power, EXACT):
+                raise _Bad(start, "a part too large for the scale before it")
+            if not power and i - start != last_power:
+                raise _Bad(start, f"a part after a scale must have {last_power} digits")
         if power:
-            if power >= last_power:
-                raise _Bad(i, "scales out of order")
             i += 2 if power == 12 else 1
-        value = EXACT.add(value, part.scaleb(power, EXACT)) if value else part.scaleb(power)
+        shifted = part.scaleb(power, EXACT)
+        value = EXACT.add(value, shifted) if last_power else shifted
         last_power = power
         if not (power and i < n and "0" <= s[i] <= "9"):
             return value, i, power
@@ -298,9 +306,9 @@ def to_chinese_numeral(n: int) -> str:
     ['零', '五', '十', '十一', '十五', '二十', '一百零五', '二千零六', '三万五千']
     """
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"n must be int, not {type(n).__name__}")
+        raise WrongTypeError("n", "int", type(n).__name__)
     if not 0 <= n < 100_000_000:
-        raise ValueError(f"n must be between 0 and 99999999, not {n}")
+        raise InvalidValueError("number", f"{n} is not between 0 and 99999999")
     if n == 0:
         return "零"
     if n >= 10_000:

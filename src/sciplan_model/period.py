@@ -135,7 +135,7 @@ def _strip(s: str) -> tuple[int, int]:
     i, end = 0, len(s)
     while i < end and (s[i].isspace() or s[i] in _QUOTES):
         i += 1
-    while end > i and s[end - 1].isspace():
+    while end > i and (s[end - 1].isspace() or s[end - 1] in _QUOTES):
         end -= 1
     return i, end
 

@@ -28,8 +28,9 @@ Mixing things that are counted differently is an error::
 
 How it stays fast: when a quantity is made, its value in the dimension's base unit is
 computed once (``_canon``, a Decimal) and, where it is a whole number of millionths,
-also kept as a Python ``int`` of millionths (``_scaled``).  Equality, hashing and
-:func:`total` use those and never convert again or build a pint object.
+also packed into one Python ``int`` together with its unit's dimension and rank
+(``_packed``; see ``units.py``).  Equality and hashing use ``_canon``; :func:`total`
+adds the packed ints in one pass.  Neither converts again or builds a pint object.
 """
 
 from __future__ import annotations
@@ -43,7 +44,16 @@ from typing import Any, ClassVar, Self
 
 import attrs
 
-from ._exact import EXACT, RATIO, fmt, plain
+from ._exact import (
+    EXACT,
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    MIN_EXPONENT,
+    RATIO,
+    fmt,
+    magnitude_problem,
+    plain,
+)
 from ._scan import EXACT as _EXACT_QUALIFIER
 from ._scan import scan
 from .errors import (
@@ -56,7 +66,20 @@ from .errors import (
     UnknownUnitError,
     WrongTypeError,
 )
-from .units import UnitInfo, pint_unit, unit_info, ureg
+from .units import (
+    PACK_CHUNK,
+    PACK_CODE_MASK,
+    PACK_PRESENCE_MASK,
+    PACK_PRESENCE_SHIFT,
+    PACK_SQUARE_MASK,
+    PACK_VALUE_SHIFT,
+    UnitInfo,
+    finest_packed_rank,
+    pint_unit,
+    ranked_units,
+    unit_info,
+    ureg,
+)
 
 __all__ = [
     "MAX_DIGITS",
@@ -67,13 +90,6 @@ __all__ = [
     "to_decimal",
     "total",
 ]
-
-#: Most significant digits a magnitude may have.
-MAX_DIGITS = 28
-#: A magnitude must be below ``10 ** (MAX_EXPONENT + 1)`` …
-MAX_EXPONENT = 27
-#: … and its last digit may stand no further right than ``10 ** MIN_EXPONENT``.
-MIN_EXPONENT = -28
 
 _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
@@ -114,36 +130,36 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
         d = Decimal(value)
     else:
         raise WrongTypeError(field, "an int, str or Decimal", type(value).__name__)
-    if not d.is_finite():
-        raise InvalidMagnitudeError(str(d), "not a finite number", field)
-    if d:
-        t = d.as_tuple()
-        if len(t.digits) > MAX_DIGITS:
-            raise InvalidMagnitudeError(str(d), f"more than {MAX_DIGITS} significant digits", field)
-        if d.adjusted() > MAX_EXPONENT or t.exponent < MIN_EXPONENT:  # type: ignore[operator]
-            raise InvalidMagnitudeError(str(d), "too large or too finely divided", field)
-    else:
+    problem = magnitude_problem(d)
+    if problem is not None:
+        raise InvalidMagnitudeError(str(d), problem, field)
+    if not d:
         if d.as_tuple().exponent < MIN_EXPONENT:  # type: ignore[operator]
             d = Decimal(0)
         d = d.copy_abs()
     return d
 
 
+_MILLION = 10**_SCALED_PLACES
+
+
 def _scaled(canon: Decimal) -> int | None:
-    exponent = canon.as_tuple().exponent
-    if exponent >= -_SCALED_PLACES:  # type: ignore[operator]
-        return int(canon.scaleb(_SCALED_PLACES, EXACT))
-    return None
+    """``canon`` in millionths, when that is a whole number."""
+    numerator, denominator = canon.as_integer_ratio()
+    if _MILLION % denominator:
+        return None
+    return numerator * (_MILLION // denominator)
 
 
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
     canon = EXACT.multiply(magnitude, info.factor)
-    setter = object.__setattr__
-    setter(q, "magnitude", magnitude)
-    setter(q, "unit", info.name)
-    setter(q, "_info", info)
-    setter(q, "_canon", canon)
-    setter(q, "_scaled", _scaled(canon))
+    _SET_MAGNITUDE(q, magnitude)
+    _SET_UNIT(q, info.name)
+    _SET_INFO(q, info)
+    _SET_CANON(q, canon)
+    pack = info.pack
+    scaled = _scaled(canon) if pack is not None else None
+    _SET_PACKED(q, None if scaled is None else (scaled << PACK_VALUE_SHIFT) + pack)
 
 
 def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
@@ -194,7 +210,7 @@ class Quantity:
     unit: str
     _info: UnitInfo = attrs.field(init=False)
     _canon: Decimal = attrs.field(init=False)
-    _scaled: int | None = attrs.field(init=False)
+    _packed: int | None = attrs.field(init=False)
 
     _kind: ClassVar[str] = "quantity"
 
@@ -348,8 +364,7 @@ class Quantity:
         return not self == other
 
     def __hash__(self) -> int:
-        value = self._scaled if self._scaled is not None else self._canon
-        return hash((self._info.dimension, value))
+        return hash((self._info.dimension, self._canon))
 
     def _key(self, other: object, operation: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Quantity):
@@ -385,6 +400,13 @@ class Quantity:
         return (type(self), (self.magnitude, self.unit))
 
 
+# The slots' own setters: a frozen class refuses attribute assignment, and these are
+# the quickest way round that for objects the module is still making.
+_SET_MAGNITUDE, _SET_UNIT, _SET_INFO, _SET_CANON, _SET_PACKED = (
+    Quantity.__dict__[name].__set__ for name in ("magnitude", "unit", "_info", "_canon", "_packed")
+)
+
+
 class Money(Quantity):
     """A quantity of money: its unit is a currency (元, 千元, 万元, 百万元, 亿元, 万亿元).
 
@@ -402,7 +424,7 @@ class Money(Quantity):
 
 
 _INFO = attrgetter("_info")
-_SCALED = attrgetter("_scaled")
+_PACKED = attrgetter("_packed")
 _CANON = attrgetter("_canon")
 
 
@@ -425,15 +447,47 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
         if target is None:
             raise EmptyTotalError()
         return _make(Decimal(0), target)
+    found = _packed_total(items)
+    if found is None:
+        return _total_slow(items, target)
+    finest, scaled = found
+    if target is not None and target.dimension != finest.dimension:
+        raise UnitMismatchError(finest.name, target.name, "total")
+    canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
+    return _from_canon(canon, target or finest, "total")
+
+
+def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInfo, int] | None:
+    """The finest unit of ``items`` and their sum in millionths of the base unit, read
+    in one pass of packed ints (see ``units.py``); None when that way cannot decide."""
     try:
-        infos = set(map(_INFO, items))
-    except AttributeError:
-        for k, item in enumerate(items):
-            if not isinstance(item, Quantity):
-                raise WrongTypeError(
-                    f"quantities[{k}]", "a Quantity", type(item).__name__
-                ) from None
-        raise  # pragma: no cover - only reached if a Quantity lost its _info
+        first = items[0]._info
+        c0 = (first.pack or 0) & PACK_CODE_MASK
+        finest = PACK_RANKS_NONE = 99
+        value = 0
+        for k in range(0, len(items), PACK_CHUNK):
+            chunk = items[k : k + PACK_CHUNK]
+            t = sum(map(_PACKED, chunk))
+            m = len(chunk)
+            if t & PACK_CODE_MASK != m * c0 or (t >> 18) & PACK_SQUARE_MASK != m * c0 * c0:
+                return None  # more than one dimension
+            finest = min(
+                finest, finest_packed_rank((t >> PACK_PRESENCE_SHIFT) & PACK_PRESENCE_MASK)
+            )
+            value += t >> PACK_VALUE_SHIFT
+    except (TypeError, AttributeError):
+        return None  # an amount without a packed int, or an item that is no quantity
+    if finest == PACK_RANKS_NONE:  # pragma: no cover - every chunk has a rank
+        return None
+    return unit_info(ranked_units(first.dimension)[finest]), value
+
+
+def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo | None) -> Quantity:
+    """total() the plain way: find the units, check them, add the Decimals."""
+    for k, item in enumerate(items):
+        if not isinstance(item, Quantity):
+            raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
+    infos = set(map(_INFO, items))
     dimensions = {info.dimension for info in infos}
     if target is not None:
         dimensions.add(target.dimension)
@@ -442,9 +496,6 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
         raise UnitMismatchError(names[0], names[-1], "total")
     if target is None:
         target = min(infos, key=lambda info: (info.factor, info.name))
-    try:
-        canon = Decimal(sum(map(_SCALED, items))).scaleb(-_SCALED_PLACES, EXACT)
-    except TypeError:  # some amount is finer than a millionth: sum the Decimals
-        with decimal.localcontext(EXACT):
-            canon = sum(map(_CANON, items), Decimal(0))
+    with decimal.localcontext(EXACT):
+        canon = sum(map(_CANON, items), Decimal(0))
     return _from_canon(canon, target, "total")

@@ -41,6 +41,7 @@ from .errors import UnknownUnitError, WrongTypeError
 __all__ = ["UnitInfo", "is_currency", "pint_unit", "unit_info", "unit_names", "ureg"]
 
 _SCALE_WORDS = {"万": 4, "亿": 8, "万亿": 12}
+_SCALE_NAMES = {4: "万", 8: "亿", 12: "万亿"}
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -89,7 +90,8 @@ class UnitInfo:
     puts a new scale in front of (万人次 → 人次; 千元 → 元).
 
     There is one record per unit name (they are cached), so records compare and hash
-    by identity, which keeps sets of them cheap.
+    by identity, which keeps sets of them cheap.  ``pack`` is internal to
+    :func:`~sciplan_model.total` (see the comment on packing in this module).
     """
 
     name: str
@@ -100,6 +102,7 @@ class UnitInfo:
     scale: int
     currency: bool
     scalable: bool
+    pack: int | None = attrs.field(default=None, repr=False)
 
     @property
     def is_count(self) -> bool:
@@ -149,6 +152,79 @@ def _split_scale(name: str) -> tuple[int, str]:
     return 0, name
 
 
+# -- packing, for total() -------------------------------------------------------------
+#
+# total() reads each quantity once.  To learn in that one pass both the sum and whether
+# all items share a dimension (and which of their units is finest), every quantity
+# carries one int, ``_packed``, whose fields add up independently:
+#
+#   bits   0..17   the dimension's code c (1 … 63)                   → Σc
+#   bits  18..41   c²                                                 → Σc²
+#   bits  42..145  a 1 in the 13-bit field of the unit's rank (0 … 7)  → a count per rank
+#                  (finer units sit in higher fields)
+#   bits 146..     the amount in millionths of the base unit (it may be negative)
+#
+# Σc = m·c₀ and Σc² = m·c₀² hold together only when every c equals c₀ (their variance
+# is zero), which proves that the m items share one dimension; the highest non-empty
+# rank field names the finest unit.  Fields cannot overflow into each other while at
+# most PACK_CHUNK items are added at once, so total() adds chunks of that size.  A unit
+# outside these bounds (a rank above 7, a per-unit unit such as 元/亩) or an amount
+# finer than a millionth has no packed int, and total() falls back to adding Decimals.
+
+PACK_CHUNK = 4096
+PACK_RANKS = 8
+PACK_RANK_BITS = 13
+PACK_CODE_MASK = (1 << 18) - 1
+PACK_SQUARE_MASK = (1 << 24) - 1
+PACK_PRESENCE_SHIFT = 42
+PACK_PRESENCE_MASK = (1 << (PACK_RANKS * PACK_RANK_BITS)) - 1
+PACK_VALUE_SHIFT = PACK_PRESENCE_SHIFT + PACK_RANKS * PACK_RANK_BITS
+_MAX_CODE = 63
+
+
+@functools.cache
+def _catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
+    """Every simple unit name, with the scale words it takes, as pint sees it:
+    name → (factor, dimension, base unit, scale, bits to pack or None)."""
+    facts: dict[str, tuple[Decimal, str, str, int]] = {}
+    for name in _NAMES:
+        factor, dimension, base = _pint_facts(name)
+        facts[name] = (factor, dimension, base, 0)
+        if _CJK.match(name) and factor == 1:
+            for word, power in _SCALE_WORDS.items():
+                facts[word + name] = (*_pint_facts(word + name), power)
+    dimensions = sorted({f[1] for f in facts.values()})
+    codes = {d: k + 1 for k, d in enumerate(dimensions)}
+    by_dimension: dict[str, list[str]] = {}
+    for name, f in facts.items():
+        by_dimension.setdefault(f[1], []).append(name)
+    catalogue: dict[str, tuple[Decimal, str, str, int, int | None]] = {}
+    for dimension, names in by_dimension.items():
+        names.sort(key=lambda n: (facts[n][0], n))
+        c = codes[dimension]
+        for rank, name in enumerate(names):
+            pack = None
+            if rank < PACK_RANKS and c <= _MAX_CODE:
+                field = PACK_PRESENCE_SHIFT + PACK_RANK_BITS * (PACK_RANKS - 1 - rank)
+                pack = c + (c * c << 18) + (1 << field)
+            catalogue[name] = (*facts[name], pack)
+    return catalogue
+
+
+@functools.cache
+def ranked_units(dimension: str) -> tuple[str, ...]:
+    """The simple units of ``dimension``, finest first: their index is their rank."""
+    catalogue = _catalogue()
+    names = [n for n, f in catalogue.items() if f[1] == dimension]
+    return tuple(sorted(names, key=lambda n: (catalogue[n][0], n)))
+
+
+def finest_packed_rank(presence: int) -> int:
+    """The rank named by the highest non-empty field of a packed sum's presence bits:
+    the finest unit among the items summed."""
+    return PACK_RANKS - 1 - (presence.bit_length() - 1) // PACK_RANK_BITS
+
+
 @functools.cache
 def _lookup(name: str) -> UnitInfo:
     if "/" in name:
@@ -173,13 +249,15 @@ def _lookup(name: str) -> UnitInfo:
             currency=False,
             scalable=False,
         )
-    scale, word = _split_scale(name)
-    if word not in _NAME_SET:
+    found = _catalogue().get(name)
+    if found is None:
+        scale, word = _split_scale(name)
+        if scale:
+            raise UnknownUnitError(name, f"{word!r} takes no scale word")
         raise UnknownUnitError(name)
-    factor, dimension, base = _pint_facts(name)
-    scalable = bool(_CJK.match(word)) and _pint_facts(word)[0] == 1
-    if scale and not scalable:
-        raise UnknownUnitError(name, f"{word!r} takes no scale word")
+    factor, dimension, base, scale, pack = found
+    word = name[len(_SCALE_NAMES[scale]) :] if scale else name
+    scalable = ("万" + word) in _catalogue()
     return UnitInfo(
         name=name,
         dimension=dimension,
@@ -189,6 +267,7 @@ def _lookup(name: str) -> UnitInfo:
         scale=scale,
         currency=dimension == "[money]",
         scalable=scalable,
+        pack=pack,
     )
 
 

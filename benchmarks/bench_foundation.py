@@ -1,0 +1,121 @@
+"""Benchmarks of the foundation: sums, figure parsing and import time.
+
+Run with ``python benchmarks/bench_foundation.py`` (add ``--quick`` for a smaller run).
+Each line prints our time, the baseline's time measured in the same run, the ratio and
+the aim from issue 2.  Times are the best of several repeats, so that a busy machine
+shows less in the figures.  Results are recorded in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+
+from sciplan_model import Figure, Money, total, ureg
+
+UNITS = ("元", "千元", "万元", "百万元", "亿元")
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """The shortest of ``repeat`` timings of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report(name: str, ours: float, base: float, aim: str, per: int = 1) -> None:
+    """Print one benchmark line."""
+    ratio = ours / base
+    print(
+        f"{name:<42} ours {ours / per * 1e6:>10.3f} µs  baseline {base / per * 1e6:>10.3f} µs"
+        f"  ratio {ratio:6.2f}×  aim {aim}"
+    )
+
+
+def bench_total(n: int, repeat: int) -> None:
+    """``total()`` of n mixed-unit Money against ``sum()`` of the same amounts as Decimals."""
+    rng = random.Random(20261126)
+    amounts = []
+    for _ in range(n):
+        unit = rng.choice(UNITS)
+        magnitude = Decimal(rng.randrange(1, 10**7)).scaleb(-rng.randrange(0, 3))
+        amounts.append(Money(magnitude, unit))
+    plain = [m.to("元").magnitude for m in amounts]  # the same amounts, in 元
+    ours = best_of(lambda: total(amounts), repeat)
+    base = best_of(lambda: sum(plain), repeat)
+    if total(amounts, unit="元").magnitude != sum(plain):
+        raise SystemExit("total() and sum() disagree")
+    report(f"total() of {n:,} mixed-unit Money", ours, base, "≤ 1.5×", per=n)
+
+
+def bench_parse(n: int, repeat: int) -> None:
+    """``Figure.parse`` against pint parsing the same plain figures."""
+    texts = ["12345.6万元", "320万人次", "159.3万元", "36项", "2100个", "4.5万亩"] * (n // 6)
+
+    def ours() -> None:
+        for t in texts:
+            Figure.parse(t)
+
+    def pint_parse() -> None:
+        for t in texts:
+            ureg.Quantity(t)
+
+    for t in texts[:6]:  # both read the same value
+        if Figure.parse(t).value.to_pint() != ureg.Quantity(t):  # type: ignore[union-attr]
+            raise SystemExit(f"pint and Figure.parse disagree on {t}")
+    a, b = best_of(ours, repeat), best_of(pint_parse, repeat)
+    report(f"Figure.parse of {len(texts):,} plain figures", a, b, "≥ 10× faster", per=len(texts))
+    print(f"{'':<42} speed-up {b / a:.1f}× (aim ≥ 10×)")
+
+
+def _import_time(code: str, runs: int) -> float:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_import(runs: int) -> None:
+    """``import sciplan_model`` against importing attrs, cattrs and pint alone."""
+    _import_time("import sciplan_model", 2)  # warm the bytecode caches
+    _import_time("import attrs, cattrs, pint", 2)
+    empty = _import_time("pass", runs)
+    ours = _import_time("import sciplan_model", runs)
+    base = _import_time("import attrs, cattrs, pint", runs)
+    print(f"(a bare interpreter starts in {empty * 1e3:.1f} ms; the lines below include it)")
+    report("import sciplan_model (new interpreter)", ours, base, "≤ 1.3×")
+    report(
+        "  the same, less interpreter start-up",
+        ours - empty,
+        base - empty,
+        "(for information)",
+    )
+
+
+def main() -> None:
+    """Run every benchmark of issue 2."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a smaller, faster run")
+    args = parser.parse_args()
+    n = 100_000 if args.quick else 1_000_000
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    bench_total(n, 3 if args.quick else 7)
+    bench_parse(6_000 if args.quick else 60_000, 3 if args.quick else 5)
+    bench_import(5 if args.quick else 15)
+
+
+if __name__ == "__main__":
+    main()
