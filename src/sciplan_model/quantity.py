@@ -148,7 +148,8 @@ def _scaled(canon: Decimal) -> int | None:
     numerator, denominator = canon.as_integer_ratio()
     if _MILLION % denominator:
         return None
-    return numerator * (_MILLION // denominator)
+    scaled: int = numerator * (_MILLION // denominator)
+    return scaled
 
 
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
@@ -158,8 +159,8 @@ def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
     _SET_INFO(q, info)
     _SET_CANON(q, canon)
     pack = info.pack
-    scaled = _scaled(canon) if pack is not None else None
-    _SET_PACKED(q, None if scaled is None else (scaled << PACK_VALUE_SHIFT) + pack)
+    scaled = None if pack is None else _scaled(canon)
+    _SET_PACKED(q, None if scaled is None or pack is None else (scaled << PACK_VALUE_SHIFT) + pack)
 
 
 def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
