@@ -191,7 +191,8 @@ def _catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
         factor, dimension, base = _pint_facts(name)
         facts[name] = (factor, dimension, base, 0)
         if _CJK.match(name) and factor == 1:
-            for word, power in _SCALE_WORDS.items():
+            # 万亿 first: once pint has met 亿X it would also read 万亿X as 万 + 亿X
+            for word, power in sorted(_SCALE_WORDS.items(), key=lambda w: -w[1]):
                 facts[word + name] = (*_pint_facts(word + name), power)
     dimensions = sorted({f[1] for f in facts.values()})
     codes = {d: k + 1 for k, d in enumerate(dimensions)}
