@@ -99,12 +99,12 @@ def scan(text: object) -> Scanned:
     if not isinstance(text, str):
         raise WrongTypeError("figure text", "a str", type(text).__name__)
     m = PLAIN.fullmatch(text)
-    if m is not None:
+    if m is not None and magnitude_problem(value := Decimal(m.group(1))) is None:
         scale, unit = m.group(2), m.group(3)
         if scale is None:
-            return Scanned(Decimal(m.group(1)), unit, EXACT, False)
+            return Scanned(value, unit, EXACT, False)
         if unit_info(unit).scalable:
-            return Scanned(Decimal(m.group(1)), scale + unit, EXACT, False)
+            return Scanned(value, scale + unit, EXACT, False)
     try:
         return _Scanner(normalize_text(text)).figure()
     except _Bad as bad:

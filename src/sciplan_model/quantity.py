@@ -71,7 +71,9 @@ from .units import (
     PACK_CODE_MASK,
     PACK_PRESENCE_MASK,
     PACK_PRESENCE_SHIFT,
+    PACK_RANKS,
     PACK_SQUARE_MASK,
+    PACK_SQUARE_SHIFT,
     PACK_VALUE_SHIFT,
     UnitInfo,
     finest_packed_rank,
@@ -397,6 +399,9 @@ class Quantity:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({fmt(self.magnitude)!r}, {self.unit!r})"
 
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.magnitude, self.unit))
 
@@ -464,22 +469,22 @@ def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInf
     try:
         first = items[0]._info
         c0 = (first.pack or 0) & PACK_CODE_MASK
-        finest = PACK_RANKS_NONE = 99
+        finest = PACK_RANKS
         value = 0
         for k in range(0, len(items), PACK_CHUNK):
             chunk = items[k : k + PACK_CHUNK]
             t = sum(map(_PACKED, chunk))
             m = len(chunk)
-            if t & PACK_CODE_MASK != m * c0 or (t >> 18) & PACK_SQUARE_MASK != m * c0 * c0:
+            if (
+                t & PACK_CODE_MASK != m * c0
+                or (t >> PACK_SQUARE_SHIFT) & PACK_SQUARE_MASK != m * c0 * c0
+            ):
                 return None  # more than one dimension
-            finest = min(
-                finest, finest_packed_rank((t >> PACK_PRESENCE_SHIFT) & PACK_PRESENCE_MASK)
-            )
+            presence = (t >> PACK_PRESENCE_SHIFT) & PACK_PRESENCE_MASK
+            finest = min(finest, finest_packed_rank(presence))
             value += t >> PACK_VALUE_SHIFT
     except (TypeError, AttributeError):
         return None  # an amount without a packed int, or an item that is no quantity
-    if finest == PACK_RANKS_NONE:  # pragma: no cover - every chunk has a rank
-        return None
     return unit_info(ranked_units(first.dimension)[finest]), value
 
 

@@ -175,6 +175,7 @@ PACK_CHUNK = 4096
 PACK_RANKS = 8
 PACK_RANK_BITS = 13
 PACK_CODE_MASK = (1 << 18) - 1
+PACK_SQUARE_SHIFT = 18
 PACK_SQUARE_MASK = (1 << 24) - 1
 PACK_PRESENCE_SHIFT = 42
 PACK_PRESENCE_MASK = (1 << (PACK_RANKS * PACK_RANK_BITS)) - 1
@@ -207,7 +208,7 @@ def _catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
             pack = None
             if rank < PACK_RANKS and c <= _MAX_CODE:
                 field = PACK_PRESENCE_SHIFT + PACK_RANK_BITS * (PACK_RANKS - 1 - rank)
-                pack = c + (c * c << 18) + (1 << field)
+                pack = c + (c * c << PACK_SQUARE_SHIFT) + (1 << field)
             catalogue[name] = (*facts[name], pack)
     return catalogue
 
