@@ -106,8 +106,14 @@ def demo() -> str:
         if (count_sum == stated_count and money_sum == stated_money)
         else "the parts do NOT add up"
     )
+    parts = "，".join(f"{level}{c}、{m}" for level, c, m in DEMO_STATEMENT)
     out += [
-        f"篇3, the “十五” projects by level ({name}, code points [{start}, {end})):",
+        "A county's review of its “十五” period states the projects it won, and their",
+        "funding, as a total with parts (a “共…其中…” statement; its figures as written):",
+        "",
+        f"  共…{DEMO_STATEMENT_TOTAL[0]}，经费{DEMO_STATEMENT_TOTAL[1]}，其中：{parts}",
+        "",
+        f"(from plan 篇3 of the project's seed documents, {name}, characters {start}–{end})",
         "",
         table(["level", "projects", "funding"], rows),
         "",
@@ -124,15 +130,16 @@ def demo() -> str:
     return "\n".join(out)
 
 
-def _parse_command(texts: Sequence[str]) -> tuple[str, int]:
+def _parse_command(texts: Sequence[str]) -> tuple[str, list[str]]:
+    """The table of the figures that could be read, and an error line for each other."""
     rows, problems = [], []
     for text in texts:
         try:
             rows.append(_figure_row(text))
         except SciplanError as e:
-            problems.append(f"error: {e}")
+            problems.append(f"sciplan: error: {e}")
     out = table(["written", "value", "unit", "qualifier", "range"], rows) if rows else ""
-    return "\n".join([out, *problems]).strip(), (1 if problems else 0)
+    return out, problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -157,9 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo":
         print(demo())
         return 0
-    text, status = _parse_command(args.text)
-    print(text)
-    return status
+    text, problems = _parse_command(args.text)
+    if text:
+        print(text)
+    for line in problems:
+        print(line, file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,6 +19,7 @@ from ._exact import magnitude_problem, plain
 from .errors import FigureParseError, UnknownUnitError, WrongTypeError
 from .numerals import (
     CN_NUMERAL_CHARS,
+    MAX_DIGITS,
     SCALES,
     _Bad,
     _read_compound,
@@ -45,6 +46,10 @@ LEAD_WORDS: dict[str, str | None] = {
     "努力达到": "ASPIRATION", "力求": "ASPIRATION",
     "确保": None, "达到": None, "实现": None, "共计": None, "共": None, "合计": None,
     "总计": None, "计": None,
+    # verbs that plans put between a qualifier and its number (至少参加2期以上)
+    "参加": None, "完成": None, "新增": None, "举办": None, "培训": None, "开展": None,
+    "建成": None, "建立": None, "引进": None, "发展": None, "推广": None, "实施": None,
+    "取得": None, "获得": None, "开发": None, "选派": None, "发放": None,
     "不少于": AT_LEAST, "至少": AT_LEAST, "不低于": AT_LEAST,
     "超过": MORE_THAN, "多于": MORE_THAN, "突破": MORE_THAN, "逾": MORE_THAN,
     "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST,
@@ -179,7 +184,7 @@ class _Scanner:
                     raise _Bad(self.i, f"{w} after another word of aspiration")
                 self.aspirational = True
             elif kind is not None:
-                if any(q != kind for q, _ in self.qualifiers):
+                if self.qualifiers and self.qualifiers[0][0] != kind:
                     raise _Bad(self.i, f"{w} conflicts with a qualifier before it")
                 self.qualifiers.append((kind, self.i))
             self.i += len(w)
@@ -203,6 +208,8 @@ class _Scanner:
         j = self.i
         while j < self.n and ("0" <= self.s[j] <= "9" or self.s[j] in _PLACEHOLDER):
             j += 1
+        if j - self.i > MAX_DIGITS:
+            raise _Bad(self.i, f"a placeholder longer than {MAX_DIGITS} characters")
         placeholder = self.s[self.i : j]
         self.i = j
         power = self._scale() if j < self.n and self.s[j] in SCALES else 0
@@ -338,13 +345,16 @@ class _Scanner:
         alternative: str | None = None,
     ) -> Scanned:
         self._end()
-        kinds = {q for q, _ in self.qualifiers}
-        if len(kinds) > 1:
-            raise _Bad(self.qualifiers[1][1], "two qualifiers that disagree")
-        qualifier = kinds.pop() if kinds else EXACT
+        qualifier = self.qualifiers[0][0] if self.qualifiers else EXACT
+        for kind, at in self.qualifiers:
+            if kind != qualifier:
+                raise _Bad(at, "two qualifiers that disagree")
         at = self.qualifiers[0][1] if self.qualifiers else -1
         if placeholder is not None:
-            qualifier = UNKNOWN
+            if qualifier == EXACT:
+                qualifier = UNKNOWN  # a bare 20xx万元; a qualified one keeps its word
+            elif qualifier == ODD:
+                raise _Bad(at, "余 or 多 after a placeholder")
         elif qualifier == ODD and value is not None and not value:
             raise _Bad(at, "余 or 多 after zero")
         return Scanned(

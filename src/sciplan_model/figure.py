@@ -65,8 +65,8 @@ class Range:
                 raise InvalidValueError("range", "an unknown range needs its unit")
             unit_info(self.unit)
             return
-        if self.low is None and self.high is None:
-            raise InvalidValueError("range", "a known range needs at least one end")
+        if self.low is None and self.high is None and not self.unit:
+            raise InvalidValueError("range", "a range without ends needs its unit")
         if self.low is not None and self.high is not None:
             if self.low.dimension != self.high.dimension:
                 raise UnitMismatchError(self.low.unit, self.high.unit, "make a range of")
@@ -78,7 +78,10 @@ class Range:
         if self.high is None:
             setter(self, "high_closed", False)
         if not self.unit:
-            setter(self, "unit", (self.low if self.low is not None else self.high).unit)  # type: ignore[union-attr]
+            end = self.low if self.low is not None else self.high
+            if end is not None:
+                setter(self, "unit", end.unit)
+        unit_info(self.unit)
 
     @classmethod
     def point(cls, q: Quantity) -> Range:
@@ -124,11 +127,13 @@ class Range:
             return Range.unknown(finer.unit)
         low = None if self.low is None or other.low is None else self.low + other.low
         high = None if self.high is None or other.high is None else self.high + other.high
+        finer = min((self, other), key=lambda r: unit_info(r.unit).factor)
         return Range(
             low,
             high,
             self.low_closed and other.low_closed,
             self.high_closed and other.high_closed,
+            unit=finer.unit if low is None and high is None else "",
         )
 
     def __radd__(self, other: object) -> Range:
@@ -169,8 +174,14 @@ class Range:
             return True
         return self.high == other.low and not (self.high_closed and other.low_closed)
 
+    def _check_range(self, other: object) -> Range:
+        if not isinstance(other, Range):
+            raise WrongTypeError("other", "a Range", type(other).__name__)
+        return other
+
     def overlaps(self, other: Range) -> bool | None:
         """Whether some value lies in both ranges (``None`` when either is not known)."""
+        other = self._check_range(other)
         if self.dimension != other.dimension:
             raise UnitMismatchError(self.unit, other.unit, "compare")
         if not (self.is_known and other.is_known):
@@ -188,6 +199,7 @@ class Range:
         >>> Figure.parse("约2万人次").range.within(target)
         False
         """
+        other = self._check_range(other)
         if self.dimension != other.dimension:
             raise UnitMismatchError(self.unit, other.unit, "compare")
         if not (self.is_known and other.is_known):
@@ -225,8 +237,8 @@ class Qualifier(enum.Enum):
     EXACT = "exact"  # 36项
     AT_LEAST = "at_least"  # 以上 (after), 不少于, 至少, 不低于: [x, ∞)
     MORE_THAN = "more_than"  # 超过, 多于, 突破: (x, ∞)
-    AT_MOST = "at_most"  # 以下, 以内, 不超过, 不高于: (…, x]
-    LESS_THAN = "less_than"  # 不满, 低于, 少于, 不足: (…, x)
+    AT_MOST = "at_most"  # 以下, 以内, 不超过, 不高于: [0, x]
+    LESS_THAN = "less_than"  # 不满, 低于, 少于, 不足: [0, x)
     ODD = "odd"  # 600余家, 130多家: (x, x + one step of the last significant digit)
     NEARLY = "nearly"  # 近, 将近, 接近: [x·(1−t), x)
     ABOUT = "about"  # 约, 大约, 左右: [x·(1−t), x·(1+t)]
@@ -249,8 +261,8 @@ class Qualifier(enum.Enum):
         Range('[90人, 110人]')
         """
         if self is Qualifier.UNKNOWN or value is None:
-            if self is not Qualifier.UNKNOWN:
-                raise InvalidValueError("figure", f"a {self.name} figure needs a value")
+            if self in _NEEDS_VALUE:
+                raise InvalidValueError("figure", f"qualifier {self.name} needs a value")
             name = unit if unit is not None else (upper.unit if upper is not None else "")
             return Range.unknown(name)
         t = DEFAULT_TOLERANCE if tolerance is None else to_decimal(tolerance, "tolerance")
@@ -264,20 +276,20 @@ class Qualifier(enum.Enum):
             return Range(value, None, True, False)
         if self is Qualifier.MORE_THAN:
             return Range(value, None, False, False)
-        if self is Qualifier.AT_MOST:
-            return Range(None, value, False, True)
-        if self is Qualifier.LESS_THAN:
-            return Range(None, value, False, False)
+        if self is Qualifier.AT_MOST or self is Qualifier.LESS_THAN:
+            # a figure counts or measures something: below it lies zero, not -∞
+            floor = _make(Decimal(0), unit_info(value.unit)) if value.magnitude >= 0 else None
+            return Range(floor, value, floor is not None, self is Qualifier.AT_MOST)
         if self is Qualifier.ODD:
             return Range(value, value + _step(value), False, False)
-        below = _scaled(value, EXACT.subtract(Decimal(1), t))
+        reach = abs(value) * t
         if self is Qualifier.NEARLY:
-            return Range(below, value, True, False)
-        return Range(below, _scaled(value, EXACT.add(Decimal(1), t)))
+            return Range(value - reach, value, True, False)
+        return Range(value - reach, value + reach)
 
 
-def _scaled(q: Quantity, factor: Decimal) -> Quantity:
-    return q * factor
+#: Qualifiers that need a value: only these cannot qualify a placeholder (20xx).
+_NEEDS_VALUE = frozenset({Qualifier.EXACT, Qualifier.RANGE, Qualifier.ODD})
 
 
 def _step(q: Quantity) -> Quantity:
@@ -310,8 +322,9 @@ class Figure:
         >>> Figure(Quantity("30", "家"), qualifier=Qualifier.AT_LEAST)
         Figure('30家以上')
 
-    ``value`` is ``None`` only for a placeholder (``20xx万元``, qualifier UNKNOWN);
-    ``upper`` is the upper end of a RANGE figure.  Two figures are equal when they are
+    ``value`` is ``None`` only for a placeholder: ``20xx万元`` (qualifier UNKNOWN), or a
+    qualified one such as ``20xx万元以上``, which keeps its qualifier; either way its
+    range is not known.  ``upper`` is the upper end of a RANGE figure.  Two figures are equal when they are
     written alike (the same magnitudes in the same units, qualifier and aspiration); the
     ``text`` they came from does not count.  Compare values through :attr:`range`.
     """
@@ -332,10 +345,10 @@ class Figure:
         if self.value is not None and not isinstance(self.value, Quantity):
             raise WrongTypeError("value", "a Quantity or None", type(self.value).__name__)
         if self.value is None:
-            if self.qualifier is not Qualifier.UNKNOWN:
-                raise InvalidValueError("figure", "only an UNKNOWN figure may lack a value")
+            if self.qualifier in _NEEDS_VALUE:
+                raise InvalidValueError("figure", f"qualifier {self.qualifier.name} needs a value")
             if not self.unit:
-                raise InvalidValueError("figure", "an UNKNOWN figure needs its unit")
+                raise InvalidValueError("figure", "a figure without a value needs its unit")
             unit_info(self.unit)
         elif self.qualifier is Qualifier.UNKNOWN:
             raise InvalidValueError("figure", "an UNKNOWN figure has no value")
@@ -369,10 +382,12 @@ class Figure:
 
         >>> Figure.parse("力争突破1500件")
         Figure('力争超过1500件')
-        >>> Figure.parse("至少参加2期以上")
+        >>> Figure.parse("至少参加2期以上").range
+        Range('[2期, ∞)')
+        >>> Figure.parse("约10人以上")
         Traceback (most recent call last):
         ...
-        sciplan_model.errors.FigureParseError: cannot read figure '至少参加2期以上': a number was expected at position 2 ('参加2期以上')
+        sciplan_model.errors.FigureParseError: cannot read figure '约10人以上': two qualifiers that disagree at position 4 ('以上')
         """
         if cls is Figure and type(text) is str:
             fast = _parse_plain(text)
@@ -402,7 +417,7 @@ class Figure:
 
     @property
     def is_known(self) -> bool:
-        """False for a placeholder figure (20xx)."""
+        """False for a placeholder figure (20xx万元, 20xx万元以上)."""
         return self.value is not None
 
     @property
@@ -410,15 +425,17 @@ class Figure:
         """The values this figure allows, with the default tolerance for 约 and 近."""
         return self.qualifier.range(self.value, self.upper, unit=self.unit)
 
-    def to_range(self, tolerance: Decimal) -> Range:
-        """The values this figure allows, with 约 and 近 reaching ``tolerance``."""
+    def to_range(self, tolerance: Decimal | None = None) -> Range:
+        """The values this figure allows, with 约 and 近 reaching ``tolerance`` (by
+        default :data:`DEFAULT_TOLERANCE`)."""
         return self.qualifier.range(self.value, self.upper, unit=self.unit, tolerance=tolerance)
 
     def __str__(self) -> str:
         q = self.qualifier
         alternative = f"({self.alternative_unit})" if self.alternative_unit else ""
         if self.value is None:
-            body = f"{self.placeholder or 'xx'}{self.unit}{alternative}"
+            written = f"{self.placeholder or 'xx'}{self.unit}{alternative}"
+            body = f"{_PREFIX.get(q, '')}{written}{_SUFFIX.get(q, '')}"
         elif q is Qualifier.ODD:
             info = unit_info(self.value.unit)
             scale = _SCALE_NAMES.get(info.scale, "")

@@ -172,18 +172,56 @@ def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
     return q
 
 
+def _result(magnitude: Decimal, info: UnitInfo, operation: str) -> Quantity:
+    """A quantity computed by an operation.
+
+    The limits of :func:`to_decimal` guard what enters the library.  A result of exact
+    arithmetic on admitted amounts may pass them (a huge amount plus a tiny one has
+    more than 28 digits) and is kept exact all the same, so that sums never depend on
+    the order they are taken in: the arithmetic context has room for far more digits,
+    and raises :class:`InexactResultError` rather than round if ever it has not.
+    """
+    try:
+        return _make(magnitude, info)
+    except decimal.DecimalException:  # pragma: no cover - beyond 1000 digits
+        raise InexactResultError(operation) from None
+
+
+def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
+    """Unpickle a quantity, which may be a result beyond the limits of a new one."""
+    info = unit_info(unit)
+    if type(magnitude) is not Decimal or not magnitude.is_finite():
+        raise InvalidMagnitudeError(str(magnitude), "not a finite Decimal")
+    q = object.__new__(cls)
+    q._check_unit(info)
+    _fill(q, magnitude, info)
+    return q
+
+
 def _from_canon(canon: Decimal, info: UnitInfo, operation: str) -> Quantity:
     try:
         magnitude = plain(EXACT.divide(canon, info.factor))
     except decimal.DecimalException:
         raise InexactResultError(f"{operation} in {info.name}") from None
-    return _make(magnitude, info)
+    return _result(magnitude, info, operation)
+
+
+def _in_finer(canon: Decimal, a: UnitInfo, b: UnitInfo, operation: str) -> Quantity:
+    """``canon`` in the finer of two units of one dimension, or in the dimension's base
+    unit when the finer one cannot hold it exactly (1公顷 + 1万亩 is 10015亩)."""
+    finer = b if b.factor < a.factor else a
+    try:
+        magnitude = plain(EXACT.divide(canon, finer.factor))
+    except decimal.DecimalException:
+        finer = unit_info(finer.base)
+        magnitude = plain(EXACT.divide(canon, finer.factor))
+    return _result(magnitude, finer, operation)
 
 
 def _exact(operation: str, fn: Any, *args: Decimal) -> Decimal:
     try:
         result: Decimal = fn(*args)
-    except decimal.DivisionByZero:
+    except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise DivisionByZeroError(operation) from None
     except decimal.DecimalException:
         raise InexactResultError(operation) from None
@@ -308,8 +346,7 @@ class Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
         self._same_dimension(other, "add")
-        finer = other._info if other._info.factor < self._info.factor else self._info
-        return _from_canon(EXACT.add(self._canon, other._canon), finer, "addition")
+        return _in_finer(EXACT.add(self._canon, other._canon), self._info, other._info, "+")
 
     def __radd__(self, other: object) -> Quantity:
         if type(other) is int and other == 0:
@@ -320,27 +357,31 @@ class Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
         self._same_dimension(other, "subtract")
-        finer = other._info if other._info.factor < self._info.factor else self._info
-        return _from_canon(EXACT.subtract(self._canon, other._canon), finer, "subtraction")
+        difference = EXACT.subtract(self._canon, other._canon)
+        return _in_finer(difference, self._info, other._info, "-")
 
     def __mul__(self, other: object) -> Quantity:
         n = _number(other, "multiply")
         if n is None:
             return NotImplemented
         product = _exact(f"{self} * {n}", EXACT.multiply, self.magnitude, n)
-        return _make(plain(product), self._info)
+        return _result(plain(product), self._info, f"{self} * {n}")
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Any:
         if isinstance(other, Quantity):
             self._same_dimension(other, "divide")
+            if not other._canon:
+                raise DivisionByZeroError(f"{self} / {other}")
             return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
         n = _number(other, "divide")
         if n is None:
             return NotImplemented
+        if not n:
+            raise DivisionByZeroError(f"{self} / {n}")
         quotient = _exact(f"{self} / {n}", EXACT.divide, self.magnitude, n)
-        return _make(plain(quotient), self._info)
+        return _result(plain(quotient), self._info, f"{self} / {n}")
 
     def __neg__(self) -> Quantity:
         return _make(plain(self.magnitude.copy_negate()), self._info)
@@ -403,7 +444,7 @@ class Quantity:
         return format(str(self), spec)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.magnitude, self.unit))
+        return (_rebuild, (type(self), self.magnitude, self.unit))
 
 
 # The slots' own setters: a frozen class refuses attribute assignment, and these are
@@ -447,7 +488,12 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     >>> total([], unit="项")
     Quantity('0', '项')
     """
-    items = quantities if isinstance(quantities, list | tuple) else list(quantities)
+    if isinstance(quantities, list | tuple):
+        items = quantities
+    elif isinstance(quantities, Iterable):
+        items = list(quantities)
+    else:
+        raise WrongTypeError("quantities", "an iterable of quantities", type(quantities).__name__)
     target = unit_info(unit) if unit is not None else None
     if not items:
         if target is None:
@@ -460,7 +506,9 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     if target is not None and target.dimension != finest.dimension:
         raise UnitMismatchError(finest.name, target.name, "total")
     canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
-    return _from_canon(canon, target or finest, "total")
+    if target is not None:
+        return _from_canon(canon, target, "total")
+    return _in_finer(canon, finest, finest, "total")
 
 
 def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInfo, int] | None:
@@ -500,8 +548,9 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
     if len(dimensions) > 1:
         names = sorted({info.name for info in infos} | ({target.name} if target else set()))
         raise UnitMismatchError(names[0], names[-1], "total")
-    if target is None:
-        target = min(infos, key=lambda info: (info.factor, info.name))
     with decimal.localcontext(EXACT):
         canon = sum(map(_CANON, items), Decimal(0))
-    return _from_canon(canon, target, "total")
+    if target is not None:
+        return _from_canon(canon, target, "total")
+    finest = min(infos, key=lambda info: (info.factor, info.name))
+    return _in_finer(canon, finest, finest, "total")

@@ -26,6 +26,7 @@ expression parser is never handed an arbitrary string.
 
 from __future__ import annotations
 
+import decimal
 import functools
 import re
 from decimal import Decimal
@@ -51,11 +52,14 @@ def _read_definitions() -> list[str]:
 
 
 def _build_registry(lines: list[str]) -> pint.UnitRegistry[Decimal]:
-    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
-        None, non_int_type=Decimal, cache_folder=None
-    )
-    for line in lines:
-        registry.define(line)
+    # pint computes with the thread's decimal context: give it a standard one, whatever
+    # the application has set
+    with decimal.localcontext(decimal.Context()):
+        registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+            None, non_int_type=Decimal, cache_folder=None
+        )
+        for line in lines:
+            registry.define(line)
     return registry
 
 
@@ -107,10 +111,8 @@ class UnitInfo:
     @property
     def is_count(self) -> bool:
         """True for measure words (项, 家, 人次 …): their figures are exact counts."""
-        return self.dimension.startswith("[") and self.dimension not in (
-            "[money]",
-            "[area]",
-        )
+        d = self.dimension
+        return d.startswith("[") and "/" not in d and d not in ("[money]", "[area]")
 
 
 def unit_names() -> tuple[str, ...]:
@@ -129,7 +131,8 @@ def pint_unit(name: str) -> pint.Unit:
 
 
 def _container(name: str) -> UnitsContainer:
-    return UnitsContainer({ureg.get_name(name): 1})
+    # exponents of the registry's own type (Decimal), as pint makes them itself
+    return UnitsContainer({ureg.get_name(name): Decimal(1)}, non_int_type=Decimal)
 
 
 def _pint_facts(name: str) -> tuple[Decimal, str, str]:
@@ -187,6 +190,11 @@ _MAX_CODE = 63
 def _catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
     """Every simple unit name, with the scale words it takes, as pint sees it:
     name → (factor, dimension, base unit, scale, bits to pack or None)."""
+    with decimal.localcontext(decimal.Context()):
+        return _make_catalogue()
+
+
+def _make_catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
     facts: dict[str, tuple[Decimal, str, str, int]] = {}
     for name in _NAMES:
         factor, dimension, base = _pint_facts(name)
