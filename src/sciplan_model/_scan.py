@@ -62,8 +62,18 @@ TAIL_WORDS: dict[str, str] = {
     "及以下": AT_MOST, "以下": AT_MOST, "以内": AT_MOST,
     "左右": ABOUT,
 }  # fmt: skip
-_LEADS = sorted(LEAD_WORDS, key=len, reverse=True)
-_TAILS = sorted(TAIL_WORDS, key=len, reverse=True)
+
+
+def _by_first_character(words: dict[str, str] | dict[str, str | None]) -> dict[str, list[str]]:
+    """Words grouped by their first character, longest first within each group."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w)
+    return groups
+
+
+_LEADS = _by_first_character(LEAD_WORDS)
+_TAILS = _by_first_character(TAIL_WORDS)
 _RANGE_SEPARATORS = frozenset("-~〜—–至到")
 _PLACEHOLDER = frozenset("xX×")
 _ODD = frozenset("余多")
@@ -130,8 +140,10 @@ class _Scanner:
         while self.i < self.n and self.s[self.i] in _SPACES:
             self.i += 1
 
-    def _word(self, words: list[str]) -> str | None:
-        for w in words:
+    def _word(self, words: dict[str, list[str]]) -> str | None:
+        if self.i >= self.n:
+            return None
+        for w in words.get(self.s[self.i], ()):
             if self.s.startswith(w, self.i):
                 return w
         return None

@@ -399,7 +399,7 @@ class Figure:
         upper = None
         if parts.upper is not None and parts.upper_unit is not None:
             upper = _make(to_decimal(parts.upper), unit_info(parts.upper_unit))
-        return cls(
+        fields = (
             value,
             parts.upper_unit or parts.unit,
             _QUALIFIERS[parts.qualifier],
@@ -409,6 +409,14 @@ class Figure:
             parts.alternative_unit,
             text,
         )
+        if cls is not Figure:
+            return cls(*fields)
+        # the reader has checked what the constructor would check (units agree, a
+        # range's ends are in order, 余 follows no zero): skip the checks' cost
+        f = object.__new__(Figure)
+        for setter, field in zip(_FIGURE_SET, fields, strict=True):
+            setter(f, field)
+        return f  # type: ignore[return-value]
 
     @classmethod
     def exact(cls, value: Quantity) -> Self:
