@@ -16,15 +16,17 @@ from typing import NamedTuple
 
 from ._exact import EXACT as EXACT_CONTEXT
 from ._exact import magnitude_problem, plain
-from .errors import FigureParseError, UnknownUnitError, WrongTypeError
-from .numerals import (
+from ._reading import (
     CN_NUMERAL_CHARS,
     MAX_DIGITS,
+    PLACEHOLDER_CHARS,
+    SCALE_NAMES,
     SCALES,
-    _Bad,
-    _read_compound,
+    Bad,
     normalize_text,
+    read_compound,
 )
+from .errors import FigureParseError, UnknownUnitError, WrongTypeError
 from .units import unit_info, unit_names
 
 # qualifier names as the figure module's Qualifier enum spells them
@@ -75,9 +77,7 @@ def _by_first_character(words: dict[str, str] | dict[str, str | None]) -> dict[s
 _LEADS = _by_first_character(LEAD_WORDS)
 _TAILS = _by_first_character(TAIL_WORDS)
 _RANGE_SEPARATORS = frozenset("-~〜—–至到")
-_PLACEHOLDER = frozenset("xX×")
 _ODD = frozenset("余多")
-_SCALE_NAMES = {4: "万", 8: "亿", 12: "万亿"}
 _SPACES = frozenset(" \t")
 
 
@@ -122,7 +122,7 @@ def scan(text: object) -> Scanned:
             return Scanned(value, scale + unit, EXACT, False)
     try:
         return _Scanner(normalize_text(text)).figure()
-    except _Bad as bad:
+    except Bad as bad:
         raise FigureParseError(text, bad.position, bad.reason) from None
 
 
@@ -151,15 +151,15 @@ class _Scanner:
     def figure(self) -> Scanned:
         self._skip_spaces()
         if self.i == self.n:
-            raise _Bad(self.i, "a figure was expected")
+            raise Bad(self.i, "a figure was expected")
         self._leads()
         start = self.i
         negative = self.i < self.n and self.s[self.i] in "-−"
         if negative:
             self.i += 1
-        if self.i < self.n and (self.s[self.i] in _PLACEHOLDER or self._placeholder_ahead()):
+        if self.i < self.n and (self.s[self.i] in PLACEHOLDER_CHARS or self._placeholder_ahead()):
             if negative:
-                raise _Bad(start, "a sign before a placeholder")
+                raise Bad(start, "a sign before a placeholder")
             return self._placeholder_figure()
         value, power = self._number()
         if negative:
@@ -193,11 +193,11 @@ class _Scanner:
             kind = LEAD_WORDS[w]
             if kind == "ASPIRATION":
                 if self.aspirational:
-                    raise _Bad(self.i, f"{w} after another word of aspiration")
+                    raise Bad(self.i, f"{w} after another word of aspiration")
                 self.aspirational = True
             elif kind is not None:
                 if self.qualifiers and self.qualifiers[0][0] != kind:
-                    raise _Bad(self.i, f"{w} conflicts with a qualifier before it")
+                    raise Bad(self.i, f"{w} conflicts with a qualifier before it")
                 self.qualifiers.append((kind, self.i))
             self.i += len(w)
 
@@ -214,14 +214,14 @@ class _Scanner:
         j = self.i
         while j < self.n and "0" <= self.s[j] <= "9":
             j += 1
-        return j > self.i and j < self.n and self.s[j] in _PLACEHOLDER
+        return j > self.i and j < self.n and self.s[j] in PLACEHOLDER_CHARS
 
     def _placeholder_figure(self) -> Scanned:
         j = self.i
-        while j < self.n and ("0" <= self.s[j] <= "9" or self.s[j] in _PLACEHOLDER):
+        while j < self.n and ("0" <= self.s[j] <= "9" or self.s[j] in PLACEHOLDER_CHARS):
             j += 1
         if j - self.i > MAX_DIGITS:
-            raise _Bad(self.i, f"a placeholder longer than {MAX_DIGITS} characters")
+            raise Bad(self.i, f"a placeholder longer than {MAX_DIGITS} characters")
         placeholder = self.s[self.i : j]
         self.i = j
         power = self._scale() if j < self.n and self.s[j] in SCALES else 0
@@ -240,12 +240,12 @@ class _Scanner:
 
     def _number(self) -> tuple[Decimal, int]:
         if self.i >= self.n:
-            raise _Bad(self.i, "a number was expected")
+            raise Bad(self.i, "a number was expected")
         c = self.s[self.i]
         if not ("0" <= c <= "9" or (c in CN_NUMERAL_CHARS and c not in SCALES)):
-            raise _Bad(self.i, "a number was expected")
+            raise Bad(self.i, "a number was expected")
         start = self.i
-        value, end, power = _read_compound(self.s, self.i)
+        value, end, power = read_compound(self.s, self.i)
         self.i = end
         if power:
             value = value.scaleb(-power, EXACT_CONTEXT)
@@ -253,7 +253,7 @@ class _Scanner:
             value = plain(value)  # 三万 is 3 (万), not 3.0000
         problem = magnitude_problem(value)
         if problem is not None:
-            raise _Bad(start, f"a number with {problem}")
+            raise Bad(start, f"a number with {problem}")
         return value, power
 
     def _unit_name(self) -> str | None:
@@ -269,7 +269,7 @@ class _Scanner:
         self._skip_spaces()
         start = self.i
         if self.i < self.n and self.s[self.i] in SCALES:
-            raise _Bad(self.i, "a second scale word")
+            raise Bad(self.i, "a second scale word")
         name = self._unit_name()
         if name == "个" and self.i + 1 < self.n:
             self.i += 1
@@ -280,21 +280,21 @@ class _Scanner:
                 name = classified  # 20个课时 is 20 课时
         if name is None:
             if self.i >= self.n:
-                raise _Bad(self.i, "a unit was expected")
-            raise _Bad(self.i, "an unknown unit")
+                raise Bad(self.i, "a unit was expected")
+            raise Bad(self.i, "an unknown unit")
         self.i += len(name)
-        unit = _SCALE_NAMES[power] + name if power else name
+        unit = SCALE_NAMES[power] + name if power else name
         if self.i < self.n and self.s[self.i] == "/":
             self.i += 1
             bottom = self._unit_name()
             if bottom is None:
-                raise _Bad(self.i, "a unit was expected after /")
+                raise Bad(self.i, "a unit was expected after /")
             self.i += len(bottom)
             unit = f"{unit}/{bottom}"
         try:
             unit_info(unit)
         except UnknownUnitError as e:
-            raise _Bad(start, e.reason or "an unknown unit") from None
+            raise Bad(start, e.reason or "an unknown unit") from None
         return unit
 
     def _alternative(self, unit: str) -> str | None:
@@ -304,9 +304,9 @@ class _Scanner:
         at = self.i
         name = self._unit_name()
         if name is None or not self.s.startswith(")", self.i + len(name)):
-            raise _Bad(at, "a unit in brackets was expected")
+            raise Bad(at, "a unit in brackets was expected")
         if unit_info(name).dimension != unit_info(unit).dimension:
-            raise _Bad(at, f"{name} does not count what {unit} counts")
+            raise Bad(at, f"{name} does not count what {unit} counts")
         self.i += len(name) + 1
         return name
 
@@ -314,40 +314,40 @@ class _Scanner:
         self, start: int, low: Decimal, low_power: int, odd: bool, low_unit: str | None
     ) -> Scanned:
         if odd:
-            raise _Bad(self.i, "a range after 余 or 多")
+            raise Bad(self.i, "a range after 余 or 多")
         if low < 0:
-            raise _Bad(start, "a negative end of a range")
+            raise Bad(start, "a negative end of a range")
         self.i += 1
         self._skip_spaces()
         high, high_power = self._number()
         if self.i < self.n and self.s[self.i] in _ODD:
-            raise _Bad(self.i, "余 or 多 in a range")
+            raise Bad(self.i, "余 or 多 in a range")
         unit = self._unit(high_power)
         self._tails()
         if low_unit is not None:
             if unit_info(low_unit).dimension != unit_info(unit).dimension:
-                raise _Bad(start, f"{low_unit} and {unit} count different things")
+                raise Bad(start, f"{low_unit} and {unit} count different things")
         elif not low_power:
             low_unit = unit
         else:
             word = unit_info(unit).word
-            low_unit = _SCALE_NAMES[low_power] + word
+            low_unit = SCALE_NAMES[low_power] + word
             try:
                 unit_info(low_unit)
             except UnknownUnitError:
-                raise _Bad(start, f"{unit} takes no scale word") from None
+                raise Bad(start, f"{unit} takes no scale word") from None
         low_canon = EXACT_CONTEXT.multiply(low, unit_info(low_unit).factor)
         if low_canon > EXACT_CONTEXT.multiply(high, unit_info(unit).factor):
-            raise _Bad(start, "the range's low end is above its high end")
+            raise Bad(start, "the range's low end is above its high end")
         if self.qualifiers:
-            raise _Bad(self.qualifiers[0][1], "a qualifier on a range")
+            raise Bad(self.qualifiers[0][1], "a qualifier on a range")
         self._end()
         return Scanned(low, low_unit, RANGE, self.aspirational, upper=high, upper_unit=unit)
 
     def _end(self) -> None:
         self._skip_spaces()
         if self.i != self.n:
-            raise _Bad(self.i, "an unexpected character")
+            raise Bad(self.i, "an unexpected character")
 
     def _finish(
         self,
@@ -360,15 +360,15 @@ class _Scanner:
         qualifier = self.qualifiers[0][0] if self.qualifiers else EXACT
         for kind, at in self.qualifiers:
             if kind != qualifier:
-                raise _Bad(at, "two qualifiers that disagree")
+                raise Bad(at, "two qualifiers that disagree")
         at = self.qualifiers[0][1] if self.qualifiers else -1
         if placeholder is not None:
             if qualifier == EXACT:
                 qualifier = UNKNOWN  # a bare 20xx万元; a qualified one keeps its word
             elif qualifier == ODD:
-                raise _Bad(at, "余 or 多 after a placeholder")
+                raise Bad(at, "余 or 多 after a placeholder")
         elif qualifier == ODD and value is not None and not value:
-            raise _Bad(at, "余 or 多 after zero")
+            raise Bad(at, "余 or 多 after zero")
         return Scanned(
             value,
             unit,

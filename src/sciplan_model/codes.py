@@ -14,8 +14,8 @@ from __future__ import annotations
 import enum
 from typing import Self
 
+from ._reading import normalize_text
 from .errors import LevelParseError, WrongTypeError
-from .numerals import normalize_text
 
 __all__ = ["Level"]
 

@@ -28,6 +28,7 @@ import attrs
 
 from . import _scan
 from ._exact import EXACT, fmt
+from ._reading import SCALE_NAMES
 from .errors import InvalidValueError, UnitMismatchError, UnknownUnitError, WrongTypeError
 from .quantity import MAX_DIGITS, Quantity, _make, to_decimal
 from .units import unit_info
@@ -310,7 +311,6 @@ _PREFIX = {
     Qualifier.ABOUT: "约",
 }
 _SUFFIX = {Qualifier.AT_LEAST: "以上", Qualifier.AT_MOST: "以下"}
-_SCALE_NAMES = {4: "万", 8: "亿", 12: "万亿"}
 
 
 @attrs.frozen(repr=False)
@@ -446,7 +446,7 @@ class Figure:
             body = f"{_PREFIX.get(q, '')}{written}{_SUFFIX.get(q, '')}"
         elif q is Qualifier.ODD:
             info = unit_info(self.value.unit)
-            scale = _SCALE_NAMES.get(info.scale, "")
+            scale = SCALE_NAMES.get(info.scale, "")
             word = info.word if info.scale else self.value.unit
             body = f"{fmt(self.value.magnitude)}{scale}余{word}{alternative}"
         elif q is Qualifier.RANGE and self.upper is not None:
@@ -500,5 +500,5 @@ def _low_end(low: Quantity, high: Quantity) -> str:
         return fmt(low.magnitude)
     a, b = unit_info(low.unit), unit_info(high.unit)
     if a.scalable and b.scalable and a.word == b.word and a.scale:
-        return f"{fmt(low.magnitude)}{_SCALE_NAMES[a.scale]}"
+        return f"{fmt(low.magnitude)}{SCALE_NAMES[a.scale]}"
     return str(low)

@@ -19,21 +19,21 @@ from typing import Self
 
 import attrs
 
-from .errors import InvalidValueError, PeriodParseError, WrongTypeError
-from .numerals import (
+from ._reading import (
     CN_DIGITS,
     CN_NUMERAL_CHARS,
+    PLACEHOLDER_CHARS,
     SCALES,
-    _Bad,
-    _read_chinese,
+    Bad,
     normalize_text,
-    to_chinese_numeral,
+    read_chinese,
 )
+from .errors import InvalidValueError, PeriodParseError, WrongTypeError
+from .numerals import to_chinese_numeral
 
 __all__ = ["FiveYearPlan", "Year"]
 
 _QUOTES = "“”\"'‘’「」『』《》"
-_PLACEHOLDER = frozenset("xX×")
 _ADJUSTMENT_YEARS = range(1963, 1966)
 
 
@@ -117,11 +117,11 @@ class FiveYearPlan:
                 for tail in ("个五年规划", "个五年计划", "个五年"):
                     if s.endswith(tail, i, end):
                         return cls(_plan_number(s, i + 1, end - len(tail)))
-                raise _Bad(i, "第…个五年规划 was expected")
+                raise Bad(i, "第…个五年规划 was expected")
             if end - i < 2 or s[end - 1] != "五":
-                raise _Bad(i, "a five-year plan's name such as 十一五 was expected")
+                raise Bad(i, "a five-year plan's name such as 十一五 was expected")
             return cls(_plan_number(s, i, end - 1))
-        except _Bad as bad:
+        except Bad as bad:
             raise PeriodParseError(text, bad.position, bad.reason) from None
 
     def __str__(self) -> str:
@@ -142,16 +142,16 @@ def _strip(s: str) -> tuple[int, int]:
 
 def _plan_number(s: str, i: int, end: int) -> int:
     if i >= end:
-        raise _Bad(i, "a number was expected")
+        raise Bad(i, "a number was expected")
     if all("0" <= c <= "9" for c in s[i:end]):
         n = int(s[i:end])
     else:
         for k in range(i, end):
             if s[k] not in CN_NUMERAL_CHARS or s[k] in SCALES or s[k] == "点":
-                raise _Bad(k, "an unexpected character in a plan's number")
-        n = int(_read_chinese(s, i, end))
+                raise Bad(k, "an unexpected character in a plan's number")
+        n = int(read_chinese(s, i, end))
     if n < 1:
-        raise _Bad(i, "a plan's number is 1 or more")
+        raise Bad(i, "a plan's number is 1 or more")
     return n
 
 
@@ -206,19 +206,19 @@ class Year:
         body = s[i:end]
         try:
             if len(body) != 4:
-                raise _Bad(i, "a year of four digits was expected")
-            if any(c in _PLACEHOLDER for c in body):
+                raise Bad(i, "a year of four digits was expected")
+            if any(c in PLACEHOLDER_CHARS for c in body):
                 for k, c in enumerate(body):
-                    if not ("0" <= c <= "9" or c in _PLACEHOLDER):
-                        raise _Bad(i + k, "a digit or x was expected")
+                    if not ("0" <= c <= "9" or c in PLACEHOLDER_CHARS):
+                        raise Bad(i + k, "a digit or x was expected")
                 return cls(None, body)
             if all("0" <= c <= "9" for c in body):
                 return cls(int(body))
             for k, c in enumerate(body):
                 if c not in CN_DIGITS or c == "两":
-                    raise _Bad(i + k, "a digit was expected")
+                    raise Bad(i + k, "a digit was expected")
             return cls(int("".join(str(CN_DIGITS[c]) for c in body)))
-        except _Bad as bad:
+        except Bad as bad:
             raise PeriodParseError(text, bad.position, bad.reason) from None
 
     def _known(self, other: object) -> tuple[int, int] | None:

@@ -37,12 +37,12 @@ import pint
 from pint.util import UnitsContainer
 
 from ._exact import EXACT
+from ._reading import SCALE_NAMES
 from .errors import UnknownUnitError, WrongTypeError
 
 __all__ = ["UnitInfo", "is_currency", "pint_unit", "unit_info", "unit_names", "ureg"]
 
 _SCALE_WORDS = {"万": 4, "亿": 8, "万亿": 12}
-_SCALE_NAMES = {4: "万", 8: "亿", 12: "万亿"}
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -266,7 +266,7 @@ def _lookup(name: str) -> UnitInfo:
             raise UnknownUnitError(name, f"{word!r} takes no scale word")
         raise UnknownUnitError(name)
     factor, dimension, base, scale, pack = found
-    word = name[len(_SCALE_NAMES[scale]) :] if scale else name
+    word = name[len(SCALE_NAMES[scale]) :] if scale else name
     scalable = ("万" + word) in _catalogue()
     return UnitInfo(
         name=name,

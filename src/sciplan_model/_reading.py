@@ -1,0 +1,262 @@
+"""The readers under every parser: full-width forms, Arabic and Chinese numerals.
+
+This module is private to the package.  Its readers look at each character once and
+never backtrack, so no input takes more than linear time.  They raise :class:`Bad` with
+the position of the first character they cannot read; each public parser turns that into
+its own error type (NumeralParseError, FigureParseError, PeriodParseError).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._exact import EXACT
+
+#: Longest run of digits a number may have (a magnitude allows 28 significant digits;
+#: leading zeros and a few trailing ones are tolerated, thousands of digits are not).
+MAX_DIGITS = 40
+
+# Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII one for one, as NFKC does; the
+# ideographic space becomes a space and the wave dash a tilde.  Keeping the mapping one
+# character for one keeps every position in a message true to the text as written.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = ord(" ")
+_FULLWIDTH[0x301C] = ord("~")
+
+
+def normalize_text(text: str) -> str:
+    """Map full-width ASCII forms to ASCII, one character for one.
+
+    >>> normalize_text("２１００个（份）")
+    '2100个(份)'
+    """
+    return text.translate(_FULLWIDTH)
+
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "貳": 2, "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7,
+    "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+CN_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+#: The scale words that multiply a whole number (and may stand before a unit: 万元).
+SCALES: dict[str, int] = {"万": 4, "萬": 4, "亿": 8, "億": 8}
+#: The scale word of each power of ten, as units are named (万元, 亿元, 万亿元).
+SCALE_NAMES: dict[int, str] = {4: "万", 8: "亿", 12: "万亿"}
+#: Characters of a template's placeholder (20xx, XX, ××).
+PLACEHOLDER_CHARS = frozenset("xX×")
+_ZEROS = frozenset("零〇○")
+CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_UNITS) | frozenset(SCALES) | {"点"}
+ARABIC = frozenset("0123456789")
+
+
+class Bad(Exception):
+    """A reader's complaint: where (index into the text) and what."""
+
+    def __init__(self, position: int, reason: str) -> None:
+        super().__init__(position, reason)
+        self.position = position
+        self.reason = reason
+
+
+def read_arabic(s: str, i: int) -> tuple[Decimal, int]:
+    """Read ``[0-9]+`` with optional thousands separators and one decimal point.
+
+    The decimal point may be ``.`` or the ideographic ``。`` (seen in converted
+    documents) and counts only between digits.  Returns the value and the index after it.
+    """
+    n = len(s)
+    start = i
+    digits: list[str] = []
+    group = -1  # digits since the last thousands separator, -1 before any separator
+    while i < n:
+        c = s[i]
+        if "0" <= c <= "9":
+            digits.append(c)
+            if group >= 0:
+                group += 1
+                if group > 3:
+                    raise Bad(i, "a thousands group has more than three digits")
+        elif c == "," and i + 1 < n and "0" <= s[i + 1] <= "9" and digits:
+            if 0 <= group < 3:
+                raise Bad(i, "a thousands group has fewer than three digits")
+            if group == -1 and len(digits) > 3:
+                raise Bad(i, "a thousands separator after more than three digits")
+            group = 0
+        else:
+            break
+        if len(digits) > MAX_DIGITS:
+            raise Bad(start, f"a number with more than {MAX_DIGITS} digits")
+        i += 1
+    if group >= 0 and group != 3:
+        raise Bad(i, "a thousands group has fewer than three digits")
+    if not digits:
+        raise Bad(start, "a number was expected")
+    if i + 1 < n and s[i] in ".。" and "0" <= s[i + 1] <= "9":
+        digits.append(".")
+        i += 1
+        while i < n and "0" <= s[i] <= "9":
+            digits.append(s[i])
+            i += 1
+            if len(digits) > MAX_DIGITS + 1:
+                raise Bad(start, f"a number with more than {MAX_DIGITS} digits")
+        if i + 1 < n and s[i] in ".。" and "0" <= s[i + 1] <= "9":
+            raise Bad(i, "a second decimal point")
+    return Decimal("".join(digits)), i
+
+
+def read_chinese(s: str, i: int, end: int) -> Decimal:
+    """Read the Chinese numeral ``s[i:end]`` (digits, 十百千, 万亿, 点) exactly.
+
+    Accepts the usual forms: 十五, 一百二十, 一百零五, 三万五千, 一亿二千万, 两, the
+    financial capitals (贰仟零伍), the colloquial 一百五 (150) and 三万五 (35000),
+    positional digits (二〇〇六) and a decimal part (三点五).
+    """
+    run = s[i:end]
+    if "点" in run:
+        k = run.index("点")
+        whole = read_chinese(s, i, i + k) if k else Decimal(0)
+        j = i + k + 1
+        frac: list[str] = []
+        while j < end and s[j] in CN_DIGITS and s[j] != "两":
+            frac.append(str(CN_DIGITS[s[j]]))
+            j += 1
+        if not frac:
+            raise Bad(j, "digits were expected after 点")
+        value = EXACT.add(whole, Decimal("0." + "".join(frac)))
+        power = read_scale(s, j) if j < end else 0
+        j += 2 if power == 12 else (1 if power else 0)
+        if j < end:
+            raise Bad(j, "an unexpected character in a Chinese numeral")
+        return value.scaleb(power, EXACT)
+    if not any(c in CN_UNITS or c in SCALES for c in run):
+        if len(run) == 1:
+            return Decimal(CN_DIGITS[run])
+        # positional digits, as years are written: 二〇〇六
+        for k, c in enumerate(run):
+            if c == "两":
+                raise Bad(i + k, "两 cannot stand in a row of digits")
+        if len(run) > MAX_DIGITS:
+            raise Bad(i, f"a number with more than {MAX_DIGITS} digits")
+        return Decimal("".join(str(CN_DIGITS[c]) for c in run))
+    return Decimal(read_chinese_int(s, i, end))
+
+
+def read_chinese_int(s: str, i: int, end: int) -> int:
+    total = 0  # finished parts of 亿 and above
+    last_yi = 0  # the last amount added at a 亿, which the next must stay below
+    below_yi = 0  # finished 万 part under the current 亿
+    wan_used = False
+    section = 0  # under 万
+    last_unit = 10000
+    digit: int | None = None
+    after_zero = False
+    prev_mult = 0  # multiplier of the unit or scale just read, for 一百五 = 150
+    for k in range(i, end):
+        c = s[k]
+        if c in CN_DIGITS:
+            if digit is not None:
+                raise Bad(k, "two Chinese digits in a row")
+            digit = CN_DIGITS[c]
+            if c in _ZEROS:
+                after_zero = True
+                digit = None
+                prev_mult = 0
+        elif c in CN_UNITS:
+            unit = CN_UNITS[c]
+            if unit >= last_unit:
+                raise Bad(k, f"{c} out of order")
+            if digit is None:
+                if unit == 10 and section == 0 and not after_zero:
+                    digit = 1  # 十五 = 15
+                else:
+                    raise Bad(k, f"a digit was expected before {c}")
+            section += digit * unit
+            last_unit = unit
+            digit = None
+            after_zero = False
+            prev_mult = unit
+        else:  # a scale: 万 or 亿
+            power = SCALES[c]
+            part = section + (digit or 0)
+            if power == 4:
+                if wan_used:
+                    raise Bad(k, "万 twice in one number")
+                if part == 0:
+                    raise Bad(k, "a number was expected before 万")
+                below_yi = part * 10_000
+                wan_used = True
+            else:
+                amount = (below_yi + part) * 100_000_000
+                if amount == 0:
+                    raise Bad(k, "a number was expected before 亿")
+                # at most two 亿 groups: 万亿 (10**12 and up), then 亿 below 10**12
+                if last_yi and (last_yi < 10**12 or amount >= 10**12):
+                    raise Bad(k, "亿 out of order")
+                total += amount
+                last_yi = amount
+                below_yi = 0
+                wan_used = False
+            section = 0
+            digit = None
+            last_unit = 10000
+            after_zero = False
+            prev_mult = 10**power
+    if digit is not None:
+        if prev_mult >= 10 and not after_zero:
+            digit *= prev_mult // 10  # 一百五 = 150, 三万五 = 35000
+        section += digit
+    return total + below_yi + section
+
+
+def read_scale(s: str, i: int) -> int:
+    """The power of ten of the scale word at ``s[i]`` (万 4, 亿 8, 万亿 12), or 0."""
+    c = s[i] if i < len(s) else ""
+    if c in ("万", "萬"):
+        return 12 if s[i + 1 : i + 2] in ("亿", "億") else 4
+    return 8 if c in ("亿", "億") else 0
+
+
+def read_compound(s: str, i: int) -> tuple[Decimal, int, int]:
+    """Read a number that may mix digits and scales: 1亿2000万, 3.5万, 三万五千.
+
+    Returns the value, the index after the number (scale words included), and the
+    power of ten of the scale word it ends with (0 when it ends with a digit), so that
+    a figure can keep "2万人次" as 2 in the unit 万人次.
+    """
+    n = len(s)
+    if i < n and s[i] in CN_NUMERAL_CHARS and s[i] not in SCALES and s[i] != "点":
+        j = i
+        while j < n and s[j] in CN_NUMERAL_CHARS:
+            j += 1
+        k = j
+        while k > i and s[k - 1] in SCALES:
+            k -= 1
+        trailing = s[k:j]
+        power = {"": 0, "万": 4, "萬": 4, "亿": 8, "億": 8}.get(trailing)
+        if power is None:
+            power = 12 if trailing in ("万亿", "萬億") else 0
+        return read_chinese(s, i, j), j, power
+    value = Decimal(0)
+    last_power = 0
+    while True:
+        start = i
+        part, i = read_arabic(s, i)
+        power = read_scale(s, i)
+        if power and last_power and power >= last_power:
+            raise Bad(i, "scales out of order")
+        if last_power:
+            # 1亿2000万: each later part must fit below the scale before it, and a
+            # last part without a scale is written in full (1万5000, not 1万5)
+            if part >= Decimal(1).scaleb(last_power - power, EXACT):
+                raise Bad(start, "a part too large for the scale before it")
+            if not power and i - start != last_power:
+                raise Bad(start, f"a part after a scale must have {last_power} digits")
+        if power:
+            i += 2 if power == 12 else 1
+        shifted = part.scaleb(power, EXACT)
+        value = EXACT.add(value, shifted) if last_power else shifted
+        last_power = power
+        if not (power and i < n and "0" <= s[i] <= "9"):
+            return value, i, power
