@@ -14,7 +14,7 @@ from sciplan_model import NumeralParseError, ParseError, SciplanError, parse_num
 from sciplan_model.numerals import normalize_text, to_chinese_numeral
 from strategies import decimals
 
-_FULLWIDTH_DIGITS = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
+_FULLWIDTH_DIGITS = str.maketrans("0123456789.", "０１２３４５６７８９．")
 _CAPITALS = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 _CN_POSITIONAL = "〇一二三四五六七八九"
 
@@ -75,7 +75,6 @@ def test_arabic_numbers_are_read_exactly(text: str, expected: str) -> None:
     [
         ("２１００", "2100"),
         ("１５９．３", "159.3"),
-        ("１，０００", "1000"),
         ("１２。５", "12.5"),
         ("３．５万", "35000"),
     ],
@@ -108,7 +107,7 @@ def test_thousands_separators_round_trip(n: int) -> None:
 
 @given(st.integers(min_value=0, max_value=10**28 - 1))
 def test_full_width_integer_round_trip(n: int) -> None:
-    """A number in full-width digits and separators reads as the number itself."""
+    """A number in full-width digits (with ASCII thousands separators) reads as itself."""
     assert parse_number(f"{n:,}".translate(_FULLWIDTH_DIGITS)) == n
 
 
@@ -453,7 +452,8 @@ def test_refusal_hides_the_internal_exception() -> None:
     [
         ("１２ｘ", 2, "an unexpected character"),
         ("\u30005", 0, "a number was expected"),
-        ("１，００", 4, "a thousands group has fewer than three digits"),
+        ("１,００", 4, "a thousands group has fewer than three digits"),
+        ("１０，２００", 2, "an unexpected character"),
     ],
 )
 def test_refusal_quotes_the_text_as_written(text: str, position: int, reason: str) -> None:
@@ -617,7 +617,18 @@ def test_normalize_text_is_idempotent(text: str) -> None:
     assert normalize_text(once) == once
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E)))
+@given(
+    st.text(
+        alphabet=st.characters(
+            min_codepoint=0xFF01, max_codepoint=0xFF5E, blacklist_characters="，"
+        )
+    )
+)
 def test_normalize_text_agrees_with_nfkc_on_full_width_ascii(text: str) -> None:
-    """On the full-width ASCII block, normalize_text gives what NFKC gives."""
+    """On the full-width ASCII block but its comma, normalize_text gives what NFKC gives."""
     assert normalize_text(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_the_full_width_comma_is_kept() -> None:
+    """The full-width comma separates clauses in Chinese prose: it is never a digit separator."""
+    assert normalize_text("10，200") == "10，200"

@@ -8,6 +8,7 @@ its own error type (NumeralParseError, FigureParseError, PeriodParseError).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from ._exact import EXACT
@@ -18,8 +19,10 @@ MAX_DIGITS = 40
 
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII one for one, as NFKC does; the
 # ideographic space becomes a space and the wave dash a tilde.  Keeping the mapping one
-# character for one keeps every position in a message true to the text as written.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# character for one keeps every position in a message true to the text as written.  The
+# full-width comma is left alone: in Chinese prose it separates clauses ("10，200家" is
+# two numbers), it never groups thousands.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
 _FULLWIDTH[0x3000] = ord(" ")
 _FULLWIDTH[0x301C] = ord("~")
 
@@ -122,6 +125,8 @@ def read_chinese(s: str, i: int, end: int) -> Decimal:
         while j < end and s[j] in CN_DIGITS and s[j] != "两":
             frac.append(str(CN_DIGITS[s[j]]))
             j += 1
+            if len(frac) > MAX_DIGITS:
+                raise Bad(i + k + 1, f"more than {MAX_DIGITS} digits after 点")
         if not frac:
             raise Bad(j, "digits were expected after 点")
         value = EXACT.add(whole, Decimal("0." + "".join(frac)))
@@ -218,12 +223,16 @@ def read_scale(s: str, i: int) -> int:
     return 8 if c in ("亿", "億") else 0
 
 
-def read_compound(s: str, i: int) -> tuple[Decimal, int, int]:
-    """Read a number that may mix digits and scales: 1亿2000万, 3.5万, 三万五千.
+def read_compound(
+    s: str, i: int, unit_at: Callable[[str, int], bool] = lambda s, i: False
+) -> tuple[Decimal, int, int]:
+    """Read a number that may mix digits and scales: 1亿2000万, 3.5万, 5千万, 三万五千.
 
     Returns the value, the index after the number (scale words included), and the
     power of ten of the scale word it ends with (0 when it ends with a digit), so that
-    a figure can keep "2万人次" as 2 in the unit 万人次.
+    a figure can keep "2万人次" as 2 in the unit 万人次.  ``unit_at(s, k)`` tells
+    whether a unit name starts at ``s[k]``, so that 3百万元 stays 3 of the unit 百万元
+    while 5千万元 is 5000万元.
     """
     n = len(s)
     if i < n and s[i] in CN_NUMERAL_CHARS and s[i] not in SCALES and s[i] != "点":
@@ -243,6 +252,9 @@ def read_compound(s: str, i: int) -> tuple[Decimal, int, int]:
     while True:
         start = i
         part, i = read_arabic(s, i)
+        if i + 1 < n and s[i] in CN_UNITS and read_scale(s, i + 1) and not unit_at(s, i):
+            part = part.scaleb(len(str(CN_UNITS[s[i]])) - 1, EXACT)  # 5千万 is 5000万
+            i += 1
         power = read_scale(s, i)
         if power and last_power and power >= last_power:
             raise Bad(i, "scales out of order")
@@ -251,7 +263,7 @@ def read_compound(s: str, i: int) -> tuple[Decimal, int, int]:
             # last part without a scale is written in full (1万5000, not 1万5)
             if part >= Decimal(1).scaleb(last_power - power, EXACT):
                 raise Bad(start, "a part too large for the scale before it")
-            if not power and i - start != last_power:
+            if not power and (i - start != last_power or not s[start:i].isdigit()):
                 raise Bad(start, f"a part after a scale must have {last_power} digits")
         if power:
             i += 2 if power == 12 else 1

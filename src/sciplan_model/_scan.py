@@ -109,6 +109,11 @@ PLAIN = re.compile(
 )
 
 
+def _unit_at(s: str, i: int) -> bool:
+    """Whether one of the unit names starts at ``s[i]``."""
+    return any(s.startswith(name, i) for name in _UNIT_NAMES if name[0] == s[i])
+
+
 def scan(text: object) -> Scanned:
     """Read ``text`` into a :class:`Scanned` record or raise FigureParseError."""
     if not isinstance(text, str):
@@ -245,7 +250,7 @@ class _Scanner:
         if not ("0" <= c <= "9" or (c in CN_NUMERAL_CHARS and c not in SCALES)):
             raise Bad(self.i, "a number was expected")
         start = self.i
-        value, end, power = read_compound(self.s, self.i)
+        value, end, power = read_compound(self.s, self.i, _unit_at)
         self.i = end
         if power:
             value = value.scaleb(-power, EXACT_CONTEXT)

@@ -39,6 +39,15 @@ __all__ = ["DEFAULT_TOLERANCE", "Figure", "Qualifier", "Range"]
 DEFAULT_TOLERANCE = Decimal("0.05")
 
 
+def _check_bool(value: object, field: str) -> None:
+    if not isinstance(value, bool):
+        raise WrongTypeError(field, "a bool", type(value).__name__)
+
+
+def _dimension_of(unit: str) -> str:
+    return unit_info(unit).dimension if unit else ""
+
+
 @attrs.frozen(repr=False)
 class Range:
     """What a figure allows: from ``low`` to ``high``, each end open or closed.
@@ -53,12 +62,16 @@ class Range:
     low_closed: bool = True
     high_closed: bool = True
     is_known: bool = True
-    unit: str = attrs.field(default="", eq=False)
+    #: The unit the range is written in (an end's unit unless given); ranges of one
+    #: dimension compare alike whatever unit they are written in.
+    unit: str = attrs.field(default="", eq=_dimension_of)
 
     def __attrs_post_init__(self) -> None:
         for end in (self.low, self.high):
             if end is not None and not isinstance(end, Quantity):
                 raise WrongTypeError("a range's end", "a Quantity or None", type(end).__name__)
+        for name in ("low_closed", "high_closed", "is_known"):
+            _check_bool(getattr(self, name), name)
         if not self.is_known:
             if self.low is not None or self.high is not None:
                 raise InvalidValueError("range", "an unknown range has no ends")
@@ -78,10 +91,12 @@ class Range:
             setter(self, "low_closed", False)
         if self.high is None:
             setter(self, "high_closed", False)
+        end = self.low if self.low is not None else self.high
         if not self.unit:
-            end = self.low if self.low is not None else self.high
             if end is not None:
                 setter(self, "unit", end.unit)
+        elif end is not None and unit_info(self.unit).dimension != end.dimension:
+            raise UnitMismatchError(self.unit, end.unit, "write a range in")
         unit_info(self.unit)
 
     @classmethod
@@ -238,8 +253,8 @@ class Qualifier(enum.Enum):
     EXACT = "exact"  # 36项
     AT_LEAST = "at_least"  # 以上 (after), 不少于, 至少, 不低于: [x, ∞)
     MORE_THAN = "more_than"  # 超过, 多于, 突破: (x, ∞)
-    AT_MOST = "at_most"  # 以下, 以内, 不超过, 不高于: [0, x]
-    LESS_THAN = "less_than"  # 不满, 低于, 少于, 不足: [0, x)
+    AT_MOST = "at_most"  # 以下, 以内, 不超过, 不高于: (-∞, x]
+    LESS_THAN = "less_than"  # 不满, 低于, 少于, 不足: (-∞, x)
     ODD = "odd"  # 600余家, 130多家: (x, x + one step of the last significant digit)
     NEARLY = "nearly"  # 近, 将近, 接近: [x·(1−t), x)
     ABOUT = "about"  # 约, 大约, 左右: [x·(1−t), x·(1+t)]
@@ -277,10 +292,10 @@ class Qualifier(enum.Enum):
             return Range(value, None, True, False)
         if self is Qualifier.MORE_THAN:
             return Range(value, None, False, False)
-        if self is Qualifier.AT_MOST or self is Qualifier.LESS_THAN:
-            # a figure counts or measures something: below it lies zero, not -∞
-            floor = _make(Decimal(0), unit_info(value.unit)) if value.magnitude >= 0 else None
-            return Range(floor, value, floor is not None, self is Qualifier.AT_MOST)
+        if self is Qualifier.AT_MOST:
+            return Range(None, value, False, True)
+        if self is Qualifier.LESS_THAN:
+            return Range(None, value, False, False)
         if self is Qualifier.ODD:
             return Range(value, value + _step(value), False, False)
         reach = abs(value) * t

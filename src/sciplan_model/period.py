@@ -43,9 +43,15 @@ def _check_int(value: object, field: str) -> int:
     return value
 
 
+#: The largest plan number (its name must still be writable in Chinese numerals).
+MAX_PLAN_NUMBER = 99_999_999
+
+
 def _number_check(_: object, __: attrs.Attribute[int], value: int) -> None:
     if _check_int(value, "number") < 1:
         raise InvalidValueError("five-year plan", f"its number must be 1 or more, not {value}")
+    if value > MAX_PLAN_NUMBER:
+        raise InvalidValueError("five-year plan", f"its number {value} is beyond {MAX_PLAN_NUMBER}")
 
 
 @attrs.frozen(order=True, repr=False)
@@ -143,6 +149,8 @@ def _strip(s: str) -> tuple[int, int]:
 def _plan_number(s: str, i: int, end: int) -> int:
     if i >= end:
         raise Bad(i, "a number was expected")
+    if end - i > 8:
+        raise Bad(i, "a plan's number of more than eight characters")
     if all("0" <= c <= "9" for c in s[i:end]):
         n = int(s[i:end])
     else:
@@ -150,8 +158,8 @@ def _plan_number(s: str, i: int, end: int) -> int:
             if s[k] not in CN_NUMERAL_CHARS or s[k] in SCALES or s[k] == "点":
                 raise Bad(k, "an unexpected character in a plan's number")
         n = int(read_chinese(s, i, end))
-    if n < 1:
-        raise Bad(i, "a plan's number is 1 or more")
+    if not 1 <= n <= MAX_PLAN_NUMBER:
+        raise Bad(i, f"a plan's number is from 1 to {MAX_PLAN_NUMBER}")
     return n
 
 
