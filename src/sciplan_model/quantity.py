@@ -160,7 +160,7 @@ def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
     _SET_UNIT(q, info.name)
     _SET_INFO(q, info)
     _SET_CANON(q, canon)
-    pack = info.pack
+    pack = info._pack
     scaled = None if pack is None else _scaled(canon)
     _SET_PACKED(q, None if scaled is None or pack is None else (scaled << PACK_VALUE_SHIFT) + pack)
 
@@ -328,7 +328,7 @@ class Quantity:
         word = unit_info(info.word)
         amount = EXACT.divide(self._canon, word.factor).copy_abs()
         for power, name in _COMPACT_STEPS:
-            if amount >= Decimal(1).scaleb(power):
+            if amount >= Decimal(1).scaleb(power, EXACT):
                 return _from_canon(self._canon, unit_info(name + word.name), "compact")
         return _from_canon(self._canon, word, "compact")
 
@@ -374,7 +374,8 @@ class Quantity:
             self._same_dimension(other, "divide")
             if not other._canon:
                 raise DivisionByZeroError(f"{self} / {other}")
-            return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
+            ratio = _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
+            return plain(ratio)
         n = _number(other, "divide")
         if n is None:
             return NotImplemented
@@ -516,7 +517,7 @@ def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInf
     in one pass of packed ints (see ``units.py``); None when that way cannot decide."""
     try:
         first = items[0]._info
-        c0 = (first.pack or 0) & PACK_CODE_MASK
+        c0 = (first._pack or 0) & PACK_CODE_MASK
         finest = PACK_RANKS
         value = 0
         for k in range(0, len(items), PACK_CHUNK):

@@ -70,14 +70,14 @@ ureg: pint.UnitRegistry[Decimal] = _build_registry(_LINES)
 
 
 def _defined_names(lines: list[str]) -> tuple[str, ...]:
-    """Unit names and aliases that ``units.txt`` defines (prefix lines left out)."""
+    """The unit names and aliases of ``units.txt`` that figures are written in: the
+    Chinese ones and ``%`` (pint's own names such as ``percent`` are left to pint)."""
     names: list[str] = []
     for line in lines:
         parts = [p.strip() for p in line.split("=")]
         if parts[0].endswith("-"):
             continue
-        names.append(parts[0])
-        names.extend(p for p in parts[2:] if p)
+        names.extend(p for p in (parts[0], *parts[2:]) if p == "%" or _CJK.match(p))
     return tuple(names)
 
 
@@ -85,7 +85,7 @@ _NAMES = _defined_names(_LINES)
 _NAME_SET = frozenset(_NAMES)
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen
 class UnitInfo:
     """What the package knows of one unit name, asked of pint once and kept.
 
@@ -93,20 +93,19 @@ class UnitInfo:
     in 元); ``word`` is the unit without its scale, which :meth:`Quantity.compact`
     puts a new scale in front of (万人次 → 人次; 千元 → 元).
 
-    There is one record per unit name (they are cached), so records compare and hash
-    by identity, which keeps sets of them cheap.  ``pack`` is internal to
+    Records compare by unit name.  ``_pack`` is internal to
     :func:`~sciplan_model.total` (see the comment on packing in this module).
     """
 
     name: str
-    dimension: str
-    factor: Decimal
-    base: str
-    word: str
-    scale: int
-    currency: bool
-    scalable: bool
-    pack: int | None = attrs.field(default=None, repr=False)
+    dimension: str = attrs.field(eq=False)
+    factor: Decimal = attrs.field(eq=False)
+    base: str = attrs.field(eq=False)
+    word: str = attrs.field(eq=False)
+    scale: int = attrs.field(eq=False)
+    currency: bool = attrs.field(eq=False)
+    scalable: bool = attrs.field(eq=False)
+    _pack: int | None = attrs.field(default=None, eq=False, repr=False, alias="_pack")
 
     @property
     def is_count(self) -> bool:
@@ -196,13 +195,19 @@ def _catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
 
 def _make_catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
     facts: dict[str, tuple[Decimal, str, str, int]] = {}
+    # the scale words are pint prefixes of units.txt; ask pint their size once
+    # (万亿 first: once pint has met 亿元 it could also read 万亿元 as 万 + 亿元)
+    prefixes = {
+        power: _pint_facts(word + "元")[0]
+        for word, power in sorted(_SCALE_WORDS.items(), key=lambda w: -w[1])
+    }
     for name in _NAMES:
         factor, dimension, base = _pint_facts(name)
         facts[name] = (factor, dimension, base, 0)
         if _CJK.match(name) and factor == 1:
-            # 万亿 first: once pint has met 亿X it would also read 万亿X as 万 + 亿X
-            for word, power in sorted(_SCALE_WORDS.items(), key=lambda w: -w[1]):
-                facts[word + name] = (*_pint_facts(word + name), power)
+            for word, power in _SCALE_WORDS.items():
+                scaled = EXACT.multiply(factor, prefixes[power])
+                facts[word + name] = (scaled, dimension, base, power)
     dimensions = sorted({f[1] for f in facts.values()})
     codes = {d: k + 1 for k, d in enumerate(dimensions)}
     by_dimension: dict[str, list[str]] = {}
@@ -277,7 +282,7 @@ def _lookup(name: str) -> UnitInfo:
         scale=scale,
         currency=dimension == "[money]",
         scalable=scalable,
-        pack=pack,
+        _pack=pack,
     )
 
 
