@@ -1029,3 +1029,95 @@ def test_figures_are_hashable_and_deduplicate() -> None:
 def test_repr_shows_the_canonical_form(text: str, shown: str) -> None:
     """repr() is Figure('<canonical form>')."""
     assert repr(Figure.parse(text)) == shown
+
+
+# --- what the review of the foundation asked for ------------------------------------------
+
+
+def test_a_figure_with_a_value_has_no_placeholder() -> None:
+    """A placeholder belongs only to a figure without a value."""
+    with pytest.raises(InvalidValueError) as excinfo:
+        Figure(Quantity("5", "元"), placeholder="20xx")
+    assert str(excinfo.value) == "invalid figure: a figure with a value has no placeholder"
+
+
+@pytest.mark.parametrize("flag", ["no", 1, None])
+def test_aspirational_must_be_a_bool(flag: object) -> None:
+    """aspirational is a bool: a truthy string does not make a figure an aspiration."""
+    with pytest.raises(WrongTypeError) as excinfo:
+        Figure(Quantity("5", "元"), aspirational=flag)  # type: ignore[arg-type]
+    assert str(excinfo.value) == f"aspirational must be a bool, not {type(flag).__name__}"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("159。3万元", Figure(Quantity("159.3", "万元"))),
+        ("共计20个课时", Figure(Quantity("20", "课时"))),
+        ("至少参加2期以上", Figure(Quantity("2", "期"), qualifier=Qualifier.AT_LEAST)),
+    ],
+)
+def test_a_text_that_says_the_figure_is_kept(text: str, figure: Figure) -> None:
+    """A figure built with the text it was read from keeps that text."""
+    built = attrs.evolve(figure, text=text)
+    assert built.text == text
+    assert built == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "shown"),
+    [
+        ("160万元", Figure(Quantity("159.3", "万元")), "159.3万元"),
+        ("5元以上", Figure(Quantity("5", "元")), "5元"),
+        ("not a figure", Figure(Quantity("5", "元")), "5元"),
+    ],
+)
+def test_a_text_that_says_another_figure_is_refused(text: str, figure: Figure, shown: str) -> None:
+    """A figure's text must say the figure: a document may give both, never disagreeing."""
+    with pytest.raises(InvalidValueError) as excinfo:
+        attrs.evolve(figure, text=text)
+    assert str(excinfo.value) == f"invalid figure: its text {text!r} does not say {shown!r}"
+
+
+def test_evolving_a_figure_asks_for_a_new_text() -> None:
+    """Changing a parsed figure's qualifier with the old text left in place is refused."""
+    f = Figure.parse("5元")
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(f, qualifier=Qualifier.AT_LEAST)
+    assert attrs.evolve(f, qualifier=Qualifier.AT_LEAST, text="").text == "5元以上"
+
+
+@pytest.mark.parametrize("tolerance", [Decimal("-0.1"), Decimal("1"), Decimal("2")])
+def test_a_tolerance_lies_between_zero_and_one(tolerance: Decimal) -> None:
+    """约 and 近 reach a fraction of their figure: at least 0 and below 1."""
+    with pytest.raises(InvalidValueError) as excinfo:
+        Figure.parse("约1元").to_range(tolerance)
+    assert str(excinfo.value) == f"invalid tolerance: {tolerance} is not at least 0 and below 1"
+
+
+def test_a_space_before_the_scale_word_is_allowed() -> None:
+    """5 万元 reads as 5万元: the scale word may follow its number after a space."""
+    assert Figure.parse("5 万元") == Figure.parse("5万元")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("5千万元", Figure(Quantity("5000", "万元"))),
+        ("3百亿元", Figure(Quantity("300", "亿元"))),
+        ("3百万元", Figure(Quantity("3", "百万元"))),
+        ("2千元", Figure(Quantity("2", "千元"))),
+    ],
+)
+def test_thousands_of_ten_thousands(text: str, figure: Figure) -> None:
+    """5千万元 is 5000万元, while 3百万元 stays 3 of the unit 百万元."""
+    assert Figure.parse(text) == figure
+
+
+@pytest.mark.parametrize("digits", [41, 1000, 100_000])
+def test_long_runs_of_digits_after_the_point_are_refused(digits: int) -> None:
+    """However many Chinese digits follow 点, the reader refuses past its limit, at 点's end."""
+    with pytest.raises(FigureParseError) as excinfo:
+        Figure.parse("三点" + "五" * digits + "元")
+    assert excinfo.value.position == 2
+    assert excinfo.value.reason == "more than 40 digits after 点"

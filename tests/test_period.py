@@ -579,3 +579,18 @@ def test_years_are_values() -> None:
     assert pickle.loads(pickle.dumps(Year.parse("20xx年"))).placeholder == "20xx"
     with pytest.raises(AttributeError):
         Year(2006).value = 2007  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["1" * 5000 + "五", "9" * 20 + "五", "一二三四五六七八九五"])
+def test_huge_plan_numbers_are_refused_as_parse_errors(text: str) -> None:
+    """A plan number past the largest one is a PeriodParseError, never Python's int limit."""
+    with pytest.raises(PeriodParseError) as excinfo:
+        FiveYearPlan.parse(text)
+    assert excinfo.value.position == 0
+
+
+def test_the_largest_plan_number_still_has_a_name() -> None:
+    """FiveYearPlan(99999999) has a Chinese name; one more is an InvalidValueError."""
+    assert FiveYearPlan(99_999_999).name.endswith("五")
+    with pytest.raises(ValueError, match="beyond 99999999"):
+        FiveYearPlan(100_000_000)

@@ -890,3 +890,17 @@ def test_contains_agrees_with_within_a_point(case: tuple[Range, Quantity]) -> No
     r, x = case
     assert r.contains(x) == Range.point(x).within(r)
     assert r.contains(x) == Range.point(x).overlaps(r)
+
+
+def test_unknown_ranges_of_different_dimensions_differ() -> None:
+    """Unknown ranges compare by their unit's dimension: 万元 and 亿元 alike, 项 apart."""
+    assert Range.unknown("万元") == Range.unknown("亿元")
+    assert Range.unknown("万元") != Range.unknown("项")
+    assert hash(Range.unknown("万元")) == hash(Range.unknown("亿元"))
+
+
+def test_a_range_unit_must_measure_what_its_ends_measure() -> None:
+    """A unit given with ends must be of the ends' dimension."""
+    with pytest.raises(UnitMismatchError):
+        Range(Money("1", "万元"), None, unit="项")
+    assert Range(Money("1", "万元"), None, unit="元").unit == "元"

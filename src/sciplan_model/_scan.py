@@ -93,6 +93,9 @@ class Scanned(NamedTuple):
     placeholder: str | None = None  # "20xx"
     alternative_unit: str | None = None  # 册 in 52.6万册(份) is (份)
     qualifier_at: int = -1  # where the first qualifier word stands
+    unit_at: int = -1  # where the unit (or the scale word before it) stands
+    words_at: int = -1  # where the first word before the number stands (力争, 共计, 参加 …)
+    alternative_at: int = -1  # where the bracketed alternative unit stands
 
 
 def _unit_pattern() -> str:
@@ -122,9 +125,9 @@ def scan(text: object) -> Scanned:
     if m is not None and magnitude_problem(value := Decimal(m.group(1))) is None:
         scale, unit = m.group(2), m.group(3)
         if scale is None:
-            return Scanned(value, unit, EXACT, False)
+            return Scanned(value, unit, EXACT, False, unit_at=m.start(3))
         if unit_info(unit).scalable:
-            return Scanned(value, scale + unit, EXACT, False)
+            return Scanned(value, scale + unit, EXACT, False, unit_at=m.start(2))
     try:
         return _Scanner(normalize_text(text)).figure()
     except Bad as bad:
@@ -132,7 +135,17 @@ def scan(text: object) -> Scanned:
 
 
 class _Scanner:
-    __slots__ = ("aspirational", "i", "n", "qualifiers", "s")
+    __slots__ = (
+        "alternative_at",
+        "aspirational",
+        "i",
+        "n",
+        "qualifiers",
+        "s",
+        "scale_at",
+        "unit_at",
+        "words_at",
+    )
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -140,6 +153,10 @@ class _Scanner:
         self.n = len(s)
         self.qualifiers: list[tuple[str, int]] = []
         self.aspirational = False
+        self.words_at = -1
+        self.scale_at = -1
+        self.unit_at = -1
+        self.alternative_at = -1
 
     def _skip_spaces(self) -> None:
         while self.i < self.n and self.s[self.i] in _SPACES:
@@ -169,6 +186,13 @@ class _Scanner:
         value, power = self._number()
         if negative:
             value = value.copy_negate()
+        if not power:  # a scale word after a space: 5 万元
+            j = self.i
+            while j < self.n and self.s[j] in _SPACES:
+                j += 1
+            if j > self.i and j < self.n and self.s[j] in SCALES:
+                self.i = j
+                power = self._scale()
         odd = False
         if self.i < self.n and self.s[self.i] in _ODD:
             self.qualifiers.append((ODD, self.i))
@@ -195,6 +219,8 @@ class _Scanner:
             w = self._word(_LEADS)
             if w is None:
                 return
+            if self.words_at < 0:
+                self.words_at = self.i
             kind = LEAD_WORDS[w]
             if kind == "ASPIRATION":
                 if self.aspirational:
@@ -237,6 +263,7 @@ class _Scanner:
 
     def _scale(self) -> int:
         s, i = self.s, self.i
+        self.scale_at = i
         if s[i] in "万萬" and s[i + 1 : i + 2] in ("亿", "億"):
             self.i += 2
             return 12
@@ -252,6 +279,8 @@ class _Scanner:
         start = self.i
         value, end, power = read_compound(self.s, self.i, _unit_at)
         self.i = end
+        if power:
+            self.scale_at = end - (2 if power == 12 else 1)
         if power:
             value = value.scaleb(-power, EXACT_CONTEXT)
         if not "0" <= c <= "9":
@@ -273,6 +302,7 @@ class _Scanner:
     def _unit(self, power: int) -> str:
         self._skip_spaces()
         start = self.i
+        self.unit_at = self.scale_at if power else start
         if self.i < self.n and self.s[self.i] in SCALES:
             raise Bad(self.i, "a second scale word")
         name = self._unit_name()
@@ -305,6 +335,7 @@ class _Scanner:
     def _alternative(self, unit: str) -> str | None:
         if not (self.i < self.n and self.s[self.i] == "("):
             return None
+        self.alternative_at = self.i
         self.i += 1
         at = self.i
         name = self._unit_name()
@@ -347,7 +378,16 @@ class _Scanner:
         if self.qualifiers:
             raise Bad(self.qualifiers[0][1], "a qualifier on a range")
         self._end()
-        return Scanned(low, low_unit, RANGE, self.aspirational, upper=high, upper_unit=unit)
+        return Scanned(
+            low,
+            low_unit,
+            RANGE,
+            self.aspirational,
+            upper=high,
+            upper_unit=unit,
+            unit_at=self.unit_at,
+            words_at=self.words_at,
+        )
 
     def _end(self) -> None:
         self._skip_spaces()
@@ -382,4 +422,7 @@ class _Scanner:
             placeholder=placeholder,
             alternative_unit=alternative,
             qualifier_at=at,
+            unit_at=self.unit_at,
+            words_at=self.words_at,
+            alternative_at=self.alternative_at,
         )

@@ -117,7 +117,7 @@ class UnknownUnitError(SciplanError, ValueError):
 
     def __str__(self) -> str:
         tail = f": {self.reason}" if self.reason else ""
-        return f"unknown unit {self.unit!r}{tail}"
+        return f"unknown unit {_clip(self.unit)}{tail}"
 
 
 class UnitMismatchError(SciplanError, TypeError):
@@ -173,7 +173,8 @@ class InexactResultError(SciplanError, ArithmeticError):
         self.operation = operation
 
     def __str__(self) -> str:
-        return f"{self.operation} has no exact decimal result; nothing is rounded silently"
+        operation = self.operation if len(self.operation) <= 200 else _clip(self.operation)
+        return f"{operation} has no exact decimal result; nothing is rounded silently"
 
 
 class EmptyTotalError(SciplanError, ValueError):

@@ -29,7 +29,13 @@ import attrs
 from . import _scan
 from ._exact import EXACT, fmt
 from ._reading import SCALE_NAMES
-from .errors import InvalidValueError, UnitMismatchError, UnknownUnitError, WrongTypeError
+from .errors import (
+    InvalidValueError,
+    SciplanError,
+    UnitMismatchError,
+    UnknownUnitError,
+    WrongTypeError,
+)
 from .quantity import MAX_DIGITS, Quantity, _make, to_decimal
 from .units import unit_info
 
@@ -282,6 +288,8 @@ class Qualifier(enum.Enum):
             name = unit if unit is not None else (upper.unit if upper is not None else "")
             return Range.unknown(name)
         t = DEFAULT_TOLERANCE if tolerance is None else to_decimal(tolerance, "tolerance")
+        if not 0 <= t < 1:
+            raise InvalidValueError("tolerance", f"{t} is not at least 0 and below 1")
         if self is Qualifier.RANGE:
             if upper is None:
                 raise InvalidValueError("figure", "a RANGE figure needs its upper end")
@@ -383,6 +391,9 @@ class Figure:
                 raise InvalidValueError("figure", f"unit {self.unit!r} is not {self.value.unit!r}")
         if self.qualifier is Qualifier.ODD and self.value is not None and not self.value:
             raise InvalidValueError("figure", "余 or 多 needs a figure above zero")
+        _check_bool(self.aspirational, "aspirational")
+        if self.placeholder is not None and self.value is not None:
+            raise InvalidValueError("figure", "a figure with a value has no placeholder")
         if self.alternative_unit is not None and (
             unit_info(self.alternative_unit).dimension != unit_info(self.unit).dimension
         ):
@@ -390,6 +401,18 @@ class Figure:
         _ = self.range  # an impossible range (low above high) fails here
         if not self.text:
             setter(self, "text", str(self))
+        elif self.text != str(self):
+            self._check_text()
+
+    def _check_text(self) -> None:
+        """The text a figure was read from must say the figure (a JSON document may give
+        both, and they must not disagree)."""
+        try:
+            said = Figure.parse(self.text)
+        except SciplanError:
+            said = None
+        if said != self:
+            raise InvalidValueError("figure", f"its text {self.text!r} does not say {str(self)!r}")
 
     @classmethod
     def parse(cls, text: str) -> Self:

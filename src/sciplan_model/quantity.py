@@ -62,6 +62,7 @@ from .errors import (
     FigureParseError,
     InexactResultError,
     InvalidMagnitudeError,
+    InvalidValueError,
     UnitMismatchError,
     UnknownUnitError,
     WrongTypeError,
@@ -255,6 +256,16 @@ class Quantity:
 
     _kind: ClassVar[str] = "quantity"
 
+    def __new__(cls, magnitude: int | str | Decimal, unit: str) -> Self:
+        # every quantity of money is a Money, however it was made
+        if cls is Quantity and type(unit) is str:
+            try:
+                if unit_info(unit).currency:
+                    return object.__new__(Money)  # type: ignore[return-value]
+            except UnknownUnitError:
+                pass  # __init__ says what is wrong
+        return object.__new__(cls)
+
     def __init__(self, magnitude: int | str | Decimal, unit: str) -> None:
         info = unit_info(unit)
         self._check_unit(info)
@@ -278,13 +289,21 @@ class Quantity:
         Quantity('20', '课时')
         """
         parts = scan(text)
-        if parts.qualifier != _EXACT_QUALIFIER or parts.aspirational or parts.value is None:
+        if parts.qualifier != _EXACT_QUALIFIER or parts.value is None:
             at = max(parts.qualifier_at, 0)
             raise FigureParseError(text, at, "a qualified figure (read it with Figure.parse)")
+        if parts.words_at >= 0:
+            raise FigureParseError(
+                text, parts.words_at, "words before the number (read it with Figure.parse)"
+            )
+        if parts.alternative_at >= 0:
+            raise FigureParseError(
+                text, parts.alternative_at, "an alternative unit (read it with Figure.parse)"
+            )
         info = unit_info(parts.unit)
         q = _make(to_decimal(parts.value), info)
         if not isinstance(q, cls):
-            raise FigureParseError(text, len(text), f"{parts.unit} is not a unit of money")
+            raise FigureParseError(text, parts.unit_at, f"{parts.unit} is not a unit of money")
         return q
 
     @property
@@ -461,14 +480,14 @@ class Money(Quantity):
     >>> Money("1", "项")
     Traceback (most recent call last):
     ...
-    sciplan_model.errors.UnknownUnitError: unknown unit '项': Money needs a unit of money
+    sciplan_model.errors.InvalidValueError: invalid Money: '项' is not a unit of money
     """
 
     __slots__ = ()
 
     def _check_unit(self, info: UnitInfo) -> None:
         if not info.currency:
-            raise UnknownUnitError(info.name, "Money needs a unit of money")
+            raise InvalidValueError("Money", f"{info.name!r} is not a unit of money")
 
 
 _INFO = attrgetter("_info")
