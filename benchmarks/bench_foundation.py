@@ -116,6 +116,8 @@ def bench_import(runs: int) -> None:
     base = _import_time("import attrs, cattrs, pint", runs)
     print(f"(a bare interpreter starts in {empty * 1e3:.1f} ms; the next line includes it)")
     report("import sciplan_model (new interpreter)", ours, base, "≤ 1.3×")
+    first = _import_time("import sciplan_model; sciplan_model.Figure.parse('159.3万元')", runs)
+    report("  (information) import and read one figure", first, base, "-")
     report(
         "  (information) less interpreter start-up",
         ours - empty,

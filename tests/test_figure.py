@@ -1121,3 +1121,11 @@ def test_long_runs_of_digits_after_the_point_are_refused(digits: int) -> None:
         Figure.parse("三点" + "五" * digits + "元")
     assert excinfo.value.position == 2
     assert excinfo.value.reason == "more than 40 digits after 点"
+
+
+def test_the_reader_and_the_enum_name_the_same_qualifiers() -> None:
+    """The figure reader's qualifier kinds are exactly the names of Qualifier's members."""
+    from sciplan_model import _scan
+
+    assert set(_scan.KINDS) == {q.name for q in Qualifier}
+    assert len(_scan.KINDS) == len(Qualifier)

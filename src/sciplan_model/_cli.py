@@ -101,15 +101,20 @@ def demo() -> str:
     ]
     rows.append(["sum of parts", str(count_sum), str(money_sum)])
     rows.append(["stated total", str(stated_count), str(stated_money)])
-    verdict = (
-        "the parts add up exactly"
-        if (count_sum == stated_count and money_sum == stated_money)
-        else "the parts do NOT add up"
-    )
+    checks = []
+    for stated, parts_, found in (
+        (stated_count, counts, count_sum),
+        (stated_money, money, money_sum),
+    ):
+        sign = "=" if found == stated else "≠"
+        checks.append(f"{stated} {sign} {' + '.join(str(p) for p in parts_)}")
+    adds_up = count_sum == stated_count and money_sum == stated_money
+    verdict = "the parts add up exactly" if adds_up else "the parts do NOT add up"
     parts = "，".join(f"{level}{c}、{m}" for level, c, m in DEMO_STATEMENT)
     out += [
         "A county's review of its “十五” period states the projects it won, and their",
-        "funding, as a total with parts (a “共…其中…” statement; its figures as written):",
+        "funding, as a total with parts (a “共…其中…” statement; its figures as written,",
+        "the words between them shortened):",
         "",
         f"  共…{DEMO_STATEMENT_TOTAL[0]}，经费{DEMO_STATEMENT_TOTAL[1]}，其中：{parts}",
         "",
@@ -117,7 +122,7 @@ def demo() -> str:
         "",
         table(["level", "projects", "funding"], rows),
         "",
-        f"36项 = 5项 + 24项 + 7项 and 159.3万元 = 11万元 + 97万元 + 51.3万元: {verdict}.",
+        f"{checks[0]} and {checks[1]}: {verdict}.",
         f"In 元: {money_sum.to('元')}; compact again: {money_sum.to('元').compact()}.",
         f"1亿元 + 1万元 = {Quantity.parse('1亿元') + Quantity.parse('1万元')}",
         "Sum of qualified figures 600余家 + 30家 + 约100家 = "

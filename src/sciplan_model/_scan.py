@@ -14,8 +14,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from ._exact import EXACT as EXACT_CONTEXT
-from ._exact import magnitude_problem, plain
+from ._exact import EXACT, magnitude_problem, plain
 from ._reading import (
     CN_NUMERAL_CHARS,
     MAX_DIGITS,
@@ -29,17 +28,20 @@ from ._reading import (
 from .errors import FigureParseError, UnknownUnitError, WrongTypeError
 from .units import unit_info, unit_names
 
-# qualifier names as the figure module's Qualifier enum spells them
-EXACT = "EXACT"
-AT_LEAST = "AT_LEAST"
-MORE_THAN = "MORE_THAN"
-AT_MOST = "AT_MOST"
-LESS_THAN = "LESS_THAN"
-ODD = "ODD"
-NEARLY = "NEARLY"
-ABOUT = "ABOUT"
-RANGE = "RANGE"
-UNKNOWN = "UNKNOWN"
+# What the reader makes of qualifier words: the names of figure.Qualifier's members (the
+# enum lives above this module, which must not import it; a test keeps the two alike).
+K_EXACT = "EXACT"
+K_AT_LEAST = "AT_LEAST"
+K_MORE_THAN = "MORE_THAN"
+K_AT_MOST = "AT_MOST"
+K_LESS_THAN = "LESS_THAN"
+K_ODD = "ODD"
+K_NEARLY = "NEARLY"
+K_ABOUT = "ABOUT"
+K_RANGE = "RANGE"
+K_UNKNOWN = "UNKNOWN"
+KINDS = (K_EXACT, K_AT_LEAST, K_MORE_THAN, K_AT_MOST, K_LESS_THAN, K_ODD, K_NEARLY, K_ABOUT,
+         K_RANGE, K_UNKNOWN)  # fmt: skip
 
 #: Words before the number.  ``None`` marks a word that changes nothing (达到, 共计,
 #: 确保 — a binding floor); ``"ASPIRATION"`` marks 力争 and its kin.
@@ -52,17 +54,17 @@ LEAD_WORDS: dict[str, str | None] = {
     "参加": None, "完成": None, "新增": None, "举办": None, "培训": None, "开展": None,
     "建成": None, "建立": None, "引进": None, "发展": None, "推广": None, "实施": None,
     "取得": None, "获得": None, "开发": None, "选派": None, "发放": None,
-    "不少于": AT_LEAST, "至少": AT_LEAST, "不低于": AT_LEAST,
-    "超过": MORE_THAN, "多于": MORE_THAN, "突破": MORE_THAN, "逾": MORE_THAN,
-    "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST,
-    "不满": LESS_THAN, "低于": LESS_THAN, "少于": LESS_THAN, "不足": LESS_THAN,
-    "将近": NEARLY, "接近": NEARLY, "近": NEARLY,
-    "大约": ABOUT, "约": ABOUT,
+    "不少于": K_AT_LEAST, "至少": K_AT_LEAST, "不低于": K_AT_LEAST,
+    "超过": K_MORE_THAN, "多于": K_MORE_THAN, "突破": K_MORE_THAN, "逾": K_MORE_THAN,
+    "不超过": K_AT_MOST, "不高于": K_AT_MOST, "最多": K_AT_MOST,
+    "不满": K_LESS_THAN, "低于": K_LESS_THAN, "少于": K_LESS_THAN, "不足": K_LESS_THAN,
+    "将近": K_NEARLY, "接近": K_NEARLY, "近": K_NEARLY,
+    "大约": K_ABOUT, "约": K_ABOUT,
 }  # fmt: skip
 TAIL_WORDS: dict[str, str] = {
-    "及以上": AT_LEAST, "以上": AT_LEAST,
-    "及以下": AT_MOST, "以下": AT_MOST, "以内": AT_MOST,
-    "左右": ABOUT,
+    "及以上": K_AT_LEAST, "以上": K_AT_LEAST,
+    "及以下": K_AT_MOST, "以下": K_AT_MOST, "以内": K_AT_MOST,
+    "左右": K_ABOUT,
 }  # fmt: skip
 
 
@@ -125,9 +127,9 @@ def scan(text: object) -> Scanned:
     if m is not None and magnitude_problem(value := Decimal(m.group(1))) is None:
         scale, unit = m.group(2), m.group(3)
         if scale is None:
-            return Scanned(value, unit, EXACT, False, unit_at=m.start(3))
+            return Scanned(value, unit, K_EXACT, False, unit_at=m.start(3))
         if unit_info(unit).scalable:
-            return Scanned(value, scale + unit, EXACT, False, unit_at=m.start(2))
+            return Scanned(value, scale + unit, K_EXACT, False, unit_at=m.start(2))
     try:
         return _Scanner(normalize_text(text)).figure()
     except Bad as bad:
@@ -195,7 +197,7 @@ class _Scanner:
                 power = self._scale()
         odd = False
         if self.i < self.n and self.s[self.i] in _ODD:
-            self.qualifiers.append((ODD, self.i))
+            self.qualifiers.append((K_ODD, self.i))
             odd = True
             self.i += 1
             if power == 0 and self.i < self.n and self.s[self.i] in SCALES:
@@ -282,7 +284,7 @@ class _Scanner:
         if power:
             self.scale_at = end - (2 if power == 12 else 1)
         if power:
-            value = value.scaleb(-power, EXACT_CONTEXT)
+            value = value.scaleb(-power, EXACT)
         if not "0" <= c <= "9":
             value = plain(value)  # 三万 is 3 (万), not 3.0000
         problem = magnitude_problem(value)
@@ -372,8 +374,8 @@ class _Scanner:
                 unit_info(low_unit)
             except UnknownUnitError:
                 raise Bad(start, f"{unit} takes no scale word") from None
-        low_canon = EXACT_CONTEXT.multiply(low, unit_info(low_unit).factor)
-        if low_canon > EXACT_CONTEXT.multiply(high, unit_info(unit).factor):
+        low_canon = EXACT.multiply(low, unit_info(low_unit).factor)
+        if low_canon > EXACT.multiply(high, unit_info(unit).factor):
             raise Bad(start, "the range's low end is above its high end")
         if self.qualifiers:
             raise Bad(self.qualifiers[0][1], "a qualifier on a range")
@@ -381,7 +383,7 @@ class _Scanner:
         return Scanned(
             low,
             low_unit,
-            RANGE,
+            K_RANGE,
             self.aspirational,
             upper=high,
             upper_unit=unit,
@@ -402,17 +404,17 @@ class _Scanner:
         alternative: str | None = None,
     ) -> Scanned:
         self._end()
-        qualifier = self.qualifiers[0][0] if self.qualifiers else EXACT
+        qualifier = self.qualifiers[0][0] if self.qualifiers else K_EXACT
         for kind, at in self.qualifiers:
             if kind != qualifier:
                 raise Bad(at, "two qualifiers that disagree")
         at = self.qualifiers[0][1] if self.qualifiers else -1
         if placeholder is not None:
-            if qualifier == EXACT:
-                qualifier = UNKNOWN  # a bare 20xx万元; a qualified one keeps its word
-            elif qualifier == ODD:
+            if qualifier == K_EXACT:
+                qualifier = K_UNKNOWN  # a bare 20xx万元; a qualified one keeps its word
+            elif qualifier == K_ODD:
                 raise Bad(at, "余 or 多 after a placeholder")
-        elif qualifier == ODD and value is not None and not value:
+        elif qualifier == K_ODD and value is not None and not value:
             raise Bad(at, "余 or 多 after zero")
         return Scanned(
             value,

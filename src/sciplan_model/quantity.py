@@ -54,8 +54,7 @@ from ._exact import (
     magnitude_problem,
     plain,
 )
-from ._scan import EXACT as _EXACT_QUALIFIER
-from ._scan import scan
+from ._scan import K_EXACT, scan
 from .errors import (
     DivisionByZeroError,
     EmptyTotalError,
@@ -289,7 +288,7 @@ class Quantity:
         Quantity('20', '课时')
         """
         parts = scan(text)
-        if parts.qualifier != _EXACT_QUALIFIER or parts.value is None:
+        if parts.qualifier != K_EXACT or parts.value is None:
             at = max(parts.qualifier_at, 0)
             raise FigureParseError(text, at, "a qualified figure (read it with Figure.parse)")
         if parts.words_at >= 0:
@@ -490,7 +489,7 @@ class Money(Quantity):
             raise InvalidValueError("Money", f"{info.name!r} is not a unit of money")
 
 
-_INFO = attrgetter("_info")
+_UNIT = attrgetter("unit")
 _PACKED = attrgetter("_packed")
 _CANON = attrgetter("_canon")
 
@@ -558,10 +557,11 @@ def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInf
 
 def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo | None) -> Quantity:
     """total() the plain way: find the units, check them, add the Decimals."""
-    for k, item in enumerate(items):
-        if not isinstance(item, Quantity):
-            raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
-    infos = set(map(_INFO, items))
+    if not set(map(type, items)) <= {Quantity, Money}:
+        for k, item in enumerate(items):
+            if not isinstance(item, Quantity):
+                raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
+    infos = {unit_info(name) for name in set(map(_UNIT, items))}
     dimensions = {info.dimension for info in infos}
     if target is not None:
         dimensions.add(target.dimension)
