@@ -464,3 +464,18 @@ def test_is_currency_refuses_unknown_units() -> None:
     with pytest.raises(UnknownUnitError) as excinfo:
         is_currency("美元")
     assert str(excinfo.value) == "unknown unit '美元'"
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "in_mu"),
+    [
+        ("1", "平方米", "0.0015"),
+        ("1", "公顷", "15"),
+        ("1", "平方公里", "1500"),
+        ("2", "万亩", "20000"),
+    ],
+)
+def test_area_units_are_exact_multiples_of_mu(amount: str, unit: str, in_mu: str) -> None:
+    """Every area unit is an exact decimal number of 亩 (1 亩 = 10000/15 m²)."""
+    assert Quantity(amount, unit).to("亩") == Quantity(in_mu, "亩")
+    assert unit_info(unit).factor == Decimal(in_mu) / Decimal(amount)

@@ -202,7 +202,7 @@ def _from_canon(canon: Decimal, info: UnitInfo, operation: str) -> Quantity:
     try:
         magnitude = plain(EXACT.divide(canon, info.factor))
     except decimal.DecimalException:
-        raise InexactResultError(f"{operation} in {info.name}") from None
+        raise InexactResultError(f"{operation}, in {info.name},") from None
     return _result(magnitude, info, operation)
 
 
@@ -331,7 +331,7 @@ class Quantity:
         info = unit_info(unit)
         if info.dimension != self._info.dimension:
             raise UnitMismatchError(self.unit, info.name, "convert between")
-        return _from_canon(self._canon, info, f"converting {self} to {unit}")
+        return _from_canon(self._canon, info, f"converting {self}")
 
     def compact(self) -> Quantity:
         """The same value rescaled to read well: the largest of 万, 亿, 万亿 that keeps
@@ -347,8 +347,8 @@ class Quantity:
         amount = EXACT.divide(self._canon, word.factor).copy_abs()
         for power, name in _COMPACT_STEPS:
             if amount >= Decimal(1).scaleb(power, EXACT):
-                return _from_canon(self._canon, unit_info(name + word.name), "compact")
-        return _from_canon(self._canon, word, "compact")
+                return _from_canon(self._canon, unit_info(name + word.name), f"compacting {self}")
+        return _from_canon(self._canon, word, f"compacting {self}")
 
     def to_pint(self) -> Any:
         """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
@@ -526,7 +526,7 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
         raise UnitMismatchError(finest.name, target.name, "total")
     canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
     if target is not None:
-        return _from_canon(canon, target, "total")
+        return _from_canon(canon, target, "the total")
     return _in_finer(canon, finest, finest, "total")
 
 
@@ -571,6 +571,6 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
     with decimal.localcontext(EXACT):
         canon = sum(map(_CANON, items), Decimal(0))
     if target is not None:
-        return _from_canon(canon, target, "total")
+        return _from_canon(canon, target, "the total")
     finest = min(infos, key=lambda info: (info.factor, info.name))
     return _in_finer(canon, finest, finest, "total")
