@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
@@ -104,7 +103,7 @@ def _import_time(code: str, runs: int) -> float:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
 def bench_import(runs: int) -> None:
@@ -135,7 +134,7 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     bench_total(n, 3 if args.quick else 7)
     bench_parse(6_000 if args.quick else 60_000, 3 if args.quick else 5)
-    bench_import(5 if args.quick else 15)
+    bench_import(5 if args.quick else 20)
 
 
 if __name__ == "__main__":
