@@ -170,10 +170,10 @@ def test_parse_refusals(text: str, position: int) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        (None, "level text must be a str, not NoneType"),
-        (1, "level text must be a str, not int"),
-        (1.5, "level text must be a str, not float"),
-        (Level.NATIONAL, "level text must be a str, not Level"),
+        (None, "Level text must be a str, not NoneType"),
+        (1, "Level text must be a str, not int"),
+        (1.5, "Level text must be a str, not float"),
+        (Level.NATIONAL, "Level text must be a str, not Level"),
     ],
 )
 def test_non_strings_are_type_errors(parse: object, value: object, message: str) -> None:

@@ -8,8 +8,17 @@ work plans (科技工作计划).
     Range('[2万人次, ∞)')
 """
 
-from .codes import Level
+from .codes import (
+    Aggregation,
+    FundingSource,
+    FundingStage,
+    Level,
+    OrganizationKind,
+    PlanKind,
+    ProjectStatus,
+)
 from .errors import (
+    CodeParseError,
     DivisionByZeroError,
     EmptyTotalError,
     FigureParseError,
@@ -27,7 +36,7 @@ from .errors import (
 )
 from .figure import DEFAULT_TOLERANCE, Figure, Qualifier, Range
 from .numerals import parse_number
-from .period import FiveYearPlan, Year
+from .period import FiveYearPlan, Period, Year, YearSpan, parse_period, period_years
 from .quantity import Money, Quantity, total
 from .units import UnitInfo, unit_info, ureg
 
@@ -35,11 +44,15 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "Aggregation",
+    "CodeParseError",
     "DivisionByZeroError",
     "EmptyTotalError",
     "Figure",
     "FigureParseError",
     "FiveYearPlan",
+    "FundingSource",
+    "FundingStage",
     "InexactResultError",
     "InvalidMagnitudeError",
     "InvalidValueError",
@@ -47,8 +60,12 @@ __all__ = [
     "LevelParseError",
     "Money",
     "NumeralParseError",
+    "OrganizationKind",
     "ParseError",
+    "Period",
     "PeriodParseError",
+    "PlanKind",
+    "ProjectStatus",
     "Qualifier",
     "Quantity",
     "Range",
@@ -58,8 +75,11 @@ __all__ = [
     "UnknownUnitError",
     "WrongTypeError",
     "Year",
+    "YearSpan",
     "__version__",
     "parse_number",
+    "parse_period",
+    "period_years",
     "total",
     "unit_info",
     "ureg",

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "CodeParseError",
     "DivisionByZeroError",
     "EmptyTotalError",
     "FigureParseError",
@@ -101,7 +102,13 @@ class PeriodParseError(ParseError):
     what = "period"
 
 
-class LevelParseError(ParseError):
+class CodeParseError(ParseError):
+    """A coded value (a funding source, a project's status …) could not be read."""
+
+    what = "code"
+
+
+class LevelParseError(CodeParseError):
     """An administrative level (``"省列"``, ``"市级以上"``) could not be read."""
 
     what = "level"

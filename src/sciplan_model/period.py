@@ -31,7 +31,7 @@ from ._reading import (
 from .errors import InvalidValueError, PeriodParseError, WrongTypeError
 from .numerals import to_chinese_numeral
 
-__all__ = ["FiveYearPlan", "Year"]
+__all__ = ["FiveYearPlan", "Period", "Year", "YearSpan", "parse_period", "period_years"]
 
 _QUOTES = "“”\"'‘’「」『』《》"
 _ADJUSTMENT_YEARS = range(1963, 1966)
@@ -257,3 +257,101 @@ class Year:
         if self.value is None:
             return f"Year.parse({str(self)!r})"
         return f"Year({self.value})"
+
+
+def _span_check(instance: YearSpan, _: attrs.Attribute[Year], end: Year) -> None:
+    if not isinstance(instance.start, Year):
+        raise WrongTypeError("start", "a Year", type(instance.start).__name__)
+    if not isinstance(end, Year):
+        raise WrongTypeError("end", "a Year", type(end).__name__)
+    if instance.start.value is not None and end.value is not None and instance.start > end:
+        raise InvalidValueError("span of years", f"{instance.start} is after {end}")
+
+
+_SPAN_SEPARATORS = ("-", "~", "至", "到", "—", "–", "〜")
+
+
+@attrs.frozen(repr=False)
+class YearSpan:
+    """A span of whole years, first and last included: 2006年-2010年.
+
+    >>> YearSpan.parse("2006-2010年").years
+    range(2006, 2011)
+    """
+
+    start: Year
+    end: Year = attrs.field(validator=_span_check)
+
+    @property
+    def years(self) -> range | None:
+        """The years of the span, or None when either end is a placeholder."""
+        if self.start.value is None or self.end.value is None:
+            return None
+        return range(self.start.value, self.end.value + 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a span: 2006-2010年, 2006年至2010年, 2006～2010."""
+        if not isinstance(text, str):
+            raise WrongTypeError("period text", "a str", type(text).__name__)
+        s = normalize_text(text)
+        for sep in _SPAN_SEPARATORS:
+            k = s.find(sep)
+            if k > 0:
+                head, tail = s[:k], s[k + len(sep) :]
+                if not head.strip().endswith(("年", "年度")):
+                    head = head + "年"
+                try:
+                    start = Year.parse(head)
+                except PeriodParseError as e:
+                    raise PeriodParseError(text, min(e.position, k), e.reason) from None
+                try:
+                    end = Year.parse(tail)
+                except PeriodParseError as e:
+                    raise PeriodParseError(text, k + len(sep) + e.position, e.reason) from None
+                try:
+                    return cls(start, end)
+                except InvalidValueError as e:
+                    raise PeriodParseError(text, 0, e.reason) from None
+        raise PeriodParseError(text, 0, "a span of years such as 2006-2010年 was expected")
+
+    def __str__(self) -> str:
+        return f"{str(self.start)[:-1]}-{self.end}"
+
+    def __repr__(self) -> str:
+        return f"YearSpan.parse({str(self)!r})"
+
+
+#: A section's or a figure's period: a year, a five-year plan, or a span of years.
+Period = Year | FiveYearPlan | YearSpan
+
+
+def parse_period(text: str) -> Period:
+    """Read a period as plans write it: a year, a five-year plan or a span of years.
+
+    >>> parse_period("“十一五”"), parse_period("20xx年"), parse_period("2006-2010年")
+    (FiveYearPlan(11), Year.parse('20xx年'), YearSpan.parse('2006-2010年'))
+    """
+    if not isinstance(text, str):
+        raise WrongTypeError("period text", "a str", type(text).__name__)
+    s = normalize_text(text).strip().strip(_QUOTES)
+    if s.endswith(("五", "五期间", "五时期", "五规划", "五计划", "个五年规划", "个五年计划")):
+        return FiveYearPlan.parse(text)
+    if any(sep in s[1:] for sep in _SPAN_SEPARATORS):
+        return YearSpan.parse(text)
+    return Year.parse(text)
+
+
+def period_years(period: Period) -> range | None:
+    """The years a period covers, or None when it is not known (a placeholder).
+
+    >>> period_years(FiveYearPlan(10)), period_years(Year(2006))
+    (range(2001, 2006), range(2006, 2007))
+    """
+    if isinstance(period, FiveYearPlan):
+        return period.years
+    if isinstance(period, YearSpan):
+        return period.years
+    if isinstance(period, Year):
+        return None if period.value is None else range(period.value, period.value + 1)
+    raise WrongTypeError("period", "a Year, FiveYearPlan or YearSpan", type(period).__name__)
