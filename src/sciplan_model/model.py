@@ -1,0 +1,604 @@
+"""The plan itself: typed, immutable classes for everything a work plan holds.
+
+A :class:`Plan` is a tree of :class:`Section`\\ s; each section holds, in document order,
+its items — goals, achievements, tasks, measures, projects, "共…其中…" breakdowns,
+timetable entries, people, organisations and the titles they were given — and its own
+child sections.  Every class is a frozen attrs class: build one with keywords, change it
+with ``attrs.evolve``; child collections are tuples (lists are accepted and turned into
+tuples).  Each may carry a ``source``: where in which document it was written, as a span
+of code points.
+
+    >>> from sciplan_model import Figure, Money
+    >>> projects = Indicator(name="科技计划项目", unit="项", same_as=("个",))
+    >>> won = Achievement(indicator=projects, figure=Figure.parse("36项"), period=FiveYearPlan(10))
+    >>> won
+    Achievement(indicator='科技计划项目', figure='36项', period='十五')
+    >>> p = Project(id="p1", name="玉米制种产业富民强县工程", level=Level.COUNTY,
+    ...             funding=[Funding(amount=Money("11", "万元"), source=FundingSource.NATIONAL)])
+    >>> p.funding
+    (Funding(amount='11万元', source=national),)
+
+The classes check what they are given and refuse what does not fit with this package's
+own errors (a float for money, a figure in 人次 for an indicator counted in 项).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
+
+import attrs
+
+from .codes import (
+    Aggregation,
+    FundingSource,
+    FundingStage,
+    Level,
+    OrganizationKind,
+    PlanKind,
+    ProjectStatus,
+)
+from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
+from .figure import Figure
+from .period import FiveYearPlan, Period, Year, YearSpan
+from .quantity import Money
+from .units import unit_info
+
+__all__ = [
+    "Achievement",
+    "Breakdown",
+    "BreakdownPart",
+    "Designation",
+    "Funding",
+    "Goal",
+    "Indicator",
+    "Item",
+    "Measure",
+    "Organization",
+    "Person",
+    "Plan",
+    "Project",
+    "Region",
+    "ScheduleEntry",
+    "Section",
+    "SourceRef",
+    "Task",
+]
+
+_PERIOD_TYPES = (Year, FiveYearPlan, YearSpan)
+_GB_T_2260 = re.compile(r"[0-9]{6}", re.ASCII)
+
+
+# -- small checks shared by the classes ----------------------------------------------------
+
+
+def _of(*types: type, optional: bool = False) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: the value is one of ``types`` (or None when ``optional``)."""
+    names = " or ".join(t.__name__ for t in types) + (" or None" if optional else "")
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            raise WrongTypeError(attribute.name, f"a {names}", type(value).__name__)
+
+    return check
+
+
+def _all_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: every element of the tuple is one of ``types``."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for k, element in enumerate(value):
+            if not isinstance(element, types):
+                raise WrongTypeError(f"{attribute.name}[{k}]", f"a {names}", type(element).__name__)
+
+    return check
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Accept a list (or any iterable but a string) where a tuple is kept."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise WrongTypeError("a collection", "a list or tuple", type(value).__name__)
+    return tuple(value)
+
+
+def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: a non-empty str."""
+    if not isinstance(value, str):
+        raise WrongTypeError(attribute.name, "a str", type(value).__name__)
+    if not value.strip():
+        raise InvalidValueError(attribute.name, "it is empty")
+
+
+_opt_text = _of(str, optional=True)
+_opt_period = _of(*_PERIOD_TYPES, optional=True)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Figure | Money | Year | YearSpan):
+        return repr(str(value))
+    if isinstance(value, FiveYearPlan):
+        return repr(value.name)
+    if isinstance(value, Indicator | Organization | Region):
+        return repr(value.name)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return repr(value)
+
+
+def _repr(self: Any) -> str:
+    """``Class(field=value, …)`` with the fields that differ from their defaults, and
+    ``source`` left out: readable in a notebook."""
+    parts = []
+    for a in attrs.fields(type(self)):
+        value = getattr(self, a.name)
+        if isinstance(value, SourceRef) or (
+            a.default is not attrs.NOTHING and _is_default(a, value)
+        ):
+            continue
+        parts.append(f"{a.name}={_short(value)}")
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _is_default(a: attrs.Attribute[Any], value: Any) -> bool:
+    return bool(value == a.default)
+
+
+# -- where things are written, and where they belong ----------------------------------------
+
+
+def _span_check(instance: SourceRef, _: attrs.Attribute[int], end: int) -> None:
+    for name in ("start", "end"):
+        value = getattr(instance, name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise WrongTypeError(name, "an int", type(value).__name__)
+    if not 0 <= instance.start <= end:
+        raise InvalidValueError("source span", f"[{instance.start}, {end}) is not a span")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class SourceRef:
+    """Where something is written: a document and a half-open span of code points.
+
+    >>> SourceRef(document="work-plans-1-3.txt", start=2406, end=2468)
+    SourceRef('work-plans-1-3.txt', 2406, 2468)
+    """
+
+    document: str = attrs.field(validator=_text)
+    start: int
+    end: int = attrs.field(validator=_span_check)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __repr__(self) -> str:
+        return f"SourceRef({self.document!r}, {self.start}, {self.end})"
+
+
+_opt_source = _of(SourceRef, optional=True)
+
+
+def _code_check(_: Any, __: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise WrongTypeError("code", "a str or None", type(value).__name__)
+    if not _GB_T_2260.fullmatch(value):
+        raise InvalidValueError("region code", f"{value!r} is not six digits (GB/T 2260)")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Region:
+    """A place with its administrative code and the region above it, so that county
+    plans roll up into their city's and the city's into the province's.
+
+    >>> gansu = Region(name="甘肃省", code="620000", level=Level.PROVINCIAL)
+    >>> county = Region(name="XX县", level=Level.COUNTY, parent=gansu)
+    >>> [r.name for r in county.lineage]
+    ['甘肃省', 'XX县']
+    """
+
+    name: str = attrs.field(validator=_text)
+    code: str | None = attrs.field(default=None, validator=_code_check)
+    level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
+    parent: Region | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.parent is not None and not isinstance(self.parent, Region):
+            raise WrongTypeError("parent", "a Region or None", type(self.parent).__name__)
+
+    @property
+    def lineage(self) -> tuple[Region, ...]:
+        """This region and those above it, the highest first."""
+        chain: list[Region] = []
+        region: Region | None = self
+        while region is not None:
+            chain.append(region)
+            region = region.parent
+        return tuple(reversed(chain))
+
+    def within(self, other: Region) -> bool:
+        """Whether this region is ``other`` or lies inside it."""
+        return any(r == other for r in self.lineage)
+
+    __repr__ = _repr
+
+
+# -- people and bodies ----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Person:
+    """A person a plan names, with the role it gives them (组长, 授课教师 …)."""
+
+    name: str = attrs.field(validator=_text)
+    role: str | None = attrs.field(default=None, validator=_opt_text)
+    organization: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Designation:
+    """A title given to a body or a place (全国科技创新示范企业, 全国科技工作先进县 …), by
+    whom, at what level and in which year.  ``holder`` names who holds it when the
+    designation stands on its own in a section."""
+
+    title: str = attrs.field(validator=_text)
+    holder: str | None = attrs.field(default=None, validator=_opt_text)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(str))
+    level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
+    year: Year | None = attrs.field(default=None, validator=_of(Year, optional=True))
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Organization:
+    """A body: an enterprise undertaking projects, an institute, a university, an
+    association, a government office — with the titles it holds."""
+
+    name: str = attrs.field(validator=_text)
+    kind: OrganizationKind = attrs.field(
+        default=OrganizationKind.OTHER, validator=_of(OrganizationKind)
+    )
+    designations: tuple[Designation, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_all_of(Designation)
+    )
+    region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+# -- what is measured, aimed at and achieved ------------------------------------------------
+
+
+def _units_check(instance: Indicator, _: attrs.Attribute[Any], same_as: tuple[str, ...]) -> None:
+    main = unit_info(instance.unit)
+    for k, word in enumerate(same_as):
+        if not isinstance(word, str):
+            raise WrongTypeError(f"same_as[{k}]", "a str", type(word).__name__)
+        other = unit_info(word)
+        if not (main.is_count and other.is_count):
+            raise InvalidValueError(
+                "indicator", f"only measure words count alike, not {instance.unit} and {word}"
+            )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Indicator:
+    """What is measured: 科技计划项目 in 项, 培训人次 in 人次, 经费 in 万元.
+
+    ``same_as`` lists the measure words that count the same thing for this indicator
+    (projects in 项 and in 个, enterprises in 家 and in 户); ``key`` matches the
+    indicator across plans and years; ``aggregation`` says how years make a period.
+
+    >>> Indicator(name="企业", unit="家", same_as=["户"]).counts("10户")
+    True
+    """
+
+    name: str = attrs.field(validator=_text)
+    unit: str = attrs.field(validator=_text)
+    same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_units_check)
+    key: str | None = attrs.field(default=None, validator=_opt_text)
+    aggregation: Aggregation = attrs.field(default=Aggregation.FLOW, validator=_of(Aggregation))
+
+    def counts(self, what: str | Figure) -> bool:
+        """Whether a figure (or a figure's text, or a unit) measures this indicator: its
+        unit is of the indicator's dimension, or one of the words in ``same_as``."""
+        unit = what.unit if isinstance(what, Figure) else what
+        if not isinstance(what, Figure) and not _is_unit(unit):
+            unit = Figure.parse(unit).unit
+        dimension = unit_info(unit).dimension
+        return dimension == unit_info(self.unit).dimension or any(
+            dimension == unit_info(word).dimension for word in self.same_as
+        )
+
+    __repr__ = _repr
+
+
+def _is_unit(text: str) -> bool:
+    try:
+        unit_info(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _measures(instance: Any, _: attrs.Attribute[Any], figure: Figure) -> None:
+    if not isinstance(figure, Figure):
+        raise WrongTypeError("figure", "a Figure", type(figure).__name__)
+    indicator = instance.indicator
+    if not isinstance(indicator, Indicator):
+        raise WrongTypeError("indicator", "an Indicator", type(indicator).__name__)
+    if not indicator.counts(figure):
+        raise UnitMismatchError(figure.unit, indicator.unit, f"count {indicator.name!r} in both")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Goal:
+    """A target: an indicator, the figure aimed at (a floor, a stretch with 力争 …) and
+    the period it is for."""
+
+    indicator: Indicator
+    figure: Figure = attrs.field(validator=_measures)
+    period: Period | None = attrs.field(default=None, validator=_opt_period)
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    @property
+    def aspirational(self) -> bool:
+        """True for a target to strive for (力争, 争取), not a promise."""
+        return self.figure.aspirational
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Achievement:
+    """What was achieved: an indicator, the actual figure and its period."""
+
+    indicator: Indicator
+    figure: Figure = attrs.field(validator=_measures)
+    period: Period | None = attrs.field(default=None, validator=_opt_period)
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Task:
+    """A thing to do: its outline label (``3、``, ``一是``), a short title, free text,
+    an owner and a deadline, and the figures it names as goals (2100个公共区域监控点)."""
+
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    title: str | None = attrs.field(default=None, validator=_opt_text)
+    text: str | None = attrs.field(default=None, validator=_opt_text)
+    owner: str | None = attrs.field(default=None, validator=_opt_text)
+    deadline: Period | None = attrs.field(default=None, validator=_opt_period)
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(Goal))
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Measure:
+    """How goals will be reached: a funding system, a responsibility, publicity …"""
+
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    title: str | None = attrs.field(default=None, validator=_opt_text)
+    category: str | None = attrs.field(default=None, validator=_opt_text)
+    text: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+# -- projects and their money -------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Funding:
+    """One line of a project's money: an amount, where it comes from, how far it has
+    come (planned, allocated, received, spent) and its year."""
+
+    amount: Money = attrs.field(validator=_of(Money))
+    source: FundingSource = attrs.field(validator=_of(FundingSource))
+    stage: FundingStage = attrs.field(default=FundingStage.ALLOCATED, validator=_of(FundingStage))
+    year: Year | None = attrs.field(default=None, validator=_of(Year, optional=True))
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Project:
+    """A science & technology project: its id (the plan's own, or an official 项目编号),
+    name, programme (星火计划 …), listing level, status, year, undertaker and money."""
+
+    id: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_text)
+    programme: str | None = attrs.field(default=None, validator=_opt_text)
+    level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
+    status: ProjectStatus | None = attrs.field(
+        default=None, validator=_of(ProjectStatus, optional=True)
+    )
+    year: Year | None = attrs.field(default=None, validator=_of(Year, optional=True))
+    undertaker: Organization | None = attrs.field(
+        default=None, validator=_of(Organization, optional=True)
+    )
+    funding: tuple[Funding, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_all_of(Funding)
+    )
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+# -- "共…其中…" --------------------------------------------------------------------------------
+
+
+def _part_key(instance: BreakdownPart, _: attrs.Attribute[Any], category: str | None) -> None:
+    if category is not None and not isinstance(category, str):
+        raise WrongTypeError("category", "a str or None", type(category).__name__)
+    if instance.level is None and not category:
+        raise InvalidValueError("breakdown part", "it needs a level or a category")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class BreakdownPart:
+    """One part of a breakdown: its key (a level such as 国列, or a category name such
+    as 农业科技示范点) and its figure."""
+
+    figure: Figure = attrs.field(validator=_of(Figure))
+    level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
+    category: str | None = attrs.field(default=None, validator=_part_key)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    @property
+    def key(self) -> Level | str:
+        """The part's key: its level, or else its category."""
+        return self.level if self.level is not None else str(self.category)
+
+    __repr__ = _repr
+
+
+def _parts_check(instance: Breakdown, _: attrs.Attribute[Any], parts: tuple[Any, ...]) -> None:
+    _all_of(BreakdownPart)(instance, attrs.fields(Breakdown).parts, parts)
+    dimension = unit_info(instance.total.unit).dimension
+    for part in parts:
+        if unit_info(part.figure.unit).dimension != dimension and not (
+            instance.indicator is not None and instance.indicator.counts(part.figure)
+        ):
+            raise UnitMismatchError(instance.total.unit, part.figure.unit, "break down")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Breakdown:
+    """A total with its parts for one measure — a "共…其中…" statement.
+
+    ``complete`` says whether the parts cover the total (国列5项、省列24项、市列7项 of 36项)
+    or only name notable ones (其中4项成果 of 86项).  ``levels`` holds the span a statement
+    claims (市级以上).  A statement with two measures (36项 and 159.3万元 by level) is two
+    breakdowns.
+    """
+
+    subject: str = attrs.field(validator=_text)
+    total: Figure = attrs.field(validator=_of(Figure))
+    indicator: Indicator | None = attrs.field(default=None, validator=_of(Indicator, optional=True))
+    parts: tuple[BreakdownPart, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_parts_check
+    )
+    complete: bool = attrs.field(default=True, validator=_of(bool))
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(Level))
+    period: Period | None = attrs.field(default=None, validator=_opt_period)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+# -- timetables ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ScheduleEntry:
+    """A row of a timetable, as written: date (7月20日), time, person and topic."""
+
+    date: str | None = attrs.field(default=None, validator=_opt_text)
+    time: str | None = attrs.field(default=None, validator=_opt_text)
+    person: str | None = attrs.field(default=None, validator=_opt_text)
+    topic: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+#: Anything a section holds besides its child sections.
+Item: TypeAlias = (
+    Goal
+    | Achievement
+    | Task
+    | Measure
+    | Project
+    | Breakdown
+    | ScheduleEntry
+    | Person
+    | Designation
+    | Organization
+)
+ITEM_TYPES: tuple[type, ...] = (
+    Goal,
+    Achievement,
+    Task,
+    Measure,
+    Project,
+    Breakdown,
+    ScheduleEntry,
+    Person,
+    Designation,
+    Organization,
+)
+
+
+# -- sections and plans -------------------------------------------------------------------
+
+
+def _sections_check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    _all_of(Section)(None, attribute, value)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Section:
+    """A numbered part of a plan: its outline label as written (``一、``, ``(一)``,
+    ``1、``), title, its own kind and period where they differ from the plan's (a review
+    of 十五 beside a plan for 十一五), free text (or a ``source`` pointing at it), its
+    items in document order, and its child sections."""
+
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    title: str | None = attrs.field(default=None, validator=_opt_text)
+    kind: PlanKind | None = attrs.field(default=None, validator=_of(PlanKind, optional=True))
+    period: Period | None = attrs.field(default=None, validator=_opt_period)
+    text: str | None = attrs.field(default=None, validator=_opt_text)
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_all_of(*ITEM_TYPES)
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_sections_check
+    )
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Plan:
+    """A work plan (or review): its id, title, kind, issuing body, region,
+    administrative level, period, and its tree of sections.
+
+    >>> Plan(id="demo", title="科技工作计划", kind=PlanKind.ANNUAL, period=Year(2006))
+    Plan(id='demo', title='科技工作计划', kind=annual, period='2006年')
+    """
+
+    id: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    kind: PlanKind = attrs.field(validator=_of(PlanKind))
+    issuer: str | None = attrs.field(default=None, validator=_opt_text)
+    region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
+    level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
+    period: Period | None = attrs.field(default=None, validator=_opt_period)
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_sections_check
+    )
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr

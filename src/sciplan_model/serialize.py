@@ -1,0 +1,635 @@
+"""Saving and loading plans exactly, as JSON or TOML, with every problem reported.
+
+    >>> from sciplan_model import Plan, PlanKind, Year, dumps, loads
+    >>> plan = Plan(id="demo", title="科技工作计划", kind=PlanKind.ANNUAL, period=Year(2006))
+    >>> text = dumps(plan)
+    >>> print(text)
+    {
+      "schema_version": 1,
+      "id": "demo",
+      "title": "科技工作计划",
+      "kind": "annual",
+      "period": 2006
+    }
+    >>> loads(text) == plan
+    True
+
+The library owns its cattrs ``Converter`` (it never touches cattrs' global one).  A
+figure or an amount may be given as its Chinese text (``"159.3万元"``,
+``"2万人次以上"``) or in the structured form the library writes; both load to the same
+object.  Numbers are never read through binary floating point: JSON numbers are read as
+``Decimal`` from their text.  Output is stable: the same object gives the same bytes.
+
+Bad input never loads half a plan: :class:`PlanLoadError` lists every problem found,
+each with the JSON path of the value in the document's own shape
+(``$.sections[2].items[0].funding[0].amount``) and a message.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import ForbiddenExtraKeysError
+
+from .codes import _Coded
+from .errors import InvalidValueError, SciplanError, WrongTypeError
+from .figure import Figure, Qualifier
+from .model import (
+    ITEM_TYPES,
+    Achievement,
+    Breakdown,
+    Designation,
+    Goal,
+    Item,
+    Measure,
+    Organization,
+    Person,
+    Plan,
+    Project,
+    ScheduleEntry,
+    Task,
+)
+from .period import FiveYearPlan, Year, YearSpan, parse_period
+from .quantity import Money, Quantity
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT",
+    "MAX_STRING",
+    "SCHEMA_VERSION",
+    "LoadProblem",
+    "PlanLoadError",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "to_data",
+]
+
+T = TypeVar("T")
+
+#: The version of the saved form; every saved plan carries it as ``schema_version``.
+SCHEMA_VERSION = 1
+#: How deeply arrays and objects may nest in a document.
+MAX_DEPTH = 64
+#: The longest document read, in characters.
+MAX_DOCUMENT = 100_000_000
+#: The longest string a document may hold, in characters.
+MAX_STRING = 1_000_000
+#: The most digits an integer in a document may have.
+MAX_INT_DIGITS = 30
+
+ITEM_TAGS: dict[type, str] = {
+    Goal: "goal",
+    Achievement: "achievement",
+    Task: "task",
+    Measure: "measure",
+    Project: "project",
+    Breakdown: "breakdown",
+    ScheduleEntry: "schedule",
+    Person: "person",
+    Designation: "designation",
+    Organization: "organization",
+}
+_TAG_CLASSES = {tag: cls for cls, tag in ITEM_TAGS.items()}
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class LoadProblem:
+    """One problem in a document: where (a JSON path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class PlanLoadError(SciplanError, ValueError):
+    """A document that cannot be loaded, with every problem found in it."""
+
+    def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
+        super().__init__(tuple(problems))
+        self.problems = tuple(problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"cannot load the document: {count} problem{'s' if count != 1 else ''}"
+        return "\n  ".join([head, *(str(p) for p in self.problems)])
+
+
+class _Refused(ValueError):
+    """A value a structure hook refuses; its message becomes the problem's message."""
+
+
+# -- the converter --------------------------------------------------------------------------
+
+
+def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not kind and not (kind is str and isinstance(value, str)):
+            raise _Refused(f"expected {name}, got {_json_type(value)}")
+        return value
+
+    return structure
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | Decimal | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _magnitude(value: Any) -> Any:
+    if isinstance(value, str | int | Decimal) and not isinstance(value, bool):
+        return value
+    raise _Refused(f"a magnitude must be a string or an exact number, not {_json_type(value)}")
+
+
+def _structure_quantity(value: Any, cls: type[Quantity]) -> Quantity:
+    if isinstance(value, str):
+        return cls.parse(value)
+    if isinstance(value, dict):
+        extra = set(value) - {"magnitude", "unit"}
+        if extra:
+            raise _Refused(f"unknown keys in an amount: {', '.join(sorted(extra))}")
+        if "magnitude" not in value or "unit" not in value:
+            raise _Refused("an amount needs its magnitude and unit")
+        unit = value["unit"]
+        if not isinstance(unit, str):
+            raise _Refused(f"a unit must be a string, not {_json_type(unit)}")
+        return cls(_magnitude(value["magnitude"]), unit)
+    raise _Refused(
+        f"an amount is a string such as '159.3万元' or an object, not {_json_type(value)}"
+    )
+
+
+def _unstructure_quantity(q: Quantity) -> dict[str, str]:
+    return {"magnitude": format(q.magnitude, "f"), "unit": q.unit}
+
+
+_FIGURE_KEYS = {
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "aspirational",
+    "upper",
+    "placeholder",
+    "alternative_unit",
+}
+
+
+def _structure_figure(value: Any, _: Any) -> Figure:
+    if isinstance(value, str):
+        return Figure.parse(value)
+    if not isinstance(value, dict):
+        raise _Refused(
+            f"a figure is a string such as '2万人次以上' or an object, not {_json_type(value)}"
+        )
+    extra = set(value) - _FIGURE_KEYS
+    if extra:
+        raise _Refused(f"unknown keys in a figure: {', '.join(sorted(extra))}")
+    if set(value) == {"text"}:
+        return Figure.parse(_text_of(value["text"]))
+    qualifier = value.get("qualifier", "exact")
+    try:
+        q = Qualifier(qualifier)
+    except ValueError:
+        names = ", ".join(member.value for member in Qualifier)
+        raise _Refused(f"unknown qualifier {qualifier!r} (one of {names})") from None
+    aspirational = value.get("aspirational", False)
+    if not isinstance(aspirational, bool):
+        raise _Refused(f"aspirational must be a boolean, not {_json_type(aspirational)}")
+    figure_value = value.get("value")
+    upper = value.get("upper")
+    return Figure(
+        None if figure_value is None else _structure_quantity(figure_value, Quantity),
+        _text_of(value.get("unit", "")),
+        q,
+        aspirational,
+        None if upper is None else _structure_quantity(upper, Quantity),
+        _optional_text(value.get("placeholder")),
+        _optional_text(value.get("alternative_unit")),
+        _text_of(value.get("text", "")),
+    )
+
+
+def _text_of(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Refused(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text_of(value)
+
+
+def _unstructure_figure(f: Figure) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": f.text}
+    if f.value is not None:
+        out["value"] = _unstructure_quantity(f.value)
+    if f.value is None or (f.upper is None and f.unit != f.value.unit):
+        out["unit"] = f.unit
+    if f.qualifier is not Qualifier.EXACT:
+        out["qualifier"] = f.qualifier.value
+    if f.aspirational:
+        out["aspirational"] = True
+    if f.upper is not None:
+        out["upper"] = _unstructure_quantity(f.upper)
+    if f.placeholder is not None:
+        out["placeholder"] = f.placeholder
+    if f.alternative_unit is not None:
+        out["alternative_unit"] = f.alternative_unit
+    return out
+
+
+def _structure_year(value: Any, _: Any) -> Year:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Year(value)
+    if isinstance(value, str):
+        return Year.parse(value)
+    raise _Refused(
+        f"a year is a number such as 2006 or a string such as '20xx年', not {_json_type(value)}"
+    )
+
+
+def _unstructure_year(y: Year) -> int | str:
+    return y.value if y.value is not None else str(y)
+
+
+def _structure_period(value: Any, _: Any) -> Year | FiveYearPlan | YearSpan:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Year(value)
+    if isinstance(value, str):
+        return parse_period(value)
+    raise _Refused(
+        "a period is a year (2006, '20xx年'), a five-year plan ('十一五') or a span of years "
+        f"('2006-2010年'), not {_json_type(value)}"
+    )
+
+
+def _unstructure_period(p: Year | FiveYearPlan | YearSpan) -> int | str:
+    if isinstance(p, Year):
+        return _unstructure_year(p)
+    if isinstance(p, FiveYearPlan):
+        return p.name
+    return str(p)
+
+
+def _is_period(t: Any) -> bool:
+    if get_origin(t) not in (Union, UnionType):
+        return False
+    return set(get_args(t)) - {NoneType} == {Year, FiveYearPlan, YearSpan}
+
+
+def _is_item(t: Any) -> bool:
+    return get_origin(t) in (Union, UnionType) and set(get_args(t)) == set(ITEM_TYPES)
+
+
+def _structure_code(value: Any, cls: type[_Coded]) -> _Coded:
+    if not isinstance(value, str):
+        raise _Refused(f"expected a string naming a {cls.__name__}, got {_json_type(value)}")
+    try:
+        return cls(value)
+    except ValueError:
+        return cls.parse(value)
+
+
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    c = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
+    c.register_structure_hook(str, _strict(str, "a string"))
+    c.register_structure_hook(int, _strict(int, "an integer"))
+    c.register_structure_hook(bool, _strict(bool, "a boolean"))
+    for cls in (Quantity, Money):
+        c.register_structure_hook(cls, _structure_quantity)
+        c.register_unstructure_hook(cls, _unstructure_quantity)
+    c.register_structure_hook(Figure, _structure_figure)
+    c.register_unstructure_hook(Figure, _unstructure_figure)
+    c.register_structure_hook(Year, _structure_year)
+    c.register_unstructure_hook(Year, _unstructure_year)
+    for period_class in (FiveYearPlan, YearSpan):
+        c.register_unstructure_hook(period_class, _unstructure_period)
+    c.register_structure_hook_func(_is_period, _structure_period)
+    c.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, _Coded), _structure_code
+    )
+
+    def structure_item(value: Any, _: Any) -> Item:
+        if not isinstance(value, dict):
+            raise _Refused(f"an item is an object, not {_json_type(value)}")
+        tag = value.get("type")
+        cls = _TAG_CLASSES.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            tags = ", ".join(ITEM_TAGS.values())
+            raise _Refused(f"unknown item type {tag!r} (one of {tags})")
+        fields = {k: v for k, v in value.items() if k != "type"}
+        result: Item = c.structure(fields, cls)
+        return result
+
+    def unstructure_item(item: Item) -> dict[str, Any]:
+        return {"type": ITEM_TAGS[type(item)], **c.unstructure(item, type(item))}
+
+    c.register_structure_hook_func(_is_item, structure_item)
+    c.register_unstructure_hook_func(_is_item, unstructure_item)
+    return c
+
+
+_FAST = _make_converter(detailed=False)
+_DETAILED = _make_converter(detailed=True)
+
+
+def _format(exc: BaseException, _: Any) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown keys: {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "a required field is missing"
+    if isinstance(exc, SciplanError | _Refused | TypeError | ValueError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"  # pragma: no cover - guards the unexpected
+
+
+def _problems(exc: BaseException) -> list[LoadProblem]:
+    out = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
+        message, _, path = line.rpartition(" @ ")
+        out.append(LoadProblem(path, message))
+    return out
+
+
+# -- to and from plain data -------------------------------------------------------------------
+
+
+def to_data(obj: Any) -> Any:
+    """``obj`` as plain data (dicts, lists, strings, numbers), as it is saved; a plan
+    carries ``schema_version`` first."""
+    data = _FAST.unstructure(obj, type(obj))
+    if isinstance(obj, Plan):
+        data = {"schema_version": SCHEMA_VERSION, **data}
+    return data
+
+
+def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
+    """Build a ``cls`` (a Plan by default) from plain data, or raise PlanLoadError."""
+    problems: list[LoadProblem] = []
+    if cls is Plan:
+        if not isinstance(data, dict):
+            raise PlanLoadError([LoadProblem("$", f"a plan is an object, not {_json_type(data)}")])
+        data = dict(data)
+        version = data.pop("schema_version", None)
+        if version is None:
+            problems.append(LoadProblem("$.schema_version", "a required field is missing"))
+        elif version != SCHEMA_VERSION or isinstance(version, bool):
+            problems.append(
+                LoadProblem(
+                    "$.schema_version",
+                    f"unknown schema version {version!r} (this library reads {SCHEMA_VERSION})",
+                )
+            )
+    duplicates = _duplicate_ids(data) if cls is Plan else []
+    try:
+        result: T = _FAST.structure(data, cls)
+    except Exception:
+        # the fast converter stops at the first problem; the detailed one finds them all
+        try:
+            _DETAILED.structure(data, cls)
+        except Exception as exc:
+            problems.extend(_problems(exc))
+        else:  # pragma: no cover - the two converters agree
+            problems.append(LoadProblem("$", "the document could not be read"))
+        raise PlanLoadError(problems + duplicates) from None
+    if problems or duplicates:
+        raise PlanLoadError(problems + duplicates)
+    return result
+
+
+def _duplicate_ids(data: dict[str, Any]) -> list[LoadProblem]:
+    """Projects that share an id within one plan, found in the data as written."""
+    seen: dict[str, str] = {}
+    out = []
+    for path, project_id in _project_ids(data.get("sections"), "$.sections"):
+        if project_id in seen:
+            message = f"duplicate project id {project_id!r} (first at {seen[project_id]})"
+            out.append(LoadProblem(f"{path}.id", message))
+        else:
+            seen[project_id] = f"{path}.id"
+    return out
+
+
+def _project_ids(sections: Any, path: str) -> Iterator[tuple[str, str]]:
+    if not isinstance(sections, list):
+        return
+    for i, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = f"{path}[{i}]"
+        items = section.get("items")
+        for j, item in enumerate(items if isinstance(items, list) else ()):
+            is_project = isinstance(item, dict) and item.get("type") == "project"
+            if is_project and isinstance(item.get("id"), str):
+                yield f"{here}.items[{j}]", item["id"]
+        yield from _project_ids(section.get("sections"), f"{here}.sections")
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+def dumps(obj: Any, *, indent: int | None = 2) -> str:
+    """``obj`` as JSON text: stable (the same object gives the same text) and exact."""
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+class _Duplicates(dict[str, Any]):
+    """An object in which a key stood more than once."""
+
+    duplicates: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    repeated: list[str] = []
+    for key, value in pairs:
+        if key in out and key not in repeated:
+            repeated.append(key)
+        out[key] = value
+    if repeated:
+        marked = _Duplicates(out)
+        marked.duplicates = repeated
+        return marked
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number this library reads")
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def _depth_problem(text: str) -> LoadProblem | None:
+    """The first place where JSON nests deeper than MAX_DEPTH (read without recursion)."""
+    depth = 0
+    in_string = escaped = False
+    for k, c in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, k) + 1
+                column = k - (text.rfind("\n", 0, k) + 1) + 1
+                return LoadProblem(
+                    "$", f"nesting deeper than {MAX_DEPTH} levels at line {line} column {column}"
+                )
+        elif c in "]}":
+            depth -= 1
+    return None
+
+
+def _scan_data(data: Any, path: str = "$") -> Iterator[LoadProblem]:
+    """Duplicate keys and over-long strings anywhere in parsed data."""
+    if isinstance(data, dict):
+        for key in getattr(data, "duplicates", ()):
+            yield LoadProblem(f"{path}.{key}", "a key that stands more than once")
+        for key, value in data.items():
+            yield from _scan_data(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for k, value in enumerate(data):
+            yield from _scan_data(value, f"{path}[{k}]")
+    elif isinstance(data, str) and len(data) > MAX_STRING:
+        yield LoadProblem(path, f"a string of {len(data)} characters (at most {MAX_STRING})")
+
+
+def _read_json(text: str) -> Any:
+    if not isinstance(text, str):
+        raise WrongTypeError("text", "a str", type(text).__name__)
+    if len(text) > MAX_DOCUMENT:
+        raise PlanLoadError(
+            [LoadProblem("$", f"a document of more than {MAX_DOCUMENT} characters")]
+        )
+    deep = _depth_problem(text)
+    if deep is not None:
+        raise PlanLoadError([deep])
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_float=Decimal,
+            parse_int=_integer,
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as e:
+        raise PlanLoadError(
+            [LoadProblem("$", f"not JSON: {e.msg} at line {e.lineno} column {e.colno}")]
+        ) from None
+    except ValueError as e:
+        raise PlanLoadError([LoadProblem("$", f"not JSON this library reads: {e}")]) from None
+    problems = list(_scan_data(data))
+    if problems:
+        raise PlanLoadError(problems)
+    return data
+
+
+def loads(text: str, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
+    """Load a ``cls`` (a Plan by default) from JSON text, or raise PlanLoadError."""
+    return from_data(_read_json(text), cls)
+
+
+# -- TOML and files ----------------------------------------------------------------------------
+
+
+def _read_toml(text: str) -> Any:
+    if len(text) > MAX_DOCUMENT:
+        raise PlanLoadError(
+            [LoadProblem("$", f"a document of more than {MAX_DOCUMENT} characters")]
+        )
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as e:
+        raise PlanLoadError([LoadProblem("$", f"not TOML: {e}")]) from None
+    except RecursionError:
+        raise PlanLoadError([LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels")]) from None
+    problems = list(_scan_data(data))
+    if _depth(data) > MAX_DEPTH:
+        problems.insert(0, LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels"))
+    if problems:
+        raise PlanLoadError(problems)
+    return data
+
+
+def _depth(data: Any) -> int:
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, dict):
+            stack.extend((v, level + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, level + 1) for v in node)
+    return deepest
+
+
+def _toml_text(obj: Any) -> str:
+    return tomli_w.dumps(to_data(obj))
+
+
+def dump(obj: Any, path: str | Path) -> None:
+    """Save ``obj`` to ``path`` as JSON (``.json``) or TOML (``.toml``), in UTF-8."""
+    p = Path(path)
+    suffix = _suffix(p)
+    text = _toml_text(obj) if suffix == ".toml" else dumps(obj) + "\n"
+    p.write_text(text, encoding="utf-8")
+
+
+def _suffix(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix not in (".json", ".toml"):
+        raise InvalidValueError("file name", f"{p.name!r} ends in neither .json nor .toml")
+    return suffix
+
+
+def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
+    """Load a ``cls`` (a Plan by default) from a ``.json`` or ``.toml`` file."""
+    p = Path(path)
+    suffix = _suffix(p)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise PlanLoadError(
+            [LoadProblem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]
+        ) from None
+    data = _read_toml(text) if suffix == ".toml" else _read_json(text)
+    return from_data(data, cls)
