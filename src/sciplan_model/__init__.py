@@ -58,6 +58,7 @@ from .model import (
 from .numerals import parse_number
 from .period import FiveYearPlan, Period, Year, YearSpan, parse_period, period_years
 from .quantity import Money, Quantity, total
+from .schema import json_schema
 from .serialize import (
     SCHEMA_VERSION,
     LoadProblem,
@@ -132,6 +133,7 @@ __all__ = [
     "dump",
     "dumps",
     "from_data",
+    "json_schema",
     "load",
     "loads",
     "parse_number",

@@ -1,0 +1,48 @@
+"""The three seed plans, encoded as data and bundled with the package.
+
+``names()`` lists them and ``load(name)`` reads one as a :class:`~sciplan_model.Plan`::
+
+    >>> from sciplan_model import examples
+    >>> examples.names()
+    ('plan1', 'plan2', 'plan3')
+    >>> examples.load("篇3").id
+    'plan3'
+
+The plans come from the document ``work-plans-1-3.txt`` (篇1: a village's training
+plan; 篇2: a district's e-government task list; 篇3: a county's review of the 十五
+period and of the current year, with its plans for 十一五 and the next year).  Headings,
+names and figures are kept as written; each item points back at the text it stands for
+with a ``source`` span of code points into that document.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from sciplan_model.errors import InvalidValueError
+from sciplan_model.model import Plan
+from sciplan_model.serialize import loads
+
+__all__ = ["DOCUMENT", "DOCUMENT_LENGTH", "load", "names"]
+
+#: The document the seed plans are encoded from, and its length in code points.
+DOCUMENT = "work-plans-1-3.txt"
+DOCUMENT_LENGTH = 7835
+
+_NAMES = ("plan1", "plan2", "plan3")
+_ALIASES = {"篇1": "plan1", "篇2": "plan2", "篇3": "plan3"}
+
+
+def names() -> tuple[str, ...]:
+    """The names of the bundled plans."""
+    return _NAMES
+
+
+def load(name: str) -> Plan:
+    """The bundled plan ``name`` (``"plan3"``, or as the document calls it, ``"篇3"``)."""
+    key = _ALIASES.get(name, name)
+    if key not in _NAMES:
+        known = ", ".join(_NAMES)
+        raise InvalidValueError("example name", f"no bundled plan {name!r} (one of {known})")
+    text = resources.files(__package__).joinpath(f"data/{key}.json").read_text(encoding="utf-8")
+    return loads(text)

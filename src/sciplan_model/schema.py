@@ -1,0 +1,173 @@
+"""A JSON Schema (draft 2020-12) for saved plans, for software in other languages.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(schema["required"])
+    ['id', 'kind', 'schema_version', 'title']
+
+The schema is made from the model's classes themselves, so it cannot drift from them.
+It describes the form this library writes.  Loading is a little more lenient than the
+schema: it also takes Chinese names for coded values (``"省级"`` for ``"provincial"``).
+"""
+
+from __future__ import annotations
+
+import enum
+from types import NoneType, UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from .codes import _Coded
+from .figure import Figure, Qualifier
+from .model import ITEM_TYPES, Plan
+from .period import FiveYearPlan, Year, YearSpan
+from .quantity import Money, Quantity
+from .serialize import ITEM_TAGS, SCHEMA_VERSION
+
+__all__ = ["json_schema"]
+
+_AMOUNT = {
+    "type": "object",
+    "properties": {
+        "magnitude": {"type": "string", "pattern": r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"},
+        "unit": {"type": "string", "minLength": 1},
+    },
+    "required": ["magnitude", "unit"],
+    "additionalProperties": False,
+}
+_FIGURE_TEXT = {"type": "string", "minLength": 1, "description": "a figure as written"}
+
+
+def _figure() -> dict[str, Any]:
+    return {
+        "oneOf": [
+            _FIGURE_TEXT,
+            {
+                "type": "object",
+                "properties": {
+                    "text": {"type": "string"},
+                    "value": {"$ref": "#/$defs/Amount"},
+                    "unit": {"type": "string", "minLength": 1},
+                    "qualifier": {"enum": [q.value for q in Qualifier]},
+                    "aspirational": {"type": "boolean"},
+                    "upper": {"$ref": "#/$defs/Amount"},
+                    "placeholder": {"type": "string"},
+                    "alternative_unit": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        ]
+    }
+
+
+_YEAR = {
+    "oneOf": [
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+        {"type": "string", "pattern": "^[0-9xX×]{4}(年|年度)?$"},
+    ]
+}
+_PERIOD = {
+    "description": "a year (2006, '20xx年'), a five-year plan ('十一五') or a span ('2006-2010年')",
+    "oneOf": [{"type": "integer", "minimum": 1000, "maximum": 9999}, {"type": "string"}],
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {
+            "Amount": _AMOUNT,
+            "Figure": _figure(),
+            "Year": _YEAR,
+            "Period": _PERIOD,
+        }
+
+    def of(self, t: Any) -> dict[str, Any]:
+        origin = get_origin(t)
+        if origin in (Union, UnionType):
+            args = get_args(t)
+            members = [a for a in args if a is not NoneType]
+            if set(members) == {Year, FiveYearPlan, YearSpan}:
+                inner: dict[str, Any] = {"$ref": "#/$defs/Period"}
+            elif set(members) == set(ITEM_TYPES):
+                inner = {"$ref": "#/$defs/Item"}
+                self._items()
+            elif len(members) == 1:
+                inner = self.of(members[0])
+            else:  # pragma: no cover - the model has no other unions
+                inner = {"anyOf": [self.of(m) for m in members]}
+            return {"anyOf": [inner, {"type": "null"}]} if NoneType in args else inner
+        if origin is tuple:
+            return {"type": "array", "items": self.of(get_args(t)[0])}
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t in (Quantity, Money):
+            return {"oneOf": [_FIGURE_TEXT, {"$ref": "#/$defs/Amount"}]}
+        if t is Figure:
+            return {"$ref": "#/$defs/Figure"}
+        if t is Year:
+            return {"$ref": "#/$defs/Year"}
+        if isinstance(t, type) and issubclass(t, _Coded | enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if attrs.has(t):
+            return {"$ref": f"#/$defs/{self.cls(t)}"}
+        raise TypeError(f"no schema for {t!r}")  # pragma: no cover - guards model changes
+
+    def cls(self, c: type) -> str:
+        name = c.__name__
+        if name in self.defs:
+            return name
+        self.defs[name] = {}  # placeholder, for classes that refer to themselves
+        hints = get_type_hints(c)
+        properties: dict[str, Any] = {}
+        required = []
+        for a in attrs.fields(c):
+            properties[a.name] = self.of(hints[a.name])
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+        self.defs[name] = {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        return name
+
+    def _items(self) -> None:
+        if "Item" in self.defs:
+            return
+        self.defs["Item"] = {}
+        choices = []
+        for c in ITEM_TYPES:
+            name = self.cls(c)
+            base = self.defs[name]
+            tagged = {
+                **base,
+                "properties": {"type": {"const": ITEM_TAGS[c]}, **base["properties"]},
+                "required": ["type", *base["required"]],
+            }
+            self.defs[f"{name}Item"] = tagged
+            choices.append({"$ref": f"#/$defs/{name}Item"})
+        self.defs["Item"] = {"oneOf": choices}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a saved plan (draft 2020-12), as a dict ready for ``json.dumps``."""
+    b = _Builder()
+    name = b.cls(Plan)
+    plan = b.defs[name]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://sciplan-model.invalid/schema/plan-{SCHEMA_VERSION}.json",
+        "title": "A science & technology work plan (sciplan_model)",
+        "type": "object",
+        "properties": {"schema_version": {"const": SCHEMA_VERSION}, **plan["properties"]},
+        "required": ["schema_version", *plan["required"]],
+        "additionalProperties": False,
+        "$defs": b.defs,
+    }
