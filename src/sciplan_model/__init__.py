@@ -8,6 +8,7 @@ work plans (科技工作计划).
     Range('[2万人次, ∞)')
 """
 
+from . import examples
 from .codes import (
     Aggregation,
     FundingSource,
@@ -132,6 +133,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "examples",
     "from_data",
     "json_schema",
     "load",
