@@ -94,6 +94,9 @@ __all__ = [
 ]
 
 _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
+# A plain number of at most this many characters has at most 28 digits in all,
+# so it keeps every limit of a magnitude.
+_SHORT = MAX_DIGITS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 _COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
 
@@ -128,6 +131,8 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
         if len(value) > 100 or not _PLAIN_NUMBER.fullmatch(value):
             raise InvalidMagnitudeError(value, "not a plain decimal number", field)
         d = Decimal(value)
+        if len(value) <= _SHORT:  # too short to break a limit: only -0 to mend
+            return d if d else d.copy_abs()
     elif isinstance(value, Decimal):
         d = Decimal(value)
     else:
