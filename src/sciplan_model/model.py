@@ -56,6 +56,7 @@ __all__ = [
     "Indicator",
     "Item",
     "Measure",
+    "Note",
     "Organization",
     "Person",
     "Plan",
@@ -249,13 +250,16 @@ class Person:
 class Designation:
     """A title given to a body or a place (全国科技创新示范企业, 全国科技工作先进县 …), by
     whom, at what level and in which year.  ``holder`` names who holds it when the
-    designation stands on its own in a section."""
+    designation stands on its own in a section; ``nominated`` marks a holder put forward
+    for the title rather than given it."""
 
     title: str = attrs.field(validator=_text)
     holder: str | None = attrs.field(default=None, validator=_opt_text)
     by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(str))
     level: Level | None = attrs.field(default=None, validator=_of(Level, optional=True))
     year: Year | None = attrs.field(default=None, validator=_of(Year, optional=True))
+    #: True when the holder was put forward for the title (推荐, 提名), not yet given it.
+    nominated: bool = attrs.field(default=False, validator=_of(bool))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
@@ -311,6 +315,8 @@ class Indicator:
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_units_check)
     key: str | None = attrs.field(default=None, validator=_opt_text)
     aggregation: Aggregation = attrs.field(default=Aggregation.FLOW, validator=_of(Aggregation))
+    #: What one figure is for, when it is per head (每人) or per household (每户).
+    per: str | None = attrs.field(default=None, validator=_opt_text)
 
     def counts(self, what: str | Figure) -> bool:
         """Whether a figure (or a figure's text, or a unit) measures this indicator: its
@@ -346,13 +352,14 @@ def _measures(instance: Any, _: attrs.Attribute[Any], figure: Figure) -> None:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Goal:
-    """A target: an indicator, the figure aimed at (a floor, a stretch with 力争 …) and
-    the period it is for."""
+    """A target: an indicator, the figure aimed at (a floor, a stretch with 力争 …), the
+    period it is for, and the place when that is narrower than the plan's region."""
 
     indicator: Indicator
     figure: Figure = attrs.field(validator=_measures)
     period: Period | None = attrs.field(default=None, validator=_opt_period)
     label: str | None = attrs.field(default=None, validator=_opt_text)
+    region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     @property
@@ -365,12 +372,14 @@ class Goal:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Achievement:
-    """What was achieved: an indicator, the actual figure and its period."""
+    """What was achieved: an indicator, the actual figure, its period, and the place it
+    was achieved in when that is narrower than the plan's region (a village)."""
 
     indicator: Indicator
     figure: Figure = attrs.field(validator=_measures)
     period: Period | None = attrs.field(default=None, validator=_opt_period)
     label: str | None = attrs.field(default=None, validator=_opt_text)
+    region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
@@ -379,14 +388,21 @@ class Achievement:
 @attrs.frozen(kw_only=True, repr=False)
 class Task:
     """A thing to do: its outline label (``3、``, ``一是``), a short title, free text,
-    an owner and a deadline, and the figures it names as goals (2100个公共区域监控点)."""
+    an owner, a deadline, who takes part, the figures it names as goals
+    (2100个公共区域监控点) and the projects it is about."""
 
     label: str | None = attrs.field(default=None, validator=_opt_text)
     title: str | None = attrs.field(default=None, validator=_opt_text)
     text: str | None = attrs.field(default=None, validator=_opt_text)
     owner: str | None = attrs.field(default=None, validator=_opt_text)
     deadline: Period | None = attrs.field(default=None, validator=_opt_period)
+    #: Who the task is for or who takes part (培训对象: 农民群众, 致富能手).
+    participants: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_all_of(str)
+    )
     goals: tuple[Goal, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(Goal))
+    #: The ids of the projects the task is about.
+    projects: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(str))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
@@ -440,6 +456,9 @@ class Project:
     funding: tuple[Funding, ...] = attrs.field(
         default=(), converter=_tuple, validator=_all_of(Funding)
     )
+    #: Ids of other entries of this plan that speak of the same project (a review and a
+    #: plan may both name it); roll-ups count it once.
+    related: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(str))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
@@ -523,6 +542,19 @@ class ScheduleEntry:
     __repr__ = _repr
 
 
+@attrs.frozen(kw_only=True, repr=False)
+class Note:
+    """Something a plan states without a figure — a result in words, a title sought, a
+    network set up — kept with a short title and where it is written."""
+
+    label: str | None = attrs.field(default=None, validator=_opt_text)
+    title: str = attrs.field(validator=_text)
+    text: str | None = attrs.field(default=None, validator=_opt_text)
+    source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    __repr__ = _repr
+
+
 #: Anything a section holds besides its child sections.
 Item: TypeAlias = (
     Goal
@@ -535,6 +567,7 @@ Item: TypeAlias = (
     | Person
     | Designation
     | Organization
+    | Note
 )
 ITEM_TYPES: tuple[type, ...] = (
     Goal,
@@ -547,6 +580,7 @@ ITEM_TYPES: tuple[type, ...] = (
     Person,
     Designation,
     Organization,
+    Note,
 )
 
 

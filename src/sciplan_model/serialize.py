@@ -53,6 +53,7 @@ from .model import (
     Goal,
     Item,
     Measure,
+    Note,
     Organization,
     Person,
     Plan,
@@ -104,6 +105,7 @@ ITEM_TAGS: dict[type, str] = {
     Person: "person",
     Designation: "designation",
     Organization: "organization",
+    Note: "note",
 }
 _TAG_CLASSES = {tag: cls for cls, tag in ITEM_TAGS.items()}
 
