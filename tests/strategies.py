@@ -82,3 +82,438 @@ def canonical_figures(draw: st.DrawFn) -> Figure:
         low, high = sorted((value, upper))
         return Figure(low, unit, kind, aspirational, upper=high)
     return Figure(value, unit, kind, aspirational)
+
+
+# -- plan trees ---------------------------------------------------------------------------
+# Strategies for the model's classes, down to whole plans whose sections nest through
+# ``st.recursive``.  Everything they make is valid, so that it must save and load back.
+# The strategies without arguments are built once (functools.cache): building them
+# again for every example costs more than drawing from them.
+
+import functools  # noqa: E402
+from typing import Any, TypeVar  # noqa: E402
+
+import attrs  # noqa: E402
+
+from sciplan_model import (  # noqa: E402
+    Achievement,
+    Aggregation,
+    Breakdown,
+    BreakdownPart,
+    Designation,
+    FiveYearPlan,
+    Funding,
+    FundingSource,
+    FundingStage,
+    Goal,
+    Indicator,
+    Level,
+    Measure,
+    Note,
+    Organization,
+    OrganizationKind,
+    Person,
+    Plan,
+    PlanKind,
+    Project,
+    ProjectStatus,
+    Region,
+    ScheduleEntry,
+    Section,
+    SourceRef,
+    Task,
+    Year,
+    YearSpan,
+    unit_info,
+)
+
+T = TypeVar("T")
+
+#: Units that measure one thing each: money, area, and each measure word with its scales.
+UNIT_FAMILIES: tuple[tuple[str, ...], ...] = (
+    MONEY_UNITS,
+    AREA_UNITS,
+    *(tuple(scale + word for scale in SCALES) for word in COUNT_WORDS),
+)
+
+# Characters a plan's names are written in, with some that JSON and TOML must escape.
+_ALPHABET = st.one_of(
+    st.sampled_from("科技计划项目县市省企业协会培训一二三十、，。()（）“”《》·"),
+    st.sampled_from("abcXYZ019 \"\\\n\t'/#[]{}=\x00\x7f"),
+    st.characters(min_codepoint=0x20, max_codepoint=0x2FFFF, exclude_categories=("Cs",)),
+)
+
+
+@functools.cache
+def names() -> st.SearchStrategy[str]:
+    """Short non-blank texts: names, titles, ids."""
+    return st.text(_ALPHABET, min_size=1, max_size=8).filter(lambda s: bool(s.strip()))
+
+
+@functools.cache
+def optional_texts() -> st.SearchStrategy[str | None]:
+    """An optional free text (empty allowed where the model allows it)."""
+    return st.none() | st.text(_ALPHABET, max_size=12)
+
+
+@functools.cache
+def optional_names() -> st.SearchStrategy[str | None]:
+    """An optional short name."""
+    return st.none() | names()
+
+
+@functools.cache
+def years() -> st.SearchStrategy[Year]:
+    """Known years of four digits, and placeholder years (20xx年)."""
+    return st.one_of(
+        st.builds(Year, st.integers(1000, 9999)),
+        st.sampled_from(("20xx年", "xxxx年", "19XX年", "20××年")).map(Year.parse),
+    )
+
+
+@functools.cache
+def five_year_plans() -> st.SearchStrategy[FiveYearPlan]:
+    """Five-year plans as plans name them (一五 to 九千九百九十九五)."""
+    return st.builds(FiveYearPlan, st.integers(1, 9999))
+
+
+@st.composite
+def year_spans(draw: st.DrawFn) -> YearSpan:
+    """Spans of years whose known ends are in order."""
+    start, end = draw(years()), draw(years())
+    if start.value is not None and end.value is not None and start.value > end.value:
+        start, end = end, start
+    return YearSpan(start, end)
+
+
+@functools.cache
+def periods() -> st.SearchStrategy[Year | FiveYearPlan | YearSpan]:
+    """Any period: a year, a five-year plan or a span."""
+    return st.one_of(years(), five_year_plans(), year_spans())
+
+
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``strategy`` or None."""
+    return st.none() | strategy
+
+
+@st.composite
+def source_refs(draw: st.DrawFn) -> SourceRef:
+    """Half-open spans of code points in a document."""
+    start = draw(st.integers(0, 10**6))
+    end = draw(st.integers(start, start + 10**4))
+    return SourceRef(document=draw(names()), start=start, end=end)
+
+
+@functools.cache
+def region_codes() -> st.SearchStrategy[str]:
+    """Six-digit GB/T 2260 codes."""
+    return st.from_regex(r"[0-9]{6}", fullmatch=True).filter(str.isascii)
+
+
+@functools.cache
+def regions() -> st.SearchStrategy[Region]:
+    """Regions with up to a few regions above them."""
+    leaf = st.builds(
+        Region, name=names(), code=optional(region_codes()), level=optional(st.sampled_from(Level))
+    )
+    return st.recursive(
+        leaf,
+        lambda parents: st.builds(
+            Region,
+            name=names(),
+            code=optional(region_codes()),
+            level=optional(st.sampled_from(Level)),
+            parent=parents,
+        ),
+        max_leaves=3,
+    )
+
+
+@st.composite
+def figures_in(draw: st.DrawFn, units: tuple[str, ...]) -> Figure:
+    """Figures (as canonical_figures makes them) in one of ``units``."""
+    unit = draw(st.sampled_from(units))
+    aspirational = draw(st.booleans())
+    kind = draw(st.sampled_from((*_SIMPLE, Qualifier.RANGE, Qualifier.UNKNOWN)))
+    if kind is Qualifier.UNKNOWN:
+        placeholder = draw(st.sampled_from(("20xx", "xx", "XX", "1x")))
+        return Figure(None, unit, kind, aspirational, placeholder=placeholder)
+    value = Quantity(draw(positive_magnitudes()), unit)
+    if kind is Qualifier.RANGE:
+        upper = Quantity(draw(positive_magnitudes()), unit)
+        low, high = sorted((value, upper))
+        return Figure(low, unit, kind, aspirational, upper=high)
+    return Figure(value, unit, kind, aspirational)
+
+
+@st.composite
+def indicators(draw: st.DrawFn, family: tuple[str, ...] | None = None) -> Indicator:
+    """Indicators in a unit of ``family`` (any family when None); a counted one may
+    name other measure words that count the same thing."""
+    units = family if family is not None else draw(st.sampled_from(UNIT_FAMILIES))
+    unit = draw(st.sampled_from(units))
+    same_as: list[str] = []
+    if unit_info(unit).is_count:
+        same_as = draw(st.lists(st.sampled_from(COUNT_WORDS), max_size=2, unique=True))
+    return Indicator(
+        name=draw(names()),
+        unit=unit,
+        same_as=same_as,
+        key=draw(optional_names()),
+        aggregation=draw(st.sampled_from(Aggregation)),
+        per=draw(optional_names()),
+    )
+
+
+@st.composite
+def _measured(draw: st.DrawFn, cls: type[Goal] | type[Achievement]) -> Goal | Achievement:
+    family = draw(st.sampled_from(UNIT_FAMILIES))
+    indicator = draw(indicators(family))
+    words = tuple(indicator.same_as)
+    figure = draw(figures_in(family + words))
+    return cls(
+        indicator=indicator,
+        figure=figure,
+        period=draw(optional(periods())),
+        label=draw(optional_names()),
+        region=draw(optional(regions())),
+        source=draw(optional(source_refs())),
+    )
+
+
+@functools.cache
+def goals() -> st.SearchStrategy[Goal]:
+    """Targets: an indicator and a figure it counts."""
+    return _measured(Goal)  # type: ignore[return-value]
+
+
+@functools.cache
+def achievements() -> st.SearchStrategy[Achievement]:
+    """Actuals: an indicator and a figure it counts."""
+    return _measured(Achievement)  # type: ignore[return-value]
+
+
+@functools.cache
+def tasks() -> st.SearchStrategy[Task]:
+    """Things to do, with their goals."""
+    return st.builds(
+        Task,
+        label=optional_names(),
+        title=optional_names(),
+        text=optional_texts(),
+        owner=optional_names(),
+        deadline=optional(periods()),
+        participants=st.lists(names(), max_size=2),
+        goals=st.lists(goals(), max_size=2),
+        projects=st.lists(names(), max_size=2),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def measures() -> st.SearchStrategy[Measure]:
+    """How goals are reached."""
+    return st.builds(
+        Measure,
+        label=optional_names(),
+        title=optional_names(),
+        category=optional_names(),
+        text=optional_texts(),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def fundings() -> st.SearchStrategy[Funding]:
+    """Lines of money of any source and stage."""
+    return st.builds(
+        Funding,
+        amount=money(),
+        source=st.sampled_from(FundingSource),
+        stage=st.sampled_from(FundingStage),
+        year=optional(years()),
+    )
+
+
+@functools.cache
+def designations() -> st.SearchStrategy[Designation]:
+    """Titles given to bodies and places."""
+    return st.builds(
+        Designation,
+        title=names(),
+        holder=optional_names(),
+        by=st.lists(names(), max_size=2),
+        level=optional(st.sampled_from(Level)),
+        year=optional(years()),
+        nominated=st.booleans(),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def organizations() -> st.SearchStrategy[Organization]:
+    """Bodies with their titles."""
+    return st.builds(
+        Organization,
+        name=names(),
+        kind=st.sampled_from(OrganizationKind),
+        designations=st.lists(designations(), max_size=2),
+        region=optional(regions()),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def projects() -> st.SearchStrategy[Project]:
+    """Projects with their undertaker and money (ids are not unique: see plans())."""
+    return st.builds(
+        Project,
+        id=names(),
+        name=names(),
+        programme=optional_names(),
+        level=optional(st.sampled_from(Level)),
+        status=optional(st.sampled_from(ProjectStatus)),
+        year=optional(years()),
+        undertaker=optional(organizations()),
+        funding=st.lists(fundings(), max_size=3),
+        related=st.lists(names(), max_size=2),
+        source=optional(source_refs()),
+    )
+
+
+@st.composite
+def breakdowns(draw: st.DrawFn) -> Breakdown:
+    """共…其中… statements: a total and parts of its dimension, keyed by level or name."""
+    family = draw(st.sampled_from(UNIT_FAMILIES))
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        level = draw(optional(st.sampled_from(Level)))
+        category = draw(names()) if level is None else draw(optional_names())
+        parts.append(
+            BreakdownPart(
+                figure=draw(figures_in(family)),
+                level=level,
+                category=category,
+                source=draw(optional(source_refs())),
+            )
+        )
+    return Breakdown(
+        subject=draw(names()),
+        total=draw(figures_in(family)),
+        indicator=draw(optional(indicators(family))),
+        parts=parts,
+        complete=draw(st.booleans()),
+        levels=draw(st.lists(st.sampled_from(Level), max_size=3, unique=True)),
+        period=draw(optional(periods())),
+        source=draw(optional(source_refs())),
+    )
+
+
+@functools.cache
+def schedule_entries() -> st.SearchStrategy[ScheduleEntry]:
+    """Rows of a timetable."""
+    return st.builds(
+        ScheduleEntry,
+        date=optional_names(),
+        time=optional_names(),
+        person=optional_names(),
+        topic=optional_texts(),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def persons() -> st.SearchStrategy[Person]:
+    """People a plan names, with their roles."""
+    return st.builds(
+        Person,
+        name=names(),
+        role=optional_names(),
+        organization=optional_names(),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def notes() -> st.SearchStrategy[Note]:
+    """Statements without a figure."""
+    return st.builds(
+        Note,
+        label=optional_names(),
+        title=names(),
+        text=optional_texts(),
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def items() -> st.SearchStrategy[Any]:
+    """Anything a section holds besides its child sections."""
+    return st.one_of(
+        goals(),
+        achievements(),
+        tasks(),
+        measures(),
+        projects(),
+        breakdowns(),
+        schedule_entries(),
+        persons(),
+        designations(),
+        organizations(),
+        notes(),
+    )
+
+
+def _section(children: st.SearchStrategy[list[Section]]) -> st.SearchStrategy[Section]:
+    return st.builds(
+        Section,
+        label=optional_names(),
+        title=optional_names(),
+        kind=optional(st.sampled_from(PlanKind)),
+        period=optional(periods()),
+        text=optional_texts(),
+        items=st.lists(items(), max_size=2),
+        sections=children,
+        source=optional(source_refs()),
+    )
+
+
+@functools.cache
+def sections() -> st.SearchStrategy[Section]:
+    """Trees of sections, a few levels deep, with their items."""
+    return st.recursive(
+        _section(st.just([])),
+        lambda children: _section(st.lists(children, max_size=3)),
+        max_leaves=10,
+    )
+
+
+def _renumber(section: Section, counter: list[int]) -> Section:
+    """``section`` with every project given an id of its own, p1, p2, … in document order."""
+    new_items = []
+    for item in section.items:
+        if isinstance(item, Project):
+            counter[0] += 1
+            item = attrs.evolve(item, id=f"p{counter[0]}")
+        new_items.append(item)
+    children = [_renumber(child, counter) for child in section.sections]
+    return attrs.evolve(section, items=new_items, sections=children)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    """Whole plans, whose projects have distinct ids (as a loadable plan must)."""
+    counter = [0]
+    tree = [_renumber(s, counter) for s in draw(st.lists(sections(), max_size=2))]
+    return Plan(
+        id=draw(names()),
+        title=draw(names()),
+        kind=draw(st.sampled_from(PlanKind)),
+        issuer=draw(optional_names()),
+        region=draw(optional(regions())),
+        level=draw(optional(st.sampled_from(Level))),
+        period=draw(optional(periods())),
+        sections=tree,
+        source=draw(optional(source_refs())),
+    )

@@ -62,7 +62,8 @@ class _Coded(enum.Enum):
     @classmethod
     def _error(cls, text: str, at: int) -> CodeParseError:
         examples = "、".join(list(_CHINESE_NAMES[cls].values())[:4])
-        return CodeParseError(text, at, f"a {cls.__name__} such as {examples} was expected")
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        return CodeParseError(text, at, f"{article} {cls.__name__} such as {examples} was expected")
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -270,6 +271,21 @@ class FundingStage(_Coded):
         if not isinstance(other, FundingStage):
             return NotImplemented
         return self.order < other.order
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, FundingStage):
+            return NotImplemented
+        return self.order <= other.order
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, FundingStage):
+            return NotImplemented
+        return self.order > other.order
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, FundingStage):
+            return NotImplemented
+        return self.order >= other.order
 
 
 _table(

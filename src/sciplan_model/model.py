@@ -75,6 +75,16 @@ _GB_T_2260 = re.compile(r"[0-9]{6}", re.ASCII)
 # -- small checks shared by the classes ----------------------------------------------------
 
 
+def _at(exc: Exception, field: str) -> Exception:
+    """Name the field an error is about, so that a loader can point at it."""
+    exc.field_name = field  # type: ignore[attr-defined]
+    return exc
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+
+
 def _of(*types: type, optional: bool = False) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """A validator: the value is one of ``types`` (or None when ``optional``)."""
     names = " or ".join(t.__name__ for t in types) + (" or None" if optional else "")
@@ -83,7 +93,7 @@ def _of(*types: type, optional: bool = False) -> Callable[[Any, attrs.Attribute[
         if value is None and optional:
             return
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            raise WrongTypeError(attribute.name, f"a {names}", type(value).__name__)
+            raise WrongTypeError(attribute.name, _a(names), type(value).__name__)
 
     return check
 
@@ -95,7 +105,7 @@ def _all_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for k, element in enumerate(value):
             if not isinstance(element, types):
-                raise WrongTypeError(f"{attribute.name}[{k}]", f"a {names}", type(element).__name__)
+                raise WrongTypeError(f"{attribute.name}[{k}]", _a(names), type(element).__name__)
 
     return check
 
@@ -114,7 +124,7 @@ def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
         raise WrongTypeError(attribute.name, "a str", type(value).__name__)
     if not value.strip():
-        raise InvalidValueError(attribute.name, "it is empty")
+        raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
 
 
 _opt_text = _of(str, optional=True)
@@ -191,7 +201,8 @@ def _code_check(_: Any, __: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
         raise WrongTypeError("code", "a str or None", type(value).__name__)
     if not _GB_T_2260.fullmatch(value):
-        raise InvalidValueError("region code", f"{value!r} is not six digits (GB/T 2260)")
+        error = InvalidValueError("region code", f"{value!r} is not six digits (GB/T 2260)")
+        raise _at(error, "code")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -347,7 +358,8 @@ def _measures(instance: Any, _: attrs.Attribute[Any], figure: Figure) -> None:
     if not isinstance(indicator, Indicator):
         raise WrongTypeError("indicator", "an Indicator", type(indicator).__name__)
     if not indicator.counts(figure):
-        raise UnitMismatchError(figure.unit, indicator.unit, f"count {indicator.name!r} in both")
+        error = UnitMismatchError(figure.unit, indicator.unit, f"count {indicator.name!r} in both")
+        raise _at(error, "figure")
 
 
 @attrs.frozen(kw_only=True, repr=False)

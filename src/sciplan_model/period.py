@@ -15,6 +15,7 @@ So the n-th starts in 1948 + 5n for n ≤ 2 and in 1951 + 5n for n ≥ 3::
 
 from __future__ import annotations
 
+import re
 from typing import Self
 
 import attrs
@@ -34,6 +35,7 @@ from .numerals import to_chinese_numeral
 __all__ = ["FiveYearPlan", "Period", "Year", "YearSpan", "parse_period", "period_years"]
 
 _QUOTES = "“”\"'‘’「」『』《》"
+_PLACEHOLDER_YEAR = re.compile(r"(?=.*[xX×])[0-9xX×]{4}")
 _ADJUSTMENT_YEARS = range(1963, 1966)
 
 
@@ -43,8 +45,9 @@ def _check_int(value: object, field: str) -> int:
     return value
 
 
-#: The largest plan number (its name must still be writable in Chinese numerals).
-MAX_PLAN_NUMBER = 99_999_999
+#: The largest plan number: its name (九千九百九十九五) is written without 万, so that
+#: what the name says reads back as the same plan.
+MAX_PLAN_NUMBER = 9_999
 
 
 def _number_check(_: object, __: attrs.Attribute[int], value: int) -> None:
@@ -185,6 +188,10 @@ class Year:
     def __attrs_post_init__(self) -> None:
         if (self.value is None) == (self.placeholder is None):
             raise InvalidValueError("year", "give either a value or a placeholder such as 20xx")
+        if self.placeholder is not None and not _PLACEHOLDER_YEAR.fullmatch(self.placeholder):
+            raise InvalidValueError(
+                "year", f"placeholder {self.placeholder!r} is not four digits or x with an x"
+            )
 
     @property
     def is_known(self) -> bool:
@@ -222,8 +229,11 @@ class Year:
                 return cls(None, body)
             if all("0" <= c <= "9" for c in body):
                 return cls(int(body))
+            arabic = "0" <= body[0] <= "9"
             for k, c in enumerate(body):
-                if c not in CN_DIGITS or c == "两":
+                if ("0" <= c <= "9") != arabic or (
+                    not arabic and (c not in CN_DIGITS or c == "两")
+                ):
                     raise Bad(i + k, "a digit was expected")
             return cls(int("".join(str(CN_DIGITS[c]) for c in body)))
         except Bad as bad:
@@ -334,7 +344,7 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str):
         raise WrongTypeError("period text", "a str", type(text).__name__)
-    s = normalize_text(text).strip().strip(_QUOTES)
+    s = "".join(c for c in normalize_text(text).strip() if c not in _QUOTES)
     if s.endswith(("五", "五期间", "五时期", "五规划", "五计划", "个五年规划", "个五年计划")):
         return FiveYearPlan.parse(text)
     if any(sep in s[1:] for sep in _SPAN_SEPARATORS):

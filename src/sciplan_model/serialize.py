@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import re
 import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -40,7 +41,9 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 import cattrs
 import tomli_w
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn
 
 from .codes import _Coded
 from .errors import InvalidValueError, SciplanError, WrongTypeError
@@ -128,8 +131,9 @@ class PlanLoadError(SciplanError, ValueError):
     """A document that cannot be loaded, with every problem found in it."""
 
     def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
-        super().__init__(tuple(problems))
-        self.problems = tuple(problems)
+        problems = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
+        super().__init__(problems)
+        self.problems = problems
 
     def __str__(self) -> str:
         count = len(self.problems)
@@ -334,6 +338,12 @@ def _structure_code(value: Any, cls: type[_Coded]) -> _Coded:
     return cls.parse(value)
 
 
+def _is_tuple(t: Any) -> bool:
+    """``tuple[X, ...]``"""
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
 def _is_optional(t: Any) -> bool:
     """``X | None`` for one type X."""
     if get_origin(t) not in (Union, UnionType):
@@ -372,6 +382,31 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     for period_class in (FiveYearPlan, YearSpan):
         c.register_unstructure_hook(period_class, _unstructure_period)
     c.register_structure_hook_func(_is_period, _structure_period)
+
+    def tuple_factory(t: Any) -> Callable[[Any, Any], Any]:
+        inner = homogenous_tuple_structure_factory(t, c)
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not list and type(value) is not tuple:
+                raise _Refused(f"expected an array, got {_json_type(value)}")
+            return inner(value, t)
+
+        return structure
+
+    def class_factory(cls: Any) -> Callable[[Any, Any], Any]:
+        inner = make_dict_structure_fn(
+            cls, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _Refused(f"expected an object, got {_json_type(value)}")
+            return inner(value, cls)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_tuple, tuple_factory)
+    c.register_structure_hook_factory(attrs.has, class_factory)
     if not detailed:
         c.register_structure_hook_factory(_is_optional, _optional_factory(c))
     c.register_structure_hook_func(
@@ -402,9 +437,23 @@ _FAST = _make_converter(detailed=False)
 _DETAILED = _make_converter(detailed=True)
 
 
+_FIELD = re.compile(r"[a-z_]+(\[[0-9]+\])?")
+_MARK = "\x1f"
+
+
 def _format(exc: BaseException, _: Any) -> str:
+    """A problem's message, with the field it is about (when an object's own check
+    names one) after a separator, so that the path can point at the field itself."""
+    field = getattr(exc, "field_name", None) or getattr(exc, "field", None)
+    message = _message(exc)
+    if isinstance(field, str) and _FIELD.fullmatch(field):
+        return f"{message}{_MARK}{field}"
+    return message
+
+
+def _message(exc: BaseException) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown keys: {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown keys: {', '.join(sorted(map(str, exc.extra_fields)))}"
     if isinstance(exc, KeyError):
         return "a required field is missing"
     if isinstance(exc, SciplanError | _Refused | TypeError | ValueError):
@@ -416,6 +465,9 @@ def _problems(exc: BaseException) -> list[LoadProblem]:
     out = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
+        message, _, field = message.partition(_MARK)
+        if field and not path.endswith(f".{field}"):
+            path = f"{path}.{field}"
         out.append(LoadProblem(path, message))
     return out
 
@@ -547,8 +599,10 @@ def _looks_fine(data: Any) -> bool:
             values: Any = node.values()
         elif kind is list:
             values = node
-        else:  # a _Duplicates, or a long string at the top
-            return kind is str and len(node) <= MAX_STRING
+        elif kind is _Duplicates:
+            return False
+        else:  # a scalar at the top: the structuring says what is wrong with it
+            return not (kind is str and len(node) > MAX_STRING)
         if depth > MAX_DEPTH:
             return False
         for value in values:
