@@ -99,7 +99,8 @@ def test_plans_lie_in_their_own_part_of_the_document(plan: Plan) -> None:
     for thing in objects(plan):
         source = getattr(thing, "source", None)
         if isinstance(source, SourceRef):
-            assert low <= source.start and source.end <= high, thing
+            assert low <= source.start, thing
+            assert source.end <= high, thing
 
 
 def test_complete_breakdowns_add_up_exactly() -> None:
@@ -111,7 +112,8 @@ def test_complete_breakdowns_add_up_exactly() -> None:
         if b.complete:
             assert parts == b.total.range, b
         else:
-            assert b.total.range.high is not None and parts.high is not None
+            assert b.total.range.high is not None
+            assert parts.high is not None
             assert parts.high <= b.total.range.high, b
 
 
