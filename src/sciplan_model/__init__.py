@@ -8,6 +8,8 @@ work plans (科技工作计划).
     Range('[2万人次, ∞)')
 """
 
+from typing import TYPE_CHECKING, Any
+
 from . import examples
 from .codes import (
     Aggregation,
@@ -72,7 +74,18 @@ from .serialize import (
     loads,
     to_data,
 )
-from .units import UnitInfo, unit_info, ureg
+from .units import UnitInfo, registry, unit_info
+
+if TYPE_CHECKING:
+    from .units import ureg
+
+
+def __getattr__(name: str) -> Any:
+    # the unit registry is built when it is first asked for (docs/benchmarks.md)
+    if name == "ureg":
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

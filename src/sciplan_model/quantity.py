@@ -79,8 +79,8 @@ from .units import (
     finest_packed_rank,
     pint_unit,
     ranked_units,
+    registry,
     unit_info,
-    ureg,
 )
 
 __all__ = [
@@ -357,7 +357,7 @@ class Quantity:
 
     def to_pint(self) -> Any:
         """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
-        return ureg.Quantity(self.magnitude, pint_unit(self.unit))
+        return registry().Quantity(self.magnitude, pint_unit(self.unit))
 
     # -- arithmetic -----------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ each with the JSON path of the value in the document's own shape
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import re
@@ -36,14 +37,9 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
-import cattrs
-import tomli_w
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn
 
 from .codes import _Coded
 from .errors import InvalidValueError, SciplanError, WrongTypeError
@@ -83,6 +79,13 @@ __all__ = [
     "loads",
     "to_data",
 ]
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs and tomli_w are imported when a converter is first needed, not with the
+# package: most programs that import sciplan_model read figures long before (or
+# without ever) saving a plan, and the import stays quick (docs/benchmarks.md).
 
 T = TypeVar("T")
 
@@ -368,6 +371,10 @@ def _optional_factory(c: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any
 
 
 def _make_converter(detailed: bool) -> cattrs.Converter:
+    import cattrs
+    from cattrs.cols import homogenous_tuple_structure_factory
+    from cattrs.gen import make_dict_structure_fn
+
     c = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
     c.register_structure_hook(str, _strict(str, "a string"))
     c.register_structure_hook(int, _strict(int, "an integer"))
@@ -433,8 +440,11 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return c
 
 
-_FAST = _make_converter(detailed=False)
-_DETAILED = _make_converter(detailed=True)
+@functools.cache
+def _converter(detailed: bool) -> cattrs.Converter:
+    """The library's own converters: a fast one that stops at the first problem, and a
+    detailed one that finds them all (used only when the fast one fails)."""
+    return _make_converter(detailed)
 
 
 _FIELD = re.compile(r"[a-z_]+(\[[0-9]+\])?")
@@ -452,6 +462,8 @@ def _format(exc: BaseException, _: Any) -> str:
 
 
 def _message(exc: BaseException) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown keys: {', '.join(sorted(map(str, exc.extra_fields)))}"
     if isinstance(exc, KeyError):
@@ -463,7 +475,9 @@ def _message(exc: BaseException) -> str:
 
 def _problems(exc: BaseException) -> list[LoadProblem]:
     out = []
-    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
+    from cattrs import transform_error
+
+    for line in transform_error(exc, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
         message, _, field = message.partition(_MARK)
         if field and not path.endswith(f".{field}"):
@@ -478,7 +492,7 @@ def _problems(exc: BaseException) -> list[LoadProblem]:
 def to_data(obj: Any) -> Any:
     """``obj`` as plain data (dicts, lists, strings, numbers), as it is saved; a plan
     carries ``schema_version`` first."""
-    data = _FAST.unstructure(obj, type(obj))
+    data = _converter(False).unstructure(obj, type(obj))
     if isinstance(obj, Plan):
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
@@ -503,11 +517,11 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
             )
     duplicates = _duplicate_ids(data) if cls is Plan else []
     try:
-        result: T = _FAST.structure(data, cls)
+        result: T = _converter(False).structure(data, cls)
     except Exception:
         # the fast converter stops at the first problem; the detailed one finds them all
         try:
-            _DETAILED.structure(data, cls)
+            _converter(True).structure(data, cls)
         except Exception as exc:
             problems.extend(_problems(exc))
         else:  # pragma: no cover - the two converters agree
@@ -704,6 +718,8 @@ def _read_toml(text: str) -> Any:
 
 
 def _toml_text(obj: Any) -> str:
+    import tomli_w
+
     return tomli_w.dumps(to_data(obj))
 
 

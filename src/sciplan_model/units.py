@@ -31,6 +31,7 @@ import functools
 import re
 from decimal import Decimal
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pint
@@ -40,7 +41,15 @@ from ._exact import EXACT
 from ._reading import SCALE_NAMES
 from .errors import UnknownUnitError, WrongTypeError
 
-__all__ = ["UnitInfo", "is_currency", "pint_unit", "unit_info", "unit_names", "ureg"]
+__all__ = [
+    "UnitInfo",
+    "is_currency",
+    "pint_unit",
+    "registry",
+    "unit_info",
+    "unit_names",
+    "ureg",
+]
 
 _SCALE_WORDS = {"万": 4, "亿": 8, "万亿": 12}
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -65,8 +74,23 @@ def _build_registry(lines: list[str]) -> pint.UnitRegistry[Decimal]:
 
 _LINES = _read_definitions()
 
-#: The package's unit registry (pint, Decimal magnitudes), built from ``units.txt``.
-ureg: pint.UnitRegistry[Decimal] = _build_registry(_LINES)
+
+@functools.cache
+def registry() -> pint.UnitRegistry[Decimal]:
+    """The package's unit registry (pint, Decimal magnitudes), built from ``units.txt``
+    the first time it is needed and kept; ``sciplan_model.ureg`` is this registry."""
+    return _build_registry(_LINES)
+
+
+if TYPE_CHECKING:
+    #: The package's unit registry: see :func:`registry`.
+    ureg: pint.UnitRegistry[Decimal]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ureg":
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _defined_names(lines: list[str]) -> tuple[str, ...]:
@@ -126,24 +150,24 @@ def pint_unit(name: str) -> pint.Unit:
     if "/" in info.name:
         top, _, bottom = info.name.partition("/")
         return pint_unit(top) / pint_unit(bottom)  # type: ignore[no-any-return]
-    return ureg.Unit(_container(info.name))
+    return registry().Unit(_container(info.name))
 
 
 def _container(name: str) -> UnitsContainer:
     # exponents of the registry's own type (Decimal), as pint makes them itself
-    return UnitsContainer({ureg.get_name(name): Decimal(1)}, non_int_type=Decimal)
+    return UnitsContainer({registry().get_name(name): Decimal(1)}, non_int_type=Decimal)
 
 
 def _pint_facts(name: str) -> tuple[Decimal, str, str]:
     unit = _container(name)
-    number, base_unit = ureg.get_base_units(unit)
+    number, base_unit = registry().get_base_units(unit)
     if isinstance(number, int):
         factor = Decimal(number)
     elif isinstance(number, Decimal):
         factor = number
     else:  # pragma: no cover - guards against a change in pint
         raise UnknownUnitError(name, "pint gave no exact factor")
-    dimension = str(ureg.get_dimensionality(unit))
+    dimension = str(registry().get_dimensionality(unit))
     return factor, dimension, str(base_unit)
 
 
