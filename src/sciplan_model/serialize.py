@@ -94,7 +94,7 @@ SCHEMA_VERSION = 1
 #: How deeply arrays and objects may nest in a document.
 MAX_DEPTH = 64
 #: The longest document read, in characters.
-MAX_DOCUMENT = 100_000_000
+MAX_DOCUMENT = 500_000_000
 #: The longest string a document may hold, in characters.
 MAX_STRING = 1_000_000
 #: The most digits an integer in a document may have.
