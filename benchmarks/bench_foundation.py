@@ -14,35 +14,12 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from decimal import Decimal
 
+from _timing import best_of, report
 from sciplan_model import Figure, Money, total, ureg
 
 UNITS = ("元", "千元", "万元", "百万元", "亿元")
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> float:
-    """The shortest of ``repeat`` timings of ``fn()``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def _time(seconds: float) -> str:
-    return f"{seconds * 1e3:9.1f} ms" if seconds >= 1e-3 else f"{seconds * 1e6:9.3f} µs"
-
-
-def report(name: str, ours: float, base: float, aim: str, per: int = 1) -> None:
-    """Print one benchmark line (times per item when ``per`` items were timed)."""
-    ratio = ours / base
-    print(
-        f"{name:<44} ours {_time(ours / per)}  baseline {_time(base / per)}"
-        f"  ratio {ratio:5.2f}×  aim {aim}"
-    )
 
 
 def bench_total(n: int, repeat: int) -> None:
@@ -96,7 +73,7 @@ def bench_parse(n: int, repeat: int) -> None:
     report("  (information) qualified figures, vs pint", c, b, "-", per=len(qualified))
 
 
-def _import_time(code: str, runs: int) -> float:
+def _importfmt_time(code: str, runs: int) -> float:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
     times = []
     for _ in range(runs):
@@ -108,14 +85,14 @@ def _import_time(code: str, runs: int) -> float:
 
 def bench_import(runs: int) -> None:
     """``import sciplan_model`` against importing attrs, cattrs and pint alone."""
-    _import_time("import sciplan_model", 2)  # warm the bytecode caches
-    _import_time("import attrs, cattrs, pint", 2)
-    empty = _import_time("pass", runs)
-    ours = _import_time("import sciplan_model", runs)
-    base = _import_time("import attrs, cattrs, pint", runs)
+    _importfmt_time("import sciplan_model", 2)  # warm the bytecode caches
+    _importfmt_time("import attrs, cattrs, pint", 2)
+    empty = _importfmt_time("pass", runs)
+    ours = _importfmt_time("import sciplan_model", runs)
+    base = _importfmt_time("import attrs, cattrs, pint", runs)
     print(f"(a bare interpreter starts in {empty * 1e3:.1f} ms; the next line includes it)")
     report("import sciplan_model (new interpreter)", ours, base, "≤ 1.3×")
-    first = _import_time("import sciplan_model; sciplan_model.Figure.parse('159.3万元')", runs)
+    first = _importfmt_time("import sciplan_model; sciplan_model.Figure.parse('159.3万元')", runs)
     report("  (information) import and read one figure", first, base, "-")
     report(
         "  (information) less interpreter start-up",

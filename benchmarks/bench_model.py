@@ -45,6 +45,7 @@ from typing import Annotated, Literal
 import attrs
 
 import sciplan_model
+from _timing import best_of, fmt_time, report
 from sciplan_model import (
     Achievement,
     Aggregation,
@@ -91,39 +92,6 @@ except ImportError:  # pragma: no cover - depends on the environment
 AIM = "≤ 1.0×"
 
 # -- timing and printing, as in bench_foundation.py -----------------------------------------
-
-
-def best_of(fn: Callable[[], object], repeat: int, *, paused: bool = False) -> float:
-    """The shortest of ``repeat`` timings of ``fn()``, in seconds, each after a full
-    garbage collection (so that one run does not pay for the garbage of the last).
-
-    The garbage collector runs during the timing, as it does in a program that loads a
-    plan; ``paused`` turns it off while ``fn()`` runs, as ``timeit`` does."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        if paused:
-            gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
-def _time(seconds: float) -> str:
-    return f"{seconds * 1e3:9.1f} ms" if seconds >= 1e-3 else f"{seconds * 1e6:9.3f} µs"
-
-
-def report(name: str, ours: float, base: float, aim: str, per: int = 1) -> None:
-    """Print one benchmark line (times per item when ``per`` items were timed)."""
-    ratio = ours / base
-    print(
-        f"{name:<44} ours {_time(ours / per)}  pydantic {_time(base / per)}"
-        f"  ratio {ratio:5.2f}×  aim {aim}"
-    )
 
 
 # -- the plan ------------------------------------------------------------------------------
@@ -800,19 +768,19 @@ def bench(n: int, repeat: int) -> str:
     )
 
     label = f"{n:,} projects"
-    report(f"dumps(plan), {label}", dumps_ours, dumps_base, AIM)
-    report(f"loads(text), {label}", loads_ours, loads_base, AIM)
-    report("dumps + loads", dumps_ours + loads_ours, dumps_base + loads_base, AIM)
+    _report(f"dumps(plan), {label}", dumps_ours, dumps_base, AIM)
+    _report(f"loads(text), {label}", loads_ours, loads_base, AIM)
+    _report("dumps + loads", dumps_ours + loads_ours, dumps_base + loads_base, AIM)
     print(
         f"{'':<44} that is {(dumps_ours + loads_ours) / n * 1e6:.1f} µs a project for us, "
         f"{(dumps_base + loads_base) / n * 1e6:.1f} µs for pydantic"
     )
-    report("  (information) dumps on one line (indent=None)", compact_ours, compact_base, "-")
+    _report("  (information) dumps on one line (indent=None)", compact_ours, compact_base, "-")
     # for information: the work itself, with the garbage collector paused (as timeit
     # does), and the standard library's json alone on the same text and data
-    report("  (information) dumps, collector paused", dumps_ours_p, dumps_base_p, "-")
-    report("  (information) loads, collector paused", loads_ours_p, loads_base_p, "-")
-    report(
+    _report("  (information) dumps, collector paused", dumps_ours_p, dumps_base_p, "-")
+    _report("  (information) loads, collector paused", loads_ours_p, loads_base_p, "-")
+    _report(
         "  (information) dumps + loads, paused",
         dumps_ours_p + loads_ours_p,
         dumps_base_p + loads_base_p,
@@ -820,7 +788,7 @@ def bench(n: int, repeat: int) -> str:
     )
     print(
         f"{'  (information) stdlib json alone':<44} "
-        f"json.loads {_time(floor_loads)}  json.dumps(indent=2) {_time(floor_dumps)}"
+        f"json.loads {fmt_time(floor_loads)}  json.dumps(indent=2) {fmt_time(floor_dumps)}"
     )
     return text
 
@@ -859,7 +827,7 @@ def _phases(plan: Plan, text: str) -> None:
             ("loads:   of which _FAST.structure(data)", lambda: fast.structure(body, Plan))
         )
     for name, fn in phases:
-        print(f"  {name:<42} {_time(best_of(fn, 3, paused=True))}")
+        print(f"  {name:<42} {fmt_time(best_of(fn, 3, paused=True))}")
 
 
 def profile(plan: Plan, text: str) -> None:
@@ -895,6 +863,11 @@ def main() -> None:
     text = bench(n, 3 if args.quick else 5)
     if args.profile:
         profile(sciplan_model.loads(text), text)
+
+
+def _report(name: str, ours: float, base: float, aim: str, per: int = 1) -> None:
+    """One benchmark line, with pydantic as the baseline."""
+    report(name, ours, base, aim, per, baseline="pydantic")
 
 
 if __name__ == "__main__":
