@@ -153,7 +153,7 @@ def names() -> st.SearchStrategy[str]:
 @functools.cache
 def optional_texts() -> st.SearchStrategy[str | None]:
     """An optional free text (empty allowed where the model allows it)."""
-    return st.none() | st.text(_ALPHABET, max_size=12)
+    return st.none() | st.text(_ALPHABET, min_size=1, max_size=12).filter(lambda s: bool(s.strip()))
 
 
 @functools.cache
@@ -306,7 +306,7 @@ def tasks() -> st.SearchStrategy[Task]:
         deadline=optional(periods()),
         participants=st.lists(names(), max_size=2),
         goals=st.lists(goals(), max_size=2),
-        projects=st.lists(names(), max_size=2),
+        projects=st.just([]),  # references are checked against the plan's projects
         source=optional(source_refs()),
     )
 
@@ -377,7 +377,7 @@ def projects() -> st.SearchStrategy[Project]:
         year=optional(years()),
         undertaker=optional(organizations()),
         funding=st.lists(fundings(), max_size=3),
-        related=st.lists(names(), max_size=2),
+        related=st.just([]),  # references are checked against the plan's projects
         source=optional(source_refs()),
     )
 

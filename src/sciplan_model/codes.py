@@ -24,6 +24,7 @@ from .errors import CodeParseError, LevelParseError, WrongTypeError
 
 __all__ = [
     "Aggregation",
+    "Coded",
     "FundingSource",
     "FundingStage",
     "Level",
@@ -51,8 +52,8 @@ def _table(cls: type, rows: dict[str, str]) -> None:
     _CHINESE_NAMES[cls] = names
 
 
-class _Coded(enum.Enum):
-    """An enum whose members read from their Chinese names and aliases."""
+class Coded(enum.Enum):
+    """The base of the enums here: members read from their Chinese names and aliases."""
 
     @property
     def chinese(self) -> str:
@@ -77,7 +78,7 @@ class _Coded(enum.Enum):
         return cls(found)
 
 
-class Level(_Coded):
+class Level(Coded):
     """An administrative level, from the nation down to a village.
 
     >>> Level.parse("区级"), Level.parse("省列").chinese
@@ -160,7 +161,7 @@ _table(
 )
 
 
-class PlanKind(_Coded):
+class PlanKind(Coded):
     """What a document (or one of its sections) is: a plan for a year or a five-year
     period, a special plan (a training plan), or a review of what was done.
 
@@ -185,7 +186,7 @@ _table(
 )
 
 
-class ProjectStatus(_Coded):
+class ProjectStatus(Coded):
     """Where a project stands: planned, applied for, under review, won (listed), under
     way, completed (accepted).
 
@@ -214,7 +215,7 @@ _table(
 )
 
 
-class FundingSource(_Coded):
+class FundingSource(Coded):
     """Where money comes from.
 
     >>> FundingSource.parse("自筹"), FundingSource.parse("国家")
@@ -250,7 +251,7 @@ _table(
 )
 
 
-class FundingStage(_Coded):
+class FundingStage(Coded):
     """How far money has come: planned ≥ allocated (下达, 争取到) ≥ received ≥ spent.
 
     >>> FundingStage.parse("下达"), FundingStage.ALLOCATED < FundingStage.RECEIVED
@@ -299,7 +300,7 @@ _table(
 )
 
 
-class OrganizationKind(_Coded):
+class OrganizationKind(Coded):
     """What sort of body an organisation is.
 
     >>> OrganizationKind.parse("公司"), OrganizationKind.parse("大专院校")
@@ -331,7 +332,7 @@ _table(
 )
 
 
-class Aggregation(_Coded):
+class Aggregation(Coded):
     """How an indicator's figures for several years make one for a period: a flow sums
     (projects won each year), a stock takes the latest (enterprises holding a title).
 

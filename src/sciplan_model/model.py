@@ -40,7 +40,7 @@ from .codes import (
     PlanKind,
     ProjectStatus,
 )
-from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
+from .errors import InvalidValueError, SciplanError, UnitMismatchError, WrongTypeError
 from .figure import Figure
 from .period import FiveYearPlan, Period, Year, YearSpan
 from .quantity import Money
@@ -93,7 +93,8 @@ def _of(*types: type, optional: bool = False) -> Callable[[Any, attrs.Attribute[
         if value is None and optional:
             return
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            raise WrongTypeError(attribute.name, _a(names), type(value).__name__)
+            error = WrongTypeError(attribute.name, _a(names), type(value).__name__)
+            raise _at(error, attribute.name)
 
     return check
 
@@ -105,7 +106,8 @@ def _all_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for k, element in enumerate(value):
             if not isinstance(element, types):
-                raise WrongTypeError(f"{attribute.name}[{k}]", _a(names), type(element).__name__)
+                name = f"{attribute.name}[{k}]"
+                raise _at(WrongTypeError(name, _a(names), type(element).__name__), name)
 
     return check
 
@@ -127,7 +129,17 @@ def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
 
 
-_opt_text = _of(str, optional=True)
+def _opt_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: None, or a non-empty str."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        error = WrongTypeError(attribute.name, "a str or None", type(value).__name__)
+        raise _at(error, attribute.name)
+    if not value.strip():
+        raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
+
+
 _opt_period = _of(*_PERIOD_TYPES, optional=True)
 
 
@@ -140,6 +152,10 @@ def _short(value: Any) -> str:
         return repr(value.name)
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, tuple):
+        if len(value) > 3:
+            return f"<{len(value)} {type(value[0]).__name__}s>"
+        return "(" + ", ".join(_short(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return repr(value)
 
 
@@ -298,15 +314,24 @@ class Organization:
 
 
 def _units_check(instance: Indicator, _: attrs.Attribute[Any], same_as: tuple[str, ...]) -> None:
-    main = unit_info(instance.unit)
+    try:
+        main = unit_info(instance.unit)
+    except SciplanError as e:
+        raise _at(e, "unit") from None
     for k, word in enumerate(same_as):
         if not isinstance(word, str):
-            raise WrongTypeError(f"same_as[{k}]", "a str", type(word).__name__)
-        other = unit_info(word)
+            raise _at(
+                WrongTypeError(f"same_as[{k}]", "a str", type(word).__name__), f"same_as[{k}]"
+            )
+        try:
+            other = unit_info(word)
+        except SciplanError as e:
+            raise _at(e, f"same_as[{k}]") from None
         if not (main.is_count and other.is_count):
-            raise InvalidValueError(
+            error = InvalidValueError(
                 "indicator", f"only measure words count alike, not {instance.unit} and {word}"
             )
+            raise _at(error, f"same_as[{k}]")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -507,11 +532,12 @@ class BreakdownPart:
 def _parts_check(instance: Breakdown, _: attrs.Attribute[Any], parts: tuple[Any, ...]) -> None:
     _all_of(BreakdownPart)(instance, attrs.fields(Breakdown).parts, parts)
     dimension = unit_info(instance.total.unit).dimension
-    for part in parts:
+    for k, part in enumerate(parts):
         if unit_info(part.figure.unit).dimension != dimension and not (
             instance.indicator is not None and instance.indicator.counts(part.figure)
         ):
-            raise UnitMismatchError(instance.total.unit, part.figure.unit, "break down")
+            error = UnitMismatchError(instance.total.unit, part.figure.unit, "break down")
+            raise _at(error, f"parts[{k}].figure")
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -6,9 +6,13 @@
     >>> sorted(schema["required"])
     ['id', 'kind', 'schema_version', 'title']
 
-The schema is made from the model's classes themselves, so it cannot drift from them.
-It describes the form this library writes.  Loading is a little more lenient than the
-schema: it also takes Chinese names for coded values (``"省级"`` for ``"provincial"``).
+The schema is made from the model's classes themselves, so its shape cannot drift from
+them.  It describes the form this library writes and the checks of structure the loader
+makes (required fields, no unknown keys, the types of values, codes and spans).  Two
+kinds of check stay with the loader: what a figure's or a period's text says (a schema
+cannot read "159.3万元"), and how values fit together (a figure's unit against its
+indicator's, references between ids).  Loading also takes the Chinese names of coded
+values (``"省级"`` for ``"provincial"``), which the schema does not list.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from .codes import _Coded
+from .codes import Coded
 from .figure import Figure, Qualifier
-from .model import ITEM_TYPES, Plan
+from .model import ITEM_TYPES, BreakdownPart, Plan, Region, SourceRef
 from .period import FiveYearPlan, Year, YearSpan
 from .quantity import Money, Quantity
 from .serialize import ITEM_TAGS, SCHEMA_VERSION
@@ -112,7 +116,7 @@ class _Builder:
             return {"$ref": "#/$defs/Figure"}
         if t is Year:
             return {"$ref": "#/$defs/Year"}
-        if isinstance(t, type) and issubclass(t, _Coded | enum.Enum):
+        if isinstance(t, type) and issubclass(t, Coded | enum.Enum):
             return {"enum": [m.value for m in t]}
         if attrs.has(t):
             return {"$ref": f"#/$defs/{self.cls(t)}"}
@@ -127,7 +131,7 @@ class _Builder:
         properties: dict[str, Any] = {}
         required = []
         for a in attrs.fields(c):
-            properties[a.name] = self.of(hints[a.name])
+            properties[a.name] = _refine(self.of(hints[a.name]), c, a.name)
             if a.default is attrs.NOTHING:
                 required.append(a.name)
         self.defs[name] = {
@@ -136,6 +140,8 @@ class _Builder:
             "required": required,
             "additionalProperties": False,
         }
+        if c is BreakdownPart:
+            self.defs[name]["anyOf"] = [{"required": ["level"]}, {"required": ["category"]}]
         return name
 
     def _items(self) -> None:
@@ -154,6 +160,23 @@ class _Builder:
             self.defs[f"{name}Item"] = tagged
             choices.append({"$ref": f"#/$defs/{name}Item"})
         self.defs["Item"] = {"oneOf": choices}
+
+
+_NOT_BLANK = {"type": "string", "minLength": 1, "pattern": "\\S"}
+
+
+def _refine(schema: dict[str, Any], c: type, field: str) -> dict[str, Any]:
+    """The checks a class makes of a field that its type alone does not say: text is
+    never blank, a region code has six digits, a span starts at zero or later."""
+    if c is Region and field == "code":
+        return {"anyOf": [{"type": "string", "pattern": "^[0-9]{6}$"}, {"type": "null"}]}
+    if c is SourceRef and field in ("start", "end"):
+        return {"type": "integer", "minimum": 0}
+    if schema == {"type": "string"}:
+        return dict(_NOT_BLANK)
+    if schema == {"anyOf": [{"type": "string"}, {"type": "null"}]}:
+        return {"anyOf": [dict(_NOT_BLANK), {"type": "null"}]}
+    return schema
 
 
 def json_schema() -> dict[str, Any]:

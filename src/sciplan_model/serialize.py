@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from .codes import _Coded
+from .codes import Coded
 from .errors import InvalidValueError, SciplanError, WrongTypeError
 from .figure import Figure, Qualifier
 from .model import (
@@ -94,11 +94,14 @@ SCHEMA_VERSION = 1
 #: How deeply arrays and objects may nest in a document.
 MAX_DEPTH = 64
 #: The longest document read, in characters.
-MAX_DOCUMENT = 500_000_000
+MAX_DOCUMENT = 200_000_000
 #: The longest string a document may hold, in characters.
 MAX_STRING = 1_000_000
 #: The most digits an integer in a document may have.
 MAX_INT_DIGITS = 30
+_INT_LIMIT = 10**MAX_INT_DIGITS
+#: The most problems a PlanLoadError lists (it says how many more there were).
+MAX_PROBLEMS = 1000
 
 ITEM_TAGS: dict[type, str] = {
     Goal: "goal",
@@ -135,6 +138,9 @@ class PlanLoadError(SciplanError, ValueError):
 
     def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
         problems = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = (*problems[:MAX_PROBLEMS], LoadProblem("$", f"and {more} more problems"))
         super().__init__(problems)
         self.problems = problems
 
@@ -158,6 +164,17 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
         return value
 
     return structure
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _Refused(f"expected a string, got {_json_type(value)}")
+    if not value.isascii() and _SURROGATE.search(value):
+        raise _Refused("a string with a lone surrogate (\\ud800-\\udfff), which is no text")
+    return value
 
 
 def _json_type(value: Any) -> str:
@@ -186,8 +203,11 @@ def _structure_quantity(value: Any, cls: type[Quantity]) -> Quantity:
         if type(unit) is str and type(magnitude) in _MAGNITUDE_TYPES:
             info = unit_info(unit)
             if cls is Money and not info.currency:
-                raise InvalidValueError("Money", f"{unit!r} is not a unit of money")
-            return make_quantity(to_decimal(magnitude), info)
+                raise _at(InvalidValueError("Money", f"{unit!r} is not a unit of money"), "unit")
+            try:
+                return make_quantity(to_decimal(magnitude), info)
+            except SciplanError as e:
+                raise _at(e, "magnitude") from None
     if isinstance(value, str):
         return cls.parse(value)
     if isinstance(value, dict):
@@ -246,18 +266,35 @@ def _structure_figure(value: Any, _: Any) -> Figure:
     aspirational = value.get("aspirational", False)
     if not isinstance(aspirational, bool):
         raise _Refused(f"aspirational must be a boolean, not {_json_type(aspirational)}")
-    figure_value = value.get("value")
-    upper = value.get("upper")
+    figure_value = _amount_at(value.get("value"), "value")
+    upper = _amount_at(value.get("upper"), "upper")
     return Figure(
-        None if figure_value is None else _structure_quantity(figure_value, Quantity),
+        figure_value,
         _text_of(value.get("unit", "")),
         q,
         aspirational,
-        None if upper is None else _structure_quantity(upper, Quantity),
+        upper,
         _optional_text(value.get("placeholder")),
         _optional_text(value.get("alternative_unit")),
         _text_of(value.get("text", "")),
     )
+
+
+def _at(exc: Exception, field: str) -> Exception:
+    """Name the field (under the value being read) that an error is about."""
+    inner = getattr(exc, "field_name", None)
+    exc.field_name = f"{field}.{inner}" if inner else field  # type: ignore[attr-defined]
+    return exc
+
+
+def _amount_at(value: Any, field: str) -> Quantity | None:
+    """A figure's ``value`` or ``upper``, its errors pointing at that field."""
+    if value is None:
+        return None
+    try:
+        return _structure_quantity(value, Quantity)
+    except (SciplanError, _Refused) as e:
+        raise _at(e, field) from None
 
 
 def _text_of(value: Any) -> str:
@@ -332,7 +369,7 @@ def _is_item(t: Any) -> bool:
     return get_origin(t) in (Union, UnionType) and set(get_args(t)) == set(ITEM_TYPES)
 
 
-def _structure_code(value: Any, cls: type[_Coded]) -> _Coded:
+def _structure_code(value: Any, cls: type[Coded]) -> Coded:
     member = cls._value2member_map_.get(value) if type(value) is str else None
     if member is not None:
         return member  # type: ignore[return-value]
@@ -376,7 +413,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     from cattrs.gen import make_dict_structure_fn
 
     c = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
-    c.register_structure_hook(str, _strict(str, "a string"))
+    c.register_structure_hook(str, _structure_str)
     c.register_structure_hook(int, _strict(int, "an integer"))
     c.register_structure_hook(bool, _strict(bool, "a boolean"))
     for cls in (Quantity, Money):
@@ -417,7 +454,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     if not detailed:
         c.register_structure_hook_factory(_is_optional, _optional_factory(c))
     c.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, _Coded), _structure_code
+        lambda t: isinstance(t, type) and issubclass(t, Coded), _structure_code
     )
 
     def structure_item(value: Any, _: Any) -> Item:
@@ -447,14 +484,14 @@ def _converter(detailed: bool) -> cattrs.Converter:
     return _make_converter(detailed)
 
 
-_FIELD = re.compile(r"[a-z_]+(\[[0-9]+\])?")
+_FIELD = re.compile(r"[a-z_]+(\[[0-9]+\])?(\.[a-z_]+(\[[0-9]+\])?)*")
 _MARK = "\x1f"
 
 
 def _format(exc: BaseException, _: Any) -> str:
     """A problem's message, with the field it is about (when an object's own check
     names one) after a separator, so that the path can point at the field itself."""
-    field = getattr(exc, "field_name", None) or getattr(exc, "field", None)
+    field = getattr(exc, "field_name", None)
     message = _message(exc)
     if isinstance(field, str) and _FIELD.fullmatch(field):
         return f"{message}{_MARK}{field}"
@@ -491,8 +528,18 @@ def _problems(exc: BaseException) -> list[LoadProblem]:
 
 def to_data(obj: Any) -> Any:
     """``obj`` as plain data (dicts, lists, strings, numbers), as it is saved; a plan
-    carries ``schema_version`` first."""
-    data = _converter(False).unstructure(obj, type(obj))
+    carries ``schema_version`` first.  A plan that nests deeper than a document may
+    (MAX_DEPTH) is refused: it could not be read back."""
+    try:
+        data = _converter(False).unstructure(obj, type(obj))
+    except RecursionError:
+        raise InvalidValueError("plan", f"it nests deeper than {MAX_DEPTH} levels") from None
+    if not _looks_fine(data):
+        deep = [p for p in _scan_data(data) if p.message.startswith("nesting deeper")]
+        if deep:
+            raise InvalidValueError(
+                "plan", f"it nests deeper than {MAX_DEPTH} levels at {deep[0].path}"
+            )
     if isinstance(obj, Plan):
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
@@ -501,6 +548,9 @@ def to_data(obj: Any) -> Any:
 def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
     """Build a ``cls`` (a Plan by default) from plain data, or raise PlanLoadError."""
     problems: list[LoadProblem] = []
+    walked = _check_data(data)
+    if any(p.message.startswith("nesting deeper") for p in walked):
+        raise PlanLoadError(walked)  # too deep to read further safely
     if cls is Plan:
         if not isinstance(data, dict):
             raise PlanLoadError([LoadProblem("$", f"a plan is an object, not {_json_type(data)}")])
@@ -515,9 +565,14 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
                     f"unknown schema version {version!r} (this library reads {SCHEMA_VERSION})",
                 )
             )
-    duplicates = _duplicate_ids(data) if cls is Plan else []
+    problems.extend(walked)
+    references = _check_ids(data) if cls is Plan else []
     try:
         result: T = _converter(False).structure(data, cls)
+    except RecursionError:
+        raise PlanLoadError(
+            [*problems, LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels")]
+        ) from None
     except Exception:
         # the fast converter stops at the first problem; the detailed one finds them all
         try:
@@ -526,26 +581,40 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
             problems.extend(_problems(exc))
         else:  # pragma: no cover - the two converters agree
             problems.append(LoadProblem("$", "the document could not be read"))
-        raise PlanLoadError(problems + duplicates) from None
-    if problems or duplicates:
-        raise PlanLoadError(problems + duplicates)
+        raise PlanLoadError(problems + references) from None
+    if problems or references:
+        raise PlanLoadError(problems + references)
     return result
 
 
-def _duplicate_ids(data: dict[str, Any]) -> list[LoadProblem]:
-    """Projects that share an id within one plan, found in the data as written."""
+def _check_ids(data: dict[str, Any]) -> list[LoadProblem]:
+    """Projects that share an id within one plan, and references (a task's projects, a
+    project's related entries) to ids the plan does not have, found in the data as
+    written."""
     seen: dict[str, str] = {}
     out = []
-    for path, project_id in _project_ids(data.get("sections"), "$.sections"):
-        if project_id in seen:
-            message = f"duplicate project id {project_id!r} (first at {seen[project_id]})"
-            out.append(LoadProblem(f"{path}.id", message))
-        else:
-            seen[project_id] = f"{path}.id"
+    references: list[tuple[str, Any]] = []
+    for path, item in _items(data.get("sections"), "$.sections"):
+        tag, project_id = item.get("type"), item.get("id")
+        if tag == "project" and isinstance(project_id, str):
+            if project_id in seen:
+                message = f"duplicate project id {project_id!r} (first at {seen[project_id]})"
+                out.append(LoadProblem(f"{path}.id", message))
+            else:
+                seen[project_id] = f"{path}.id"
+        field = (
+            {"task": "projects", "project": "related"}.get(tag) if isinstance(tag, str) else None
+        )
+        if field is not None and isinstance(item.get(field), list):
+            references.extend((f"{path}.{field}[{k}]", ref) for k, ref in enumerate(item[field]))
+    for path, ref in references:
+        if isinstance(ref, str) and ref not in seen:
+            out.append(LoadProblem(path, f"no project with id {ref!r} in this plan"))
     return out
 
 
-def _project_ids(sections: Any, path: str) -> Iterator[tuple[str, str]]:
+def _items(sections: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every item of a plan's data as written, with its path."""
     if not isinstance(sections, list):
         return
     for i, section in enumerate(sections):
@@ -554,10 +623,9 @@ def _project_ids(sections: Any, path: str) -> Iterator[tuple[str, str]]:
         here = f"{path}[{i}]"
         items = section.get("items")
         for j, item in enumerate(items if isinstance(items, list) else ()):
-            is_project = isinstance(item, dict) and item.get("type") == "project"
-            if is_project and isinstance(item.get("id"), str):
-                yield f"{here}.items[{j}]", item["id"]
-        yield from _project_ids(section.get("sections"), f"{here}.sections")
+            if isinstance(item, dict):
+                yield f"{here}.items[{j}]", item
+        yield from _items(section.get("sections"), f"{here}.sections")
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -623,7 +691,9 @@ def _looks_fine(data: Any) -> bool:
             kind = type(value)
             if kind is dict or kind is list or kind is _Duplicates:
                 push((value, depth + 1))
-            elif kind is str and len(value) > MAX_STRING:
+            elif (kind is str and len(value) > MAX_STRING) or (
+                kind is int and not -_INT_LIMIT < value < _INT_LIMIT
+            ):
                 return False
     return True
 
@@ -642,11 +712,13 @@ def _scan_data(data: Any, path: str = "$", depth: int = 1) -> Iterator[LoadProbl
             yield from _scan_data(value, f"{path}[{k}]", depth + 1)
     elif isinstance(data, str) and len(data) > MAX_STRING:
         yield LoadProblem(path, f"a string of {len(data)} characters (at most {MAX_STRING})")
+    elif type(data) is int and not -_INT_LIMIT < data < _INT_LIMIT:
+        yield LoadProblem(path, f"an integer of more than {MAX_INT_DIGITS} digits")
 
 
-def _check_data(data: Any) -> None:
-    if not _looks_fine(data):
-        raise PlanLoadError(list(_scan_data(data)))
+def _check_data(data: Any) -> list[LoadProblem]:
+    """Nesting too deep, repeated keys, over-long strings and over-long integers."""
+    return [] if _looks_fine(data) else list(_scan_data(data))
 
 
 def _read_json(text: str) -> Any:
@@ -672,7 +744,6 @@ def _read_json(text: str) -> Any:
         raise PlanLoadError([LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels")]) from None
     except ValueError as e:
         raise PlanLoadError([LoadProblem("$", f"not JSON this library reads: {e}")]) from None
-    _check_data(data)
     return data
 
 
@@ -713,7 +784,8 @@ def _read_toml(text: str) -> Any:
         raise PlanLoadError([LoadProblem("$", f"not TOML: {e}")]) from None
     except RecursionError:
         raise PlanLoadError([LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels")]) from None
-    _check_data(data)
+    except ValueError as e:  # an integer past Python's limit of digits
+        raise PlanLoadError([LoadProblem("$", f"not TOML this library reads: {e}")]) from None
     return data
 
 
@@ -743,7 +815,7 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
     p = Path(path)
     suffix = _suffix(p)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise PlanLoadError(
             [LoadProblem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]
