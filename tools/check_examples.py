@@ -6,9 +6,8 @@ where the document is at hand::
     python tools/check_examples.py ../shared/seeds/work-plans-1-3.txt
 
 For every object with a ``source`` it checks that the span lies inside the document,
-and that every figure the object holds is written inside that span (as the figure's
-``text`` says, or, for a figure whose text was shortened, its number and unit).  It
-prints each problem and exits 1 when there is any.
+and that every figure the object holds is written inside that span, exactly as the
+figure's ``text`` says.  It prints each problem and exits 1 when there is any.
 """
 
 from __future__ import annotations

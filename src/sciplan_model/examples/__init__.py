@@ -12,7 +12,11 @@ The plans come from the document ``work-plans-1-3.txt`` (篇1: a village's train
 plan; 篇2: a district's e-government task list; 篇3: a county's review of the 十五
 period and of the current year, with its plans for 十一五 and the next year).  Headings,
 names and figures are kept as written; each item points back at the text it stands for
-with a ``source`` span of code points into that document.
+with a ``source`` span of code points into that document.  The short titles of tasks,
+measures and notes are the encoders' own summaries (the document's sentences are not
+copied): read the span for what the plan says.  The document writes both the current
+and the next year as "20xx年"; the sections say which is which by their kind (a review,
+a plan).
 """
 
 from __future__ import annotations
