@@ -68,6 +68,8 @@ from .units import unit_info
 __all__ = [
     "MAX_DEPTH",
     "MAX_DOCUMENT",
+    "MAX_INT_DIGITS",
+    "MAX_PROBLEMS",
     "MAX_STRING",
     "SCHEMA_VERSION",
     "LoadProblem",
