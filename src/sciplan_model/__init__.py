@@ -29,9 +29,11 @@ from .errors import (
     InvalidMagnitudeError,
     InvalidValueError,
     LevelParseError,
+    LoadProblem,
     NumeralParseError,
     ParseError,
     PeriodParseError,
+    PlanLoadError,
     SciplanError,
     UnitMismatchError,
     UnknownUnitError,
@@ -65,8 +67,6 @@ from .quantity import Money, Quantity, total
 from .schema import json_schema
 from .serialize import (
     SCHEMA_VERSION,
-    LoadProblem,
-    PlanLoadError,
     dump,
     dumps,
     from_data,

@@ -17,6 +17,7 @@ name as ``.chinese``.
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Self
 
 from ._reading import normalize_text
@@ -78,6 +79,7 @@ class Coded(enum.Enum):
         return cls(found)
 
 
+@functools.total_ordering
 class Level(Coded):
     """An administrative level, from the nation down to a village.
 
@@ -101,21 +103,6 @@ class Level(Coded):
         if not isinstance(other, Level):
             return NotImplemented
         return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank >= other.rank
 
     @classmethod
     def _error(cls, text: str, at: int) -> CodeParseError:
@@ -251,6 +238,7 @@ _table(
 )
 
 
+@functools.total_ordering
 class FundingStage(Coded):
     """How far money has come: planned ≥ allocated (下达, 争取到) ≥ received ≥ spent.
 
@@ -272,21 +260,6 @@ class FundingStage(Coded):
         if not isinstance(other, FundingStage):
             return NotImplemented
         return self.order < other.order
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, FundingStage):
-            return NotImplemented
-        return self.order <= other.order
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, FundingStage):
-            return NotImplemented
-        return self.order > other.order
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, FundingStage):
-            return NotImplemented
-        return self.order >= other.order
 
 
 _table(

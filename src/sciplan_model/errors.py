@@ -14,7 +14,7 @@ This module imports nothing else from the package.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "CodeParseError",
@@ -25,9 +25,11 @@ __all__ = [
     "InvalidMagnitudeError",
     "InvalidValueError",
     "LevelParseError",
+    "LoadProblem",
     "NumeralParseError",
     "ParseError",
     "PeriodParseError",
+    "PlanLoadError",
     "SciplanError",
     "UnitMismatchError",
     "UnknownUnitError",
@@ -35,6 +37,9 @@ __all__ = [
 ]
 
 _SNIPPET = 24
+
+#: The most problems a PlanLoadError lists (it says how many more there were).
+MAX_PROBLEMS = 1000
 
 
 class SciplanError(Exception):
@@ -216,3 +221,30 @@ class InvalidValueError(SciplanError, ValueError):
 
     def __str__(self) -> str:
         return f"invalid {self.what}: {self.reason}"
+
+
+class LoadProblem(NamedTuple):
+    """One problem in a document: where (a JSON path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class PlanLoadError(SciplanError, ValueError):
+    """A document that cannot be loaded, with every problem found in it."""
+
+    def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
+        problems = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = (*problems[:MAX_PROBLEMS], LoadProblem("$", f"and {more} more problems"))
+        super().__init__(problems)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"cannot load the document: {count} problem{'s' if count != 1 else ''}"
+        return "\n  ".join([head, *(str(p) for p in self.problems)])

@@ -42,7 +42,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 import attrs
 
 from .codes import Coded
-from .errors import InvalidValueError, SciplanError, WrongTypeError
+from .errors import (
+    MAX_PROBLEMS,
+    InvalidValueError,
+    LoadProblem,
+    PlanLoadError,
+    SciplanError,
+    WrongTypeError,
+)
 from .figure import Figure, Qualifier
 from .model import (
     ITEM_TYPES,
@@ -102,8 +109,7 @@ MAX_STRING = 1_000_000
 #: The most digits an integer in a document may have.
 MAX_INT_DIGITS = 30
 _INT_LIMIT = 10**MAX_INT_DIGITS
-#: The most problems a PlanLoadError lists (it says how many more there were).
-MAX_PROBLEMS = 1000
+
 
 ITEM_TAGS: dict[type, str] = {
     Goal: "goal",
@@ -122,34 +128,6 @@ _TAG_CLASSES = {tag: cls for cls, tag in ITEM_TAGS.items()}
 
 
 # -- errors ---------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class LoadProblem:
-    """One problem in a document: where (a JSON path) and what."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-class PlanLoadError(SciplanError, ValueError):
-    """A document that cannot be loaded, with every problem found in it."""
-
-    def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
-        problems = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
-        if len(problems) > MAX_PROBLEMS:
-            more = len(problems) - MAX_PROBLEMS
-            problems = (*problems[:MAX_PROBLEMS], LoadProblem("$", f"and {more} more problems"))
-        super().__init__(problems)
-        self.problems = problems
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"cannot load the document: {count} problem{'s' if count != 1 else ''}"
-        return "\n  ".join([head, *(str(p) for p in self.problems)])
 
 
 class _Refused(ValueError):
