@@ -303,6 +303,7 @@ def every_item_plan() -> Plan:
             funding=[Funding(amount=Money("11", "万元"), source=FundingSource.NATIONAL)],
             related=("p2",),
         ),
+        Project(id="p2", name="同一工程的另一次记载", related=("p1",)),
         Note(label="3、", title="建成农业科技信息网络", source=where),
     ]
     extra = [

@@ -1042,3 +1042,31 @@ def test_a_file_may_start_with_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "plan.json"
     path.write_text("\ufeff" + json.dumps(_plan_with()), encoding="utf-8")
     assert load(path).id == "p"
+
+
+_JSON_DATA = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON_DATA)
+def test_the_accelerated_writer_writes_the_same_text(data: object) -> None:
+    """With orjson the indented text is byte for byte what the standard library writes."""
+    from sciplan_model.serialize import _encode
+
+    assert _encode(data, 2) == _encode(data, 2, accelerate=False)
+    assert _encode(data, 2, accelerate=False) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_every_example_is_written_alike_with_and_without_orjson() -> None:
+    """The bundled plans' JSON does not depend on whether orjson is installed."""
+    from sciplan_model import examples, to_data
+    from sciplan_model.serialize import _encode
+
+    for name in examples.names():
+        data = to_data(examples.load(name))
+        assert _encode(data, 2) == _encode(data, 2, accelerate=False)

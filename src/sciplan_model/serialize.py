@@ -306,9 +306,15 @@ def _unstructure_figure(f: Figure) -> dict[str, Any]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _year(value: int) -> Year:
+    """Years are immutable: a plan's many mentions of 2006 can share one."""
+    return Year(value)
+
+
 def _structure_year(value: Any, _: Any) -> Year:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Year(value)
+    if type(value) is int:
+        return _year(value)
     if isinstance(value, str):
         return Year.parse(value)
     raise _Refused(
@@ -615,9 +621,28 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     """``obj`` as JSON text: stable (the same object gives the same text) and exact.
 
     ``indent=None`` writes it on one line, which is several times faster for a large
-    plan (Python's JSON encoder is written in C only for that case)."""
+    plan when orjson is not installed (Python's JSON encoder is written in C only for
+    that case)."""
     with _gc_paused():
-        return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+        return _encode(to_data(obj), indent)
+
+
+def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
+    """JSON text of plain data.  With two-space indents, and orjson installed (the
+    ``fast`` extra), orjson writes the very same text ten times as fast as the standard
+    library, whose indenting encoder is pure Python; anything orjson cannot write falls
+    back to the standard library."""
+    if indent == 2 and accelerate:
+        try:
+            import orjson
+        except ImportError:
+            pass
+        else:
+            try:
+                return str(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+            except (orjson.JSONEncodeError, UnicodeDecodeError):
+                pass
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 class _Duplicates(dict[str, Any]):
