@@ -29,6 +29,18 @@ def _period_refusal(parse: object, text: str) -> PeriodParseError:
     return excinfo.value
 
 
+def _assert_refused(parse: object, text: str, position: int, reason: str) -> None:
+    """``parse(text)`` raises a PeriodParseError (a ValueError and SciplanError) that
+    names ``text``, the ``position`` of the first bad character and the ``reason``."""
+    error = _period_refusal(parse, text)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, SciplanError)
+    assert error.text == text
+    assert error.position == position
+    assert error.reason == reason
+    assert str(error) == _expected_message(text, position, reason)
+
+
 def _expected_message(text: str, position: int, reason: str) -> str:
     """The message a PeriodParseError gives for a short ``text``."""
     where = f"({text[position : position + 24]!r})" if position < len(text) else "(end of text)"
@@ -293,13 +305,7 @@ def test_plan_parse(text: str, number: int) -> None:
 )
 def test_plan_parse_refusals(text: str, position: int, reason: str) -> None:
     """What is not a plan's name raises PeriodParseError naming the first bad position."""
-    error = _period_refusal(FiveYearPlan.parse, text)
-    assert isinstance(error, ValueError)
-    assert isinstance(error, SciplanError)
-    assert error.text == text
-    assert error.position == position
-    assert error.reason == reason
-    assert str(error) == _expected_message(text, position, reason)
+    _assert_refused(FiveYearPlan.parse, text, position, reason)
 
 
 @pytest.mark.parametrize(
@@ -504,13 +510,7 @@ def test_unknown_or_foreign_years_are_not_ordered(other: object) -> None:
 )
 def test_year_parse_refusals(text: str, position: int, reason: str) -> None:
     """What is not a year raises PeriodParseError naming the first bad position."""
-    error = _period_refusal(Year.parse, text)
-    assert isinstance(error, ValueError)
-    assert isinstance(error, SciplanError)
-    assert error.text == text
-    assert error.position == position
-    assert error.reason == reason
-    assert str(error) == _expected_message(text, position, reason)
+    _assert_refused(Year.parse, text, position, reason)
 
 
 @pytest.mark.parametrize(
