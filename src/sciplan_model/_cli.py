@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections.abc import Sequence
 
 from . import __version__
+from ._table import table
 from .errors import SciplanError, UnitMismatchError
 from .figure import Figure
 from .quantity import Quantity, total
@@ -45,24 +45,6 @@ DEMO_STATEMENT = (
     ("市列", "7项", "51。3万元"),
 )
 DEMO_STATEMENT_TOTAL = ("36项", "159。3万元")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Rows under headers, columns aligned by display width (a CJK character is two)."""
-    widths = [max(_width(str(r[k])) for r in [headers, *rows]) for k in range(len(headers))]
-    lines = [
-        "  ".join(_pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, ["-" * w for w in widths], *rows]
-    ]
-    return "\n".join(lines)
 
 
 def _figure_row(text: str) -> list[str]:

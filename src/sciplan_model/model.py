@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -51,6 +51,7 @@ __all__ = [
     "Breakdown",
     "BreakdownPart",
     "Designation",
+    "Entry",
     "Funding",
     "Goal",
     "Indicator",
@@ -254,6 +255,19 @@ class Region:
     def within(self, other: Region) -> bool:
         """Whether this region is ``other`` or lies inside it."""
         return any(r == other for r in self.lineage)
+
+    def at(self, level: Level) -> Region | None:
+        """This region or the one above it at ``level`` (None when none is): the key a
+        county's figures roll up under at the city level.
+
+        >>> gansu = Region(name="甘肃省", level=Level.PROVINCIAL)
+        >>> Region(name="XX县", level=Level.COUNTY, parent=gansu).at(Level.PROVINCIAL).name
+        '甘肃省'
+        """
+        region: Region | None = self
+        while region is not None and region.level is not level:
+            region = region.parent
+        return region
 
     __repr__ = _repr
 
@@ -559,6 +573,11 @@ class Breakdown:
     complete: bool = attrs.field(default=True, validator=_of(bool))
     levels: tuple[Level, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(Level))
     period: Period | None = attrs.field(default=None, validator=_opt_period)
+    #: The ids of the projects the statement counts, when the plan lists them all: the
+    #: listed projects must then add up to the statement (their number, or their money
+    #: of ``stage``).
+    projects: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(str))
+    stage: FundingStage = attrs.field(default=FundingStage.ALLOCATED, validator=_of(FundingStage))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
@@ -674,3 +693,87 @@ class Plan:
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
 
     __repr__ = _repr
+
+    def walk(self, *types: type) -> Iterator[Entry]:
+        """Every item of the plan's section tree in document order, with its path and
+        the period it is for; only items of ``types`` when any are given.
+
+        >>> from sciplan_model import examples
+        >>> first = next(examples.load("篇3").walk(Breakdown))
+        >>> first.path, str(first.item.total), first.period.name
+        ('$.sections[0].sections[2].items[2]', '36项', '十五')
+        """
+        wanted = types or ITEM_TYPES
+        return _walk(self, self.sections, "$.sections", self.period, wanted)
+
+    def projects(self) -> tuple[Project, ...]:
+        """The projects of the whole section tree, in document order."""
+        return _of_type(self, Project)
+
+    def goals(self) -> tuple[Goal, ...]:
+        """The goals of the whole section tree (those of tasks included)."""
+        return _of_type(self, Goal)
+
+    def achievements(self) -> tuple[Achievement, ...]:
+        """The achievements of the whole section tree, in document order."""
+        return _of_type(self, Achievement)
+
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        """The "共…其中…" statements of the whole section tree, in document order."""
+        return _of_type(self, Breakdown)
+
+
+_T = TypeVar("_T")
+
+
+def _of_type(plan: Plan, cls: type[_T]) -> tuple[_T, ...]:
+    found = (e.item for e in _walk(plan, plan.sections, "$.sections", None, (cls,)))
+    return tuple(item for item in found if isinstance(item, cls))
+
+
+@attrs.frozen(repr=False)
+class Entry:
+    """An item of a plan where it stands: its ``path`` in the plan's document shape
+    (``$.sections[0].items[2]``), the ``period`` it is for (its own, or else its
+    section's or its plan's) and the ``plan`` it belongs to."""
+
+    path: str
+    item: Item
+    period: Period | None
+    plan: Plan = attrs.field(eq=False)
+
+    @property
+    def region(self) -> Region | None:
+        """The item's own region where it names one, or else its plan's."""
+        own = getattr(self.item, "region", None)
+        return own if own is not None else self.plan.region
+
+    def __repr__(self) -> str:
+        return f"Entry({self.path!r}, {self.item!r})"
+
+
+def _own_period(item: Any, context: Period | None) -> Period | None:
+    own = getattr(item, "year" if type(item) is Project else "period", None)
+    return own if own is not None else context
+
+
+def _walk(
+    plan: Plan,
+    sections: tuple[Section, ...],
+    prefix: str,
+    context: Period | None,
+    wanted: tuple[type, ...],
+) -> Iterator[Entry]:
+    goals_wanted = Goal in wanted
+    for i, section in enumerate(sections):
+        here = f"{prefix}[{i}]"
+        period = section.period if section.period is not None else context
+        for j, item in enumerate(section.items):
+            if isinstance(item, wanted):
+                yield Entry(f"{here}.items[{j}]", item, _own_period(item, period), plan)
+            if goals_wanted and type(item) is Task:
+                for k, goal in enumerate(item.goals):
+                    path = f"{here}.items[{j}].goals[{k}]"
+                    yield Entry(path, goal, _own_period(goal, period), plan)
+        if section.sections:
+            yield from _walk(plan, section.sections, f"{here}.sections", period, wanted)

@@ -589,7 +589,9 @@ def _check_ids(data: dict[str, Any]) -> list[LoadProblem]:
             else:
                 seen[project_id] = f"{path}.id"
         field = (
-            {"task": "projects", "project": "related"}.get(tag) if isinstance(tag, str) else None
+            {"task": "projects", "project": "related", "breakdown": "projects"}.get(tag)
+            if isinstance(tag, str)
+            else None
         )
         if field is not None and isinstance(item.get(field), list):
             references.extend((f"{path}.{field}[{k}]", ref) for k, ref in enumerate(item[field]))
