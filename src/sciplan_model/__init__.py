@@ -50,6 +50,7 @@ from .errors import (
     SciplanError,
     UnitMismatchError,
     UnknownUnitError,
+    ValidationError,
     WrongTypeError,
 )
 from .figure import DEFAULT_TOLERANCE, Figure, Qualifier, Range
@@ -89,6 +90,7 @@ from .serialize import (
     to_data,
 )
 from .units import UnitInfo, registry, unit_info
+from .validation import CHECKS, Finding, Report, Scope, Severity, validate
 
 if TYPE_CHECKING:
     from .units import ureg
@@ -104,6 +106,7 @@ def __getattr__(name: str) -> Any:
 __version__ = "0.1.0"
 
 __all__ = [
+    "CHECKS",
     "DEFAULT_TOLERANCE",
     "SCHEMA_VERSION",
     "Achievement",
@@ -119,6 +122,7 @@ __all__ = [
     "Entry",
     "Figure",
     "FigureParseError",
+    "Finding",
     "FiveYearPlan",
     "Funding",
     "FundingSource",
@@ -151,15 +155,19 @@ __all__ = [
     "Quantity",
     "Range",
     "Region",
+    "Report",
     "Rollup",
     "ScheduleEntry",
     "SciplanError",
+    "Scope",
     "Section",
+    "Severity",
     "SourceRef",
     "Task",
     "UnitInfo",
     "UnitMismatchError",
     "UnknownUnitError",
+    "ValidationError",
     "Verdict",
     "WrongTypeError",
     "Year",
@@ -186,4 +194,5 @@ __all__ = [
     "total",
     "unit_info",
     "ureg",
+    "validate",
 ]

@@ -33,6 +33,7 @@ __all__ = [
     "SciplanError",
     "UnitMismatchError",
     "UnknownUnitError",
+    "ValidationError",
     "WrongTypeError",
 ]
 
@@ -248,3 +249,21 @@ class PlanLoadError(SciplanError, ValueError):
         count = len(self.problems)
         head = f"cannot load the document: {count} problem{'s' if count != 1 else ''}"
         return "\n  ".join([head, *(str(p) for p in self.problems)])
+
+
+class ValidationError(SciplanError, ValueError):
+    """Raised by ``Report.raise_for_findings()``: the findings at or above a severity,
+    each with its stable code and path (their messages, in Chinese, stay on the
+    report)."""
+
+    def __init__(self, findings: tuple[Any, ...] | list[Any]) -> None:
+        super().__init__(tuple(findings))
+        self.findings = tuple(findings)
+
+    def __str__(self) -> str:
+        count = len(self.findings)
+        head = f"the plan does not validate: {count} finding{'s' if count != 1 else ''}"
+        shown = [f"{f.severity.value} {f.code} at {f.path}" for f in self.findings[:20]]
+        if count > 20:
+            shown.append(f"and {count - 20} more")
+        return "\n  ".join([head, *shown])

@@ -735,12 +735,15 @@ def _of_type(plan: Plan, cls: type[_T]) -> tuple[_T, ...]:
 class Entry:
     """An item of a plan where it stands: its ``path`` in the plan's document shape
     (``$.sections[0].items[2]``), the ``period`` it is for (its own, or else its
-    section's or its plan's) and the ``plan`` it belongs to."""
+    section's or its plan's), the ``plan`` it belongs to, and the period of the section
+    it stands ``within``."""
 
     path: str
     item: Item
     period: Period | None
     plan: Plan = attrs.field(eq=False)
+    #: The period of the section (or else the plan) the item stands in.
+    within: Period | None = None
 
     @property
     def region(self) -> Region | None:
@@ -770,10 +773,10 @@ def _walk(
         period = section.period if section.period is not None else context
         for j, item in enumerate(section.items):
             if isinstance(item, wanted):
-                yield Entry(f"{here}.items[{j}]", item, _own_period(item, period), plan)
+                yield Entry(f"{here}.items[{j}]", item, _own_period(item, period), plan, period)
             if goals_wanted and type(item) is Task:
                 for k, goal in enumerate(item.goals):
                     path = f"{here}.items[{j}].goals[{k}]"
-                    yield Entry(path, goal, _own_period(goal, period), plan)
+                    yield Entry(path, goal, _own_period(goal, period), plan, period)
         if section.sections:
             yield from _walk(plan, section.sections, f"{here}.sections", period, wanted)

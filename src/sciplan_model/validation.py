@@ -1,0 +1,716 @@
+"""Validation: every stated total held against its parts, every figure against its
+period, every project against its twins.
+
+:func:`validate` runs each check of :data:`CHECKS` over one plan or several and
+collects every :class:`Finding` into a :class:`Report`; it never stops at the first.
+A finding speaks Chinese to the clerk (``message``) and carries a stable English
+``code`` and the ``path`` of the statement in the plan's document shape for software.
+
+    >>> from sciplan_model import examples
+    >>> validate(examples.load("篇3")).ok
+    True
+
+A check is a small function of a :class:`Scope` (the plans and every item of them,
+with paths) that yields findings; pass your own with ``validate(plan, checks=...)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._exact import EXACT
+from ._rollup import _range_in, _range_to, project_value
+from ._table import table
+from .codes import Aggregation, FundingStage
+from .errors import SciplanError, ValidationError, WrongTypeError
+from .figure import Figure, Range
+from .model import (
+    Achievement,
+    Breakdown,
+    Entry,
+    Goal,
+    Plan,
+    Project,
+    Section,
+    SourceRef,
+)
+from .period import FiveYearPlan, Period, Year, period_years
+from .quantity import Quantity, total
+from .units import unit_info
+
+__all__ = [
+    "CHECKS",
+    "Finding",
+    "Report",
+    "Scope",
+    "Severity",
+    "validate",
+]
+
+
+class Severity(enum.Enum):
+    """How much a finding matters: an ERROR spoils a plan, a WARNING (a gap within
+    rounding) and an INFO (a check that cannot decide) do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for ERROR, 1 for WARNING, 0 for INFO."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+    @property
+    def chinese(self) -> str:
+        """错误, 警告 or 提示."""
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found: a stable ``code`` (``breakdown.sum``), its ``severity``, the
+    ``path`` of the statement (``$.sections[0].items[2]``), a message in Chinese, what
+    was expected and what was found (amounts, ranges or text), where the statement is
+    written, and the id of its plan."""
+
+    code: str
+    severity: Severity
+    path: str
+    message: str
+    expected: Any = None
+    actual: Any = None
+    source: SourceRef | None = None
+    plan: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.plan}:{self.path}" if self.plan else self.path
+        return f"{self.severity.chinese} {self.code} {where}: {self.message}"
+
+
+@attrs.frozen
+class Report:
+    """Every finding of a validation, in the order found, and the plans checked.
+
+    ``ok`` is true when no finding is an error (warnings and infos do not spoil it).
+    """
+
+    findings: tuple[Finding, ...]
+    plans: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error findings."""
+        return self.filter(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning findings."""
+        return self.filter(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The findings that only inform (a check that cannot decide)."""
+        return self.filter(Severity.INFO)
+
+    def filter(
+        self,
+        severity: Severity | None = None,
+        *,
+        at_least: Severity | None = None,
+        code: str | None = None,
+        plan: str | None = None,
+    ) -> tuple[Finding, ...]:
+        """The findings of one ``severity`` (or ``at_least`` one), one ``code`` (or a
+        family of codes: ``"breakdown"`` matches ``breakdown.sum``) and one plan."""
+        return tuple(
+            f
+            for f in self.findings
+            if (severity is None or f.severity is severity)
+            and (at_least is None or f.severity.rank >= at_least.rank)
+            and (code is None or f.code == code or f.code.startswith(code + "."))
+            and (plan is None or f.plan == plan)
+        )
+
+    def raise_for_findings(self, at_least: Severity = Severity.ERROR) -> None:
+        """Raise :class:`~sciplan_model.ValidationError` when any finding is of
+        ``at_least`` this severity (by default: when the report is not ``ok``)."""
+        found = self.filter(at_least=at_least)
+        if found:
+            raise ValidationError(found)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per finding."""
+        return [
+            {
+                "plan": f.plan,
+                "severity": f.severity.value,
+                "code": f.code,
+                "path": f.path,
+                "message": f.message,
+                "expected": f.expected,
+                "actual": f.actual,
+            }
+            for f in self.findings
+        ]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __str__(self) -> str:
+        counts = {s: len(self.filter(s)) for s in Severity}
+        head = (
+            f"{'通过' if self.ok else '未通过'}：{counts[Severity.ERROR]}个错误，"
+            f"{counts[Severity.WARNING]}个警告，{counts[Severity.INFO]}个提示"
+        )
+        if not self.findings:
+            return head
+        several = len(self.plans) > 1
+        rows = [
+            [
+                f.severity.chinese,
+                f.code,
+                f"{f.plan}:{f.path}" if several and f.plan else f.path,
+                f.message,
+            ]
+            for f in self.findings
+        ]
+        return head + "\n" + table(["级别", "代码", "位置", "说明"], rows)
+
+
+# -- what the checks see ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Scope:
+    """What a check looks at: the plans, and every item of them with its path and
+    period (:class:`~sciplan_model.Entry`), grouped by the item's class."""
+
+    plans: tuple[Plan, ...]
+    entries: dict[type, list[Entry]]
+
+    @classmethod
+    def of(cls, plans: Iterable[Plan]) -> Scope:
+        """The scope of ``plans``, walked once."""
+        found = tuple(plans)
+        entries: dict[type, list[Entry]] = {}
+        for plan in found:
+            for entry in plan.walk():
+                kind = type(entry.item)
+                if kind in entries:
+                    entries[kind].append(entry)
+                else:
+                    entries[kind] = [entry]
+        return cls(found, entries)
+
+    def items(self, kind: type) -> list[Entry]:
+        """The entries whose item is of ``kind``."""
+        return self.entries.get(kind, [])
+
+
+Check = Callable[[Scope], Iterable[Finding]]
+
+
+def _finding(
+    entry: Entry,
+    code: str,
+    severity: Severity,
+    message: str,
+    *,
+    path: str | None = None,
+    expected: Any = None,
+    actual: Any = None,
+    source: SourceRef | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        path=path or entry.path,
+        message=message,
+        expected=expected,
+        actual=actual,
+        source=source or getattr(entry.item, "source", None),
+        plan=entry.plan.id,
+    )
+
+
+# -- rounding ---------------------------------------------------------------------------------
+
+_ROUNDED = frozenset({"[money]", "[area]"})
+
+
+def _digit(q: Quantity) -> Decimal:
+    """The unit of the finest digit written in ``q``, in its base unit (159.3万元 → 1000)."""
+    exponent = q.magnitude.as_tuple().exponent
+    return unit_info(q.unit).factor * Decimal(1).scaleb(exponent, EXACT)  # type: ignore[arg-type]
+
+
+def _slack(figures: list[Figure]) -> Quantity | None:
+    """How far the figures of one statement may miss each other by rounding alone:
+    half a unit of the finest digit written in the statement, for each figure.  None
+    for counts, which are exact."""
+    known = [q for f in figures for q in (f.value, f.upper) if q is not None]
+    if not known or known[0].dimension not in _ROUNDED:
+        return None
+    finest = min(_digit(q) for q in known)
+    half = EXACT.multiply(finest, Decimal("0.5"))
+    return Quantity(EXACT.multiply(half, len(figures)), unit_info(known[0].unit).base)
+
+
+def _gap(a: Range, b: Range) -> Quantity | None:
+    """How far apart two ranges that do not overlap lie (None when they overlap)."""
+    if a.overlaps(b):
+        return None
+    if a.high is not None and b.low is not None and a.high <= b.low:
+        return b.low - a.high
+    if b.high is not None and a.low is not None and b.high <= a.low:
+        return a.low - b.high
+    return None  # an empty range: nothing to measure
+
+
+def _shown(r: Range, unit: str) -> Quantity | Range:
+    """A range as people read it: an amount when it is one, in the statement's unit."""
+    with contextlib.suppress(SciplanError, ArithmeticError):
+        r = _range_to(r, unit)
+    if r.is_point and r.low is not None:
+        return r.low
+    return r
+
+
+def _verdict(gap: Quantity | None, slack: Quantity | None) -> Severity | None:
+    """No finding without a gap; a warning when the gap is within rounding slack."""
+    if gap is None:
+        return None
+    if slack is not None and gap <= slack:
+        return Severity.WARNING
+    return Severity.ERROR
+
+
+# -- breakdowns -------------------------------------------------------------------------------
+
+
+def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
+    """A complete breakdown's parts add up to its total; a partial one's parts never
+    exceed it.  Qualified figures compare as ranges; money and area may miss by their
+    rounding slack (a warning); an unknown figure cannot be decided (an info)."""
+    for entry in scope.items(Breakdown):
+        b: Breakdown = entry.item  # type: ignore[assignment]
+        if not b.parts:
+            continue
+        figures = [b.total, *(p.figure for p in b.parts)]
+        if not all(f.is_known for f in figures):
+            yield _finding(
+                entry,
+                "breakdown.undecided",
+                Severity.INFO,
+                "合计或分项含未知数（如20xx），无法核对",
+            )
+            continue
+        whole = _range_in(b.total.range, b.indicator)
+        parts: Range = sum(
+            (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
+            _range_in(b.parts[0].figure.range, b.indicator),
+        )
+        if b.complete:
+            gap = _gap(parts, whole)
+        else:
+            gap = _gap(parts, whole) if whole._below(parts) else None
+        severity = _verdict(gap, _slack(figures))
+        if severity is None:
+            continue
+        shown = _shown(parts, b.total.unit)
+        if not b.complete:
+            message = f"“其中”各项之和{shown}超过合计{b.total}"
+        elif severity is Severity.WARNING:
+            message = f"分项之和{shown}与合计{b.total}相差{gap}，在四舍五入误差以内"
+        else:
+            message = f"分项之和{shown}与合计{b.total}不符，相差{gap}"
+        code = "breakdown.sum" if b.complete else "breakdown.exceeds"
+        yield _finding(entry, code, severity, message, expected=b.total, actual=shown)
+
+
+def check_breakdown_units(scope: Scope) -> Iterator[Finding]:
+    """A breakdown's total measures what its indicator counts (its parts are held to
+    the total when the breakdown is made)."""
+    for entry in scope.items(Breakdown):
+        b: Breakdown = entry.item  # type: ignore[assignment]
+        if b.indicator is not None and not b.indicator.counts(b.total):
+            yield _finding(
+                entry,
+                "breakdown.unit",
+                Severity.ERROR,
+                f"合计{b.total}的单位与指标“{b.indicator.name}”的单位{b.indicator.unit}不符",
+                path=f"{entry.path}.total",
+                expected=b.indicator.unit,
+                actual=b.total.unit,
+            )
+
+
+def check_breakdown_levels(scope: Scope) -> Iterator[Finding]:
+    """A statement over a span of levels (市级以上) holds parts of those levels only."""
+    for entry in scope.items(Breakdown):
+        b: Breakdown = entry.item  # type: ignore[assignment]
+        if not b.levels:
+            continue
+        allowed = "、".join(level.chinese for level in b.levels)
+        for k, part in enumerate(b.parts):
+            if part.level is not None and part.level not in b.levels:
+                yield _finding(
+                    entry,
+                    "breakdown.level",
+                    Severity.ERROR,
+                    f"分项“{part.level.chinese}”不在该统计口径（{allowed}）之内",
+                    path=f"{entry.path}.parts[{k}]",
+                    expected=b.levels,
+                    actual=part.level,
+                    source=part.source,
+                )
+
+
+# -- periods ----------------------------------------------------------------------------------
+
+
+def _inside(inner: Period, outer: Period) -> bool | None:
+    """Whether ``inner``'s years lie in ``outer``'s; None when either is not known."""
+    a, b = period_years(inner), period_years(outer)
+    if a is None or b is None:
+        return None
+    return a.start >= b.start and a.stop <= b.stop
+
+
+def _show_period(p: Period) -> str:
+    return p.name if isinstance(p, FiveYearPlan) else str(p)
+
+
+def _period_finding(
+    plan: Plan, path: str, what: str, inner: Period, outer: Period, source: SourceRef | None
+) -> Finding | None:
+    inside = _inside(inner, outer)
+    if inside:
+        return None
+    if inside is None:
+        return Finding(
+            code="period.undecided",
+            severity=Severity.INFO,
+            path=path,
+            message=(
+                f"{what}“{_show_period(inner)}”或所属期间“{_show_period(outer)}”"
+                "含未知年份，无法核对"
+            ),
+            expected=outer,
+            actual=inner,
+            source=source,
+            plan=plan.id,
+        )
+    return Finding(
+        code="period.outside",
+        severity=Severity.ERROR,
+        path=path,
+        message=f"{what}“{_show_period(inner)}”超出所属期间“{_show_period(outer)}”",
+        expected=outer,
+        actual=inner,
+        source=source,
+        plan=plan.id,
+    )
+
+
+def check_periods(scope: Scope) -> Iterator[Finding]:
+    """Sections lie within their plan's period, and projects, goals, achievements and
+    breakdowns within their section's.  An item that repeats its section's period is
+    not checked again; a period with a placeholder year (20xx) cannot be decided."""
+    for plan in scope.plans:
+        if plan.period is not None:
+            yield from _section_periods(plan, plan.sections, "$.sections", plan.period)
+    for kind in (Project, Goal, Achievement, Breakdown):
+        yield from _item_periods(scope.items(kind))
+
+
+def _section_periods(
+    plan: Plan, sections: tuple[Section, ...], prefix: str, outer: Period
+) -> Iterator[Finding]:
+    for i, section in enumerate(sections):
+        here = f"{prefix}[{i}]"
+        inner = outer
+        if section.period is not None and section.period != outer:
+            found = _period_finding(plan, here, "章节期间", section.period, outer, section.source)
+            if found is not None:
+                yield found
+            inner = section.period
+        yield from _section_periods(plan, section.sections, f"{here}.sections", inner)
+
+
+def _item_periods(entries: Iterable[Entry]) -> Iterator[Finding]:
+    memo: dict[tuple[Period, Period], bool | None] = {}
+    for entry in entries:
+        item = entry.item
+        own = item.year if type(item) is Project else getattr(item, "period", None)
+        context = entry.within
+        if own is None or context is None or own == context:
+            continue
+        key = (own, context)
+        if key not in memo:
+            memo[key] = _inside(own, context)
+        if memo[key]:
+            continue
+        found = _period_finding(
+            entry.plan,
+            entry.path,
+            "期间" if type(item) is not Project else "项目年度",
+            own,
+            context,
+            getattr(item, "source", None),
+        )
+        if found is not None:
+            yield found
+
+
+# -- identity ---------------------------------------------------------------------------------
+
+
+def _content(p: Project) -> Project:
+    """A project without where it is written: two plans may list the same one."""
+    return attrs.evolve(p, source=None) if p.source is not None else p
+
+
+def check_identity(scope: Scope) -> Iterator[Finding]:
+    """A project id is listed once in a plan; a project listed in several plans (the
+    same id) says the same there."""
+    first: dict[str, Entry] = {}
+    for entry in scope.items(Project):
+        p: Project = entry.item  # type: ignore[assignment]
+        seen = first.get(p.id)
+        if seen is None:
+            first[p.id] = entry
+            continue
+        where = f"{seen.plan.id}:{seen.path}" if seen.plan is not entry.plan else seen.path
+        if seen.plan is entry.plan:
+            yield _finding(
+                entry,
+                "identity.duplicate",
+                Severity.ERROR,
+                f"项目编号“{p.id}”重复（首次见于{where}）",
+                path=f"{entry.path}.id",
+                expected=seen.path,
+                actual=entry.path,
+            )
+        elif _content(seen.item) != _content(p):  # type: ignore[arg-type]
+            yield _finding(
+                entry,
+                "identity.conflict",
+                Severity.ERROR,
+                f"项目“{p.id}”在{where}另有记载，两处内容不一致",
+                expected=seen.item,
+                actual=p,
+            )
+
+
+# -- funding ----------------------------------------------------------------------------------
+
+
+def check_funding(scope: Scope) -> Iterator[Finding]:
+    """No funding line is negative, and each project's money shrinks along its stages:
+    planned ≥ allocated ≥ received ≥ spent (only the stages it has are compared)."""
+    for entry in scope.items(Project):
+        p: Project = entry.item  # type: ignore[assignment]
+        lines = p.funding
+        if not lines:
+            continue
+        stages = set()
+        for j, f in enumerate(lines):
+            stages.add(f.stage)
+            if f.amount.magnitude < 0:
+                yield _finding(
+                    entry,
+                    "funding.negative",
+                    Severity.ERROR,
+                    f"经费{f.amount}为负数",
+                    path=f"{entry.path}.funding[{j}].amount",
+                    actual=f.amount,
+                )
+        if len(stages) < 2:
+            continue
+        sums = [(s, project_value(p, s)) for s in FundingStage if s in stages]
+        for (early, before), (late, after) in itertools.pairwise(sums):
+            if before is not None and after is not None and after > before:
+                yield _finding(
+                    entry,
+                    "funding.stages",
+                    Severity.ERROR,
+                    f"{late.chinese}经费{after}多于{early.chinese}经费{before}",
+                    path=f"{entry.path}.funding",
+                    expected=before,
+                    actual=after,
+                )
+
+
+# -- stated totals against listed detail ------------------------------------------------------
+
+
+def check_listed_detail(scope: Scope) -> Iterator[Finding]:
+    """Where a statement names the projects it counts (``Breakdown.projects``), those
+    projects add up to it: their number, or their money of the statement's stage, in
+    total and for each level it breaks down."""
+    ids: dict[int, dict[str, Project]] = {}
+    for entry in scope.items(Breakdown):
+        b: Breakdown = entry.item  # type: ignore[assignment]
+        if not b.projects:
+            continue
+        known = ids.get(id(entry.plan))
+        if known is None:
+            known = ids[id(entry.plan)] = {p.id: p for p in entry.plan.projects()}
+        listed = []
+        for k, pid in enumerate(b.projects):
+            if pid in known:
+                listed.append(known[pid])
+            else:
+                yield _finding(
+                    entry,
+                    "detail.unknown",
+                    Severity.ERROR,
+                    f"计划中没有编号为“{pid}”的项目",
+                    path=f"{entry.path}.projects[{k}]",
+                    actual=pid,
+                )
+        yield from _detail(entry, b, b.total, listed, entry.path, "合计")
+        for k, part in enumerate(b.parts):
+            if part.level is not None:
+                mine = [p for p in listed if p.level is part.level]
+                yield from _detail(
+                    entry, b, part.figure, mine, f"{entry.path}.parts[{k}]", part.level.chinese
+                )
+
+
+def _detail(
+    entry: Entry, b: Breakdown, stated: Figure, listed: list[Project], path: str, what: str
+) -> Iterator[Finding]:
+    if not stated.is_known:
+        return
+    said = _range_in(stated.range, b.indicator)
+    if said.dimension == "[money]":
+        amounts = [v for v in (project_value(p, b.stage) for p in listed) if v is not None]
+        counted: Quantity = total(amounts, stated.unit)
+        slack = _slack([stated])
+        word = "经费"
+    else:
+        counted = Quantity(len(listed), unit_info(said.unit).word)
+        slack = None
+        word = "项目数"
+    if said.dimension != counted.dimension:
+        return
+    severity = _verdict(_gap(Range.point(counted), said), slack)
+    if severity is not None:
+        yield _finding(
+            entry,
+            "detail.total" if path == entry.path else "detail.part",
+            severity,
+            f"{what}写明{stated}，所列项目{word}合计{counted}",
+            path=path,
+            expected=stated,
+            actual=counted,
+        )
+
+
+# -- five-year periods against their years ----------------------------------------------------
+
+
+def check_five_year(scope: Scope) -> Iterator[Finding]:
+    """A figure stated for a five-year period agrees with its years: the sum of the
+    five years for a flow (a part of the years never more than it), the last year for
+    a stock."""
+    periods: dict[tuple[Any, str], list[Entry]] = {}
+    years: dict[tuple[Any, str, int], list[Entry]] = {}
+    for entry in scope.items(Achievement):
+        a: Achievement = entry.item  # type: ignore[assignment]
+        key = (entry.region, a.indicator.key or a.indicator.name)
+        when = entry.period
+        if isinstance(when, FiveYearPlan):
+            periods.setdefault(key, []).append(entry)
+        elif isinstance(when, Year) and when.value is not None:
+            years.setdefault((*key, when.value), []).append(entry)
+    for key, stated in periods.items():
+        for entry in stated:
+            yield from _against_years(entry, key, years)
+
+
+def _against_years(
+    entry: Entry, key: tuple[Any, str], years: dict[tuple[Any, str, int], list[Entry]]
+) -> Iterator[Finding]:
+    a: Achievement = entry.item  # type: ignore[assignment]
+    period: FiveYearPlan = entry.period  # type: ignore[assignment]
+    present = {y: years[(*key, y)] for y in period.years if (*key, y) in years}
+    if not present:
+        return
+    stock = a.indicator.aggregation is Aggregation.STOCK
+    if stock:
+        if period.end_year not in present:
+            return
+        chosen = present[period.end_year]
+    else:
+        chosen = [e for es in present.values() for e in es]
+    figures = [e.item.figure for e in chosen]  # type: ignore[union-attr]
+    if not all(f.is_known for f in figures) or not a.figure.is_known:
+        return
+    stated = _range_in(a.figure.range, a.indicator)
+    found: Range = sum(
+        (_range_in(f.range, a.indicator) for f in figures[1:]),
+        _range_in(figures[0].range, a.indicator),
+    )
+    whole = stock or len(present) == len(period.years)
+    gap = _gap(found, stated) if whole else (_gap(found, stated) if stated._below(found) else None)
+    severity = _verdict(gap, _slack([a.figure, *figures]))
+    if severity is None:
+        return
+    shown = _shown(found, a.figure.unit)
+    span = f"{period.end_year}年" if stock else f"{len(present)}个年度"
+    yield _finding(
+        entry,
+        "period.sum",
+        severity,
+        f"“{period.name}”期间写明{a.figure}，而{span}的数字合计{shown}",
+        expected=a.figure,
+        actual=shown,
+    )
+
+
+#: The checks :func:`validate` runs, in order.
+CHECKS: tuple[Check, ...] = (
+    check_breakdown_sums,
+    check_breakdown_units,
+    check_breakdown_levels,
+    check_listed_detail,
+    check_periods,
+    check_five_year,
+    check_identity,
+    check_funding,
+)
+
+
+def validate(plans: Plan | Iterable[Plan], checks: Iterable[Check] = CHECKS) -> Report:
+    """Run every check over one plan or several and collect all findings.
+
+    >>> from sciplan_model import examples
+    >>> report = validate([examples.load(n) for n in examples.names()])
+    >>> report.ok, len(report.errors)
+    (True, 0)
+    """
+    found = (plans,) if isinstance(plans, Plan) else tuple(plans)
+    for k, plan in enumerate(found):
+        if not isinstance(plan, Plan):
+            raise WrongTypeError(f"plans[{k}]", "a Plan", type(plan).__name__)
+    scope = Scope.of(found)
+    findings: list[Finding] = []
+    for check in checks:
+        findings.extend(check(scope))
+    return Report(tuple(findings), tuple(p.id for p in found))
