@@ -11,19 +11,8 @@ work plans (科技工作计划).
 from typing import TYPE_CHECKING, Any
 
 from . import examples
-from ._rollup import (
-    Attainment,
-    Combined,
-    Rollup,
-    Verdict,
-    attainment,
-    combine,
-    growth,
-    over_period,
-    percent,
-    project_value,
-    rollup,
-)
+from ._attainment import Attainment, Verdict, attainment, growth, percent
+from ._rollup import Combined, Rollup, combine, over_period, project_value, rollup
 from .codes import (
     Aggregation,
     FundingSource,

@@ -17,7 +17,6 @@ this module keeps a private name so that it is never shadowed by them.
 
 from __future__ import annotations
 
-import decimal
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -26,10 +25,9 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ._exact import RATIO, fmt, plain
 from ._table import table
 from .codes import Aggregation, FundingStage
-from .errors import DivisionByZeroError, InvalidValueError, UnitMismatchError, WrongTypeError
+from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import (
     Achievement,
@@ -47,15 +45,10 @@ from .quantity import Money, Quantity, total
 from .units import unit_info
 
 __all__ = [
-    "Attainment",
     "Combined",
     "Rollup",
-    "Verdict",
-    "attainment",
     "combine",
-    "growth",
     "over_period",
-    "percent",
     "project_value",
     "rollup",
 ]
@@ -173,6 +166,11 @@ def _field(obj: Any, name: str) -> Any:
     return obj
 
 
+def _entry_field(entry: Entry, name: str) -> Any:
+    found = getattr(entry.item, name, None)
+    return found if found is not None else getattr(entry, name, None)
+
+
 def _line_field(line: tuple[Project, Funding], step: str) -> Any:
     """A field of a funding line, where the line's project answers what it does not."""
     project, funding = line
@@ -194,6 +192,9 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
     fast = attrgetter(*names)
 
     def key(item: Any) -> Any:
+        if type(item) is Entry:
+            found = tuple(_entry_field(item, n) for n in names)
+            return found[0] if len(found) == 1 else found
         try:
             return fast(item)
         except AttributeError:
@@ -295,6 +296,9 @@ class Rollup(Mapping[Any, Value]):
         return records
 
     def __str__(self) -> str:
+        if not self.by:
+            rows = [["合计", str(v), str(self._counts[k])] for k, v in self._values.items()]
+            return table(["", "value", "count"], rows)
         rows = []
         for key, value in self._values.items():
             parts = key if isinstance(key, tuple) and len(self.by) != 1 else (key,)
@@ -510,14 +514,22 @@ class Combined:
 
     plans: tuple[str, ...]
     region: Region | None
-    projects: tuple[Project, ...]
+    #: Where each project kept was first met (its plan, region and period answer for
+    #: it in a roll-up).
+    entries: tuple[Entry, ...]
     repeated: tuple[str, ...]
     goals: Rollup
     achievements: Rollup
 
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        """The projects, one per id, in the order first met."""
+        return tuple(e.item for e in self.entries)  # type: ignore[misc]
+
     def rollup(self, by: By = None, **options: Any) -> Rollup:
-        """:func:`rollup` of the projects."""
-        return rollup(self.projects, by, **options)
+        """:func:`rollup` of the projects, each answering with its plan's region and
+        period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``)."""
+        return rollup(self.entries, by, **options)
 
     def __repr__(self) -> str:
         return (
@@ -545,13 +557,14 @@ def _as_combined(plan: Plan | Combined) -> Combined:
         raise WrongTypeError("plans", "Plans or Combined views", type(plan).__name__)
     goals = _indicator_rollup(plan.walk(Goal))
     achievements = _indicator_rollup(plan.walk(Achievement))
-    seen: dict[str, Project] = {}
+    seen: dict[str, Entry] = {}
     repeated: list[str] = []
-    for p in plan.projects():
-        if p.id in seen:
-            repeated.append(p.id)
+    for e in plan.walk(Project):
+        pid = e.item.id  # type: ignore[union-attr]
+        if pid in seen:
+            repeated.append(pid)
         else:
-            seen[p.id] = p
+            seen[pid] = e
     return Combined(
         (plan.id,),
         plan.region,
@@ -572,16 +585,16 @@ def _common_region(a: Region | None, b: Region | None) -> Region | None:
 
 def _pair(a: Combined, b: Combined) -> Combined:
     kept = {p.id: p for p in a.projects}
-    extra = [p for p in b.projects if p.id not in kept]
+    extra = [e for e in b.entries if e.item.id not in kept]  # type: ignore[union-attr]
     repeated = dict.fromkeys(a.repeated)
     repeated.update(dict.fromkeys(b.repeated))
     repeated.update(dict.fromkeys(p.id for p in b.projects if p.id in kept))
-    projects = (*a.projects, *extra)
-    order = {p.id: k for k, p in enumerate(projects)}
+    entries = (*a.entries, *extra)
+    order = {e.item.id: k for k, e in enumerate(entries)}  # type: ignore[union-attr]
     return Combined(
         a.plans + b.plans,
         _common_region(a.region, b.region),
-        projects,
+        entries,
         tuple(sorted(repeated, key=lambda i: order.get(i, len(order)))),
         a.goals + b.goals,
         a.achievements + b.achievements,
@@ -671,217 +684,3 @@ def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = N
 
 def _item_value(item: Goal | Achievement) -> Value:
     return _figure_value(item.figure, item.indicator)
-
-
-# -- targets against results -----------------------------------------------------------------
-
-
-class Verdict(enum.Enum):
-    """Whether a target is met: every value the result allows meets it (MET), none does
-    (NOT_MET), or some do and some do not, or a figure is unknown (UNDECIDED)."""
-
-    MET = "met"
-    NOT_MET = "not_met"
-    UNDECIDED = "undecided"
-
-    @property
-    def chinese(self) -> str:
-        """The verdict in Chinese: 已完成, 未完成 or 无法判定."""
-        return {"met": "已完成", "not_met": "未完成", "undecided": "无法判定"}[self.value]
-
-
-def _meeting(target: Figure, indicator: Indicator | None) -> Range:
-    """The values that meet a target: up from its low end for a target to reach (36项,
-    2万人次以上, 约100人), down to its high end for a ceiling (不超过, 不满)."""
-    r = _range_in(target.range, indicator)
-    if not r.is_known:
-        return r
-    if target.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
-        return r
-    return Range(r.low, None, r.low_closed, False, unit=r.unit)
-
-
-@attrs.frozen(repr=False)
-class Attainment:
-    """A target held against a result: the ``target`` figure, the ``actual`` values the
-    result allows, the completion rate 完成率 (a range in %, a point when both figures
-    are exact) and the :class:`Verdict`."""
-
-    target: Figure
-    actual: Range
-    rate: Range
-    verdict: Verdict
-
-    def percent(self, places: int = 1) -> str:
-        """The completion rate as people read it, rounded half up (四舍五入)."""
-        return percent(self.rate, places)
-
-    def __str__(self) -> str:
-        return f"完成率 {self.percent()}（{self.verdict.chinese}）"
-
-    def __repr__(self) -> str:
-        return f"Attainment({self.target}, actual={self.actual}, rate={self.rate}, {self.verdict.name})"
-
-
-def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]:
-    indicator = goal.indicator if isinstance(goal, Goal) else None
-    if isinstance(results, Achievement | Figure | Quantity | Range | Entry):
-        results = [results]
-    found = [r.item if type(r) is Entry else r for r in results]
-    if not found:
-        raise InvalidValueError("achievements", "there is no result to hold against the target")
-    if indicator is not None and indicator.aggregation is Aggregation.STOCK and len(found) > 1:
-        found = [_latest(found)]
-    ranges = []
-    for k, r in enumerate(found):
-        if isinstance(r, Achievement):
-            ranges.append(_range_in(r.figure.range, indicator))
-        else:
-            v = _as_value(r, f"achievements[{k}]")
-            v = Range.point(v) if isinstance(v, Quantity) else v
-            ranges.append(_range_in(v, indicator))
-    return sum(ranges[1:], ranges[0]), indicator
-
-
-def _latest(found: list[Any]) -> Any:
-    """The result of the latest known year, for a stock; the last given otherwise."""
-
-    def end(r: Any) -> int:
-        period = getattr(r, "period", None)
-        years = period_years(period) if period is not None else None
-        return years[-1] if years else -1
-
-    return max(reversed(found), key=end)
-
-
-def _ratio(q: Quantity, by: Quantity) -> Quantity:
-    ratio = q / by
-    with decimal.localcontext(RATIO):
-        return Quantity(plain(ratio * 100), "%")
-
-
-def _divide(r: Range, by: Quantity) -> Range:
-    """``r`` divided by a non-zero amount, in %."""
-    if not by:
-        raise DivisionByZeroError(f"{r} / {by}")
-    if not r.is_known:
-        return Range.unknown("%")
-    low = None if r.low is None else _ratio(r.low, by)
-    high = None if r.high is None else _ratio(r.high, by)
-    if by.magnitude < 0:
-        return Range(high, low, r.high_closed, r.low_closed, unit="%")
-    return Range(low, high, r.low_closed, r.high_closed, unit="%")
-
-
-def attainment(goal: Goal | Figure, achievements: Any) -> Attainment:
-    """A target against what was achieved: 完成率 and a three-valued verdict that
-    respects the qualifiers on both sides.
-
-    ``achievements`` is one result or several (summed for a flow; the latest for a
-    stock).  The rate is the result over the target's figure as written.
-
-    >>> target = Figure.parse("2万人次以上")
-    >>> str(attainment(target, Figure.parse("2.1万人次")))
-    '完成率 105.0%（已完成）'
-    >>> attainment(target, Figure.parse("2万余人次")).verdict, attainment(target, Figure.parse("约2万人次")).verdict
-    (<Verdict.MET: 'met'>, <Verdict.UNDECIDED: 'undecided'>)
-    """
-    target = goal.figure if isinstance(goal, Goal) else goal
-    if not isinstance(target, Figure):
-        raise WrongTypeError("goal", "a Goal or Figure", type(goal).__name__)
-    actual, indicator = _actual(goal, achievements)
-    meeting = _meeting(target, indicator)
-    if not (actual.is_known and meeting.is_known) or target.value is None:
-        return Attainment(target, actual, Range.unknown("%"), Verdict.UNDECIDED)
-    if actual.dimension != meeting.dimension:
-        raise UnitMismatchError(target.unit, actual.unit, "hold a result against")
-    if actual.within(meeting):
-        verdict = Verdict.MET
-    elif not actual.overlaps(meeting):
-        verdict = Verdict.NOT_MET
-    else:
-        verdict = Verdict.UNDECIDED
-    base = _in_word(target.value, indicator)
-    rate = Range.unknown("%") if not base else _divide(actual, base)
-    return Attainment(target, actual, rate, verdict)
-
-
-def growth(current: Any, previous: Any) -> Range:
-    """Growth on the previous figure (同比增长), in %: a point for exact figures, a
-    range for qualified ones, not known when either is not known or the previous
-    figure may be zero or below.
-
-    >>> growth(Figure.parse("38.5万元"), Figure.parse("35万元"))
-    Range('[10%, 10%]')
-    >>> percent(growth(Figure.parse("38.5万元"), Figure.parse("35万元")))
-    '10.0%'
-    """
-    now = _point_or_range(current, "current")
-    before = _point_or_range(previous, "previous")
-    if now.dimension != before.dimension:
-        raise UnitMismatchError(now.unit, before.unit, "compare")
-    if not (now.is_known and before.is_known):
-        return Range.unknown("%")
-    if before.is_point and before.low is not None and not before.low:
-        raise DivisionByZeroError(f"growth on {before.low}")
-    if before.low is None or before.low.magnitude <= 0:
-        return Range.unknown("%")  # the previous figure may be zero or below
-    return _quotient(now, before) + Quantity(-100, "%")
-
-
-def _point_or_range(x: Any, where: str) -> Range:
-    if isinstance(x, Achievement | Goal):
-        x = x.figure
-    v = _as_value(x, where)
-    return Range.point(v) if isinstance(v, Quantity) else v
-
-
-def _quotient(a: Range, b: Range) -> Range:
-    """``a / b`` in %, for ``b`` above zero: each end of ``a`` over the end of ``b``
-    that takes it furthest (a non-negative low end over the largest divisor …)."""
-    low_up = a.low is not None and a.low.magnitude >= 0
-    high_up = a.high is not None and a.high.magnitude >= 0
-    low, low_closed = _end(
-        a.low, a.low_closed, *((b.high, b.high_closed) if low_up else (b.low, b.low_closed))
-    )
-    high, high_closed = _end(
-        a.high, a.high_closed, *((b.low, b.low_closed) if high_up else (b.high, b.high_closed))
-    )
-    return Range(low, high, low_closed, high_closed, unit="%")
-
-
-def _end(
-    q: Quantity | None, closed: bool, divisor: Quantity | None, divisor_closed: bool
-) -> tuple[Quantity | None, bool]:
-    if q is None:
-        return None, False
-    if divisor is None:  # over an unbounded divisor the quotient only tends to zero
-        return Quantity(0, "%"), False
-    return _ratio(q, divisor), closed and divisor_closed
-
-
-def percent(value: Range | Quantity, places: int = 1) -> str:
-    """A rate as people read it, rounded half up (四舍五入) to ``places`` decimals:
-    ``105.0%``, ``100.0%–150.0%``, ``≥100.0%``; ``未知`` when not known.
-
-    >>> percent(Quantity("66.66666666666666666666666667", "%"))
-    '66.7%'
-    """
-    if isinstance(value, Quantity):
-        value = Range.point(value)
-    if not value.is_known:
-        return "未知"
-    low = None if value.low is None else _round(value.low, places)
-    high = None if value.high is None else _round(value.high, places)
-    if low is not None and low == high:
-        return low
-    if high is None:
-        return f"≥{low}" if low is not None else "未知"
-    if low is None:
-        return f"≤{high}"
-    return f"{low}–{high}"
-
-
-def _round(q: Quantity, places: int) -> str:
-    d = q.to("%").magnitude.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
-    return f"{fmt(d)}%"

@@ -273,11 +273,18 @@ def _gap(a: Range, b: Range) -> Quantity | None:
     """How far apart two ranges that do not overlap lie (None when they overlap)."""
     if a.overlaps(b):
         return None
-    if a.high is not None and b.low is not None and a.high <= b.low:
-        return b.low - a.high
-    if b.high is not None and a.low is not None and b.high <= a.low:
-        return a.low - b.high
-    return None  # an empty range: nothing to measure
+    below = _excess(b, a)
+    return below if below is not None else _excess(a, b)
+
+
+def _excess(a: Range, b: Range) -> Quantity | None:
+    """How far ``a`` lies above ``b`` when no value of ``a`` is within reach of ``b``
+    (None when some value of ``a`` is at most some value of ``b``)."""
+    if a.low is None or b.high is None or a.low < b.high:
+        return None
+    if a.low == b.high and a.low_closed and b.high_closed:
+        return None
+    return a.low - b.high
 
 
 def _shown(r: Range, unit: str) -> Quantity | Range:
@@ -323,10 +330,7 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
             (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
             _range_in(b.parts[0].figure.range, b.indicator),
         )
-        if b.complete:
-            gap = _gap(parts, whole)
-        else:
-            gap = _gap(parts, whole) if whole._below(parts) else None
+        gap = _gap(parts, whole) if b.complete else _excess(parts, whole)
         severity = _verdict(gap, _slack(figures))
         if severity is None:
             continue
@@ -668,7 +672,7 @@ def _against_years(
         _range_in(figures[0].range, a.indicator),
     )
     whole = stock or len(present) == len(period.years)
-    gap = _gap(found, stated) if whole else (_gap(found, stated) if stated._below(found) else None)
+    gap = _gap(found, stated) if whole else _excess(found, stated)
     severity = _verdict(gap, _slack([a.figure, *figures]))
     if severity is None:
         return
