@@ -233,4 +233,4 @@ def percent(value: Range | Quantity, places: int = 1) -> str:
 
 def _round(q: Quantity, places: int) -> str:
     d = q.to("%").magnitude.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
-    return f"{fmt(d)}%"
+    return f"{fmt(d if d else d.copy_abs())}%"  # no "-0.0%"

@@ -171,6 +171,16 @@ def _entry_field(entry: Entry, name: str) -> Any:
     return found if found is not None else getattr(entry, name, None)
 
 
+def _line_getter(name: str) -> Callable[[tuple[Project, Funding]], Any]:
+    """How a funding line (with its project) answers for ``name``."""
+    if name in ("source", "stage", "amount"):
+        get = attrgetter(name)
+        return lambda line: get(line[1])
+    if name == "year":
+        return lambda line: line[1].year if line[1].year is not None else line[0].year
+    return lambda line: _field(line[0], name)
+
+
 def _line_field(line: tuple[Project, Funding], step: str) -> Any:
     """A field of a funding line, where the line's project answers what it does not."""
     project, funding = line
@@ -190,9 +200,14 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
     if not isinstance(names, tuple) or not all(isinstance(n, str) and n for n in names):
         raise WrongTypeError("by", "a field name, a tuple of them, or a function", repr(by))
     fast = attrgetter(*names)
+    on_lines = [_line_getter(n) for n in names]
 
     def key(item: Any) -> Any:
-        if type(item) is Entry:
+        kind = type(item)
+        if kind is tuple:
+            found = tuple([g(item) for g in on_lines])
+            return found[0] if len(found) == 1 else found
+        if kind is Entry:
             found = tuple(_entry_field(item, n) for n in names)
             return found[0] if len(found) == 1 else found
         try:
@@ -242,6 +257,9 @@ class Rollup(Mapping[Any, Value]):
     _values: dict[Any, Value]
     _counts: dict[Any, int]
     unit: str | None = None
+    #: The indicators of the goals and achievements summed (their grand total is
+    #: only taken when there is one).
+    indicators: frozenset[str] = frozenset()
 
     def __getitem__(self, key: Any) -> Value:
         return self._values[key]
@@ -268,7 +286,7 @@ class Rollup(Mapping[Any, Value]):
         """The grand total of every group; None for a roll-up of nothing, or of groups
         that measure different things (achievements by indicator)."""
         values = list(self._values.values())
-        if not values or len({v.dimension for v in values}) > 1:
+        if not values or len({v.dimension for v in values}) > 1 or len(self.indicators) > 1:
             return None
         return _sum(values, self.unit)
 
@@ -282,7 +300,8 @@ class Rollup(Mapping[Any, Value]):
         for key, value in other._values.items():
             values[key] = _sum([values[key], value], self.unit) if key in values else value
             counts[key] = counts.get(key, 0) + other._counts[key]
-        return _sorted(self.by, values, counts, self.unit if self.unit == other.unit else None)
+        unit = self.unit if self.unit == other.unit else None
+        return _sorted(self.by, values, counts, unit, self.indicators | other.indicators)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per group: its key fields, ``value`` and ``count``."""
@@ -332,13 +351,19 @@ def _show(key: Any) -> str:
 
 
 def _sorted(
-    by: tuple[str, ...], values: dict[Any, Value], counts: dict[Any, int], unit: str | None
+    by: tuple[str, ...],
+    values: dict[Any, Value],
+    counts: dict[Any, int],
+    unit: str | None,
+    indicators: frozenset[str] = frozenset(),
 ) -> Rollup:
     try:
         order = sorted(values, key=_sort_key)
     except TypeError:
         order = list(values)
-    return Rollup(by, {k: values[k] for k in order}, {k: counts[k] for k in order}, unit)
+    return Rollup(
+        by, {k: values[k] for k in order}, {k: counts[k] for k in order}, unit, indicators
+    )
 
 
 def rollup(
@@ -372,32 +397,44 @@ def rollup(
     Range('(23000人次, 24000人次)')
     """
     names, key = _key_function(by)
+    by_line = not callable(by) and bool(_LINE_FIELDS & set(names))
+    line_stage = None if by_line and "stage" in names else stage
+    indicators: set[str] = set()
+    valuef: _ValueFunction
     if value is None:
-        valuef = _default_value(stage)
+        valuef = _default_value(line_stage, indicators)
     elif value == _COUNT:
         valuef = _counter(unit)
     elif callable(value):
         valuef = _custom_value(value)
     else:
         raise WrongTypeError("value", 'None, "count" or a function', repr(value))
-    if value is None and _LINE_FIELDS & set(names) and not callable(by):
-        items = _lines(items)
-    groups: dict[Any, list[Value]] = {}
-    counts: dict[Any, int] = {}
+    if by_line:
+        items = _lines(items, line_stage)
+    # one dict lookup per item: each group is [count, values]
+    slots: dict[Any, list[Any]] = {}
+    plain = value is None and line_stage is not None
     for item in items:
         k = key(item)
-        bucket = groups.get(k)
-        if bucket is None:
-            bucket = groups[k] = []
-            counts[k] = 0
-        counts[k] += 1
-        valuef(item, bucket)
+        slot = slots.get(k)
+        if slot is None:
+            slot = slots[k] = [0, []]
+        if plain and type(item) is Project:  # the common case, inline
+            slot[0] += 1
+            bucket = slot[1]
+            for f in item.funding:
+                if f.stage is line_stage:
+                    bucket.append(f.amount)
+        elif valuef(item, slot[1]):
+            slot[0] += 1
+    groups = {k: slot[1] for k, slot in slots.items() if slot[0]}
+    counts = {k: slot[0] for k, slot in slots.items() if slot[0]}
     values = _finish(groups, unit)
-    return _sorted(names, values, counts, unit)
+    return _sorted(names, values, counts, unit, frozenset(indicators))
 
 
 def _grouped(names: tuple[str, ...], pairs: Iterable[tuple[Any, Value]]) -> Rollup:
-    """A roll-up of (key, value) pairs."""
+    """A roll-up of ((indicator, period), value) pairs."""
     groups: dict[Any, list[Value]] = {}
     counts: dict[Any, int] = {}
     for key, value in pairs:
@@ -407,7 +444,8 @@ def _grouped(names: tuple[str, ...], pairs: Iterable[tuple[Any, Value]]) -> Roll
         else:
             groups[key] = [value]
             counts[key] = 1
-    return _sorted(names, _finish(groups, None), counts, None)
+    indicators = frozenset(k[0] for k in groups)
+    return _sorted(names, _finish(groups, None), counts, None, indicators)
 
 
 def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value]:
@@ -424,7 +462,7 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
             values[k] = s = _sum(bucket, unit)
         except UnitMismatchError as error:
             raise UnitMismatchError(
-                error.left, error.right, "add in one group (group by indicator or unit)"
+                error.left, error.right, "add up in one group (group them by indicator)"
             ) from None
         end = s if isinstance(s, Quantity) else (s.low or s.high)
         if end is not None and (
@@ -437,22 +475,30 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
     return values
 
 
-def _default_value(stage: FundingStage) -> Callable[[Any, list[Value]], None]:
-    def add(item: Any, bucket: list[Value]) -> None:
+# A value function puts what an item is worth into its group's bucket and says whether
+# the item counts in the group at all.
+_ValueFunction: TypeAlias = Callable[[Any, list[Value]], bool]
+
+
+def _default_value(stage: FundingStage | None, indicators: set[str]) -> _ValueFunction:
+    """What an item is worth by default; funding lines of ``stage`` only (of any stage
+    when None: the roll-up is by stage)."""
+
+    def add(item: Any, bucket: list[Value]) -> bool:
         kind = type(item)
         if kind is Entry:
             item = item.item
             kind = type(item)
         if kind is Project:
-            bucket.extend([f.amount for f in item.funding if f.stage is stage])
-        elif kind is tuple:  # a funding line with its project
-            funding = item[1]
-            if funding.stage is stage:
-                bucket.append(funding.amount)
+            bucket.extend([f.amount for f in item.funding if stage is None or f.stage is stage])
+        elif kind is tuple:  # a funding line with its project, already of the stage
+            bucket.append(item[1].amount)
         elif kind is Funding:
-            if item.stage is stage:
-                bucket.append(item.amount)
+            if stage is not None and item.stage is not stage:
+                return False
+            bucket.append(item.amount)
         elif kind is Goal or kind is Achievement:
+            indicators.add(item.indicator.key or item.indicator.name)
             bucket.append(_figure_value(item.figure, item.indicator))
         elif kind is BreakdownPart:
             bucket.append(_figure_value(item.figure, None))
@@ -464,34 +510,44 @@ def _default_value(stage: FundingStage) -> Callable[[Any, list[Value]], None]:
                 "a project, funding line, goal, achievement, amount or figure",
                 kind.__name__,
             )
+        return True
 
     return add
 
 
-def _counter(unit: str | None) -> Callable[[Any, list[Value]], None]:
-    def add(item: Any, bucket: list[Value]) -> None:
+def _counter(unit: str | None) -> _ValueFunction:
+    word = None if unit is None else unit_info(unit).word
+
+    def add(item: Any, bucket: list[Value]) -> bool:
         inner = item.item if type(item) is Entry else item
-        bucket.append(Quantity(1, unit or ("项" if type(inner) is Project else "个")))
+        if type(inner) is tuple:
+            inner = inner[0]
+        bucket.append(Quantity(1, word or ("项" if type(inner) is Project else "个")))
+        return True
 
     return add
 
 
-def _custom_value(f: Callable[[Any], Any]) -> Callable[[Any, list[Value]], None]:
-    def add(item: Any, bucket: list[Value]) -> None:
+def _custom_value(f: Callable[[Any], Any]) -> _ValueFunction:
+    def add(item: Any, bucket: list[Value]) -> bool:
         found = f(item)
-        if found is not None:
-            bucket.append(_as_value(found, "value"))
+        if found is None:
+            return False
+        bucket.append(_as_value(found, "value"))
+        return True
 
     return add
 
 
-def _lines(items: Iterable[Any]) -> Iterator[Any]:
-    """Projects opened into their funding lines (with the project, for its fields)."""
+def _lines(items: Iterable[Any], stage: FundingStage | None) -> Iterator[Any]:
+    """Projects opened into their funding lines of ``stage`` (of every stage when
+    None), each with its project, which answers for the fields a line has not."""
     for item in items:
         project = item.item if type(item) is Entry else item
         if type(project) is Project:
             for funding in project.funding:
-                yield (project, funding)
+                if stage is None or funding.stage is stage:
+                    yield (project, funding)
         else:
             yield item
 

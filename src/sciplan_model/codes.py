@@ -56,6 +56,10 @@ def _table(cls: type, rows: dict[str, str]) -> None:
 class Coded(enum.Enum):
     """The base of the enums here: members read from their Chinese names and aliases."""
 
+    # Members are singletons compared by identity, so identity hashes them: roll-ups
+    # hash a level or a source for every item they group.
+    __hash__ = object.__hash__
+
     @property
     def chinese(self) -> str:
         """The member's usual Chinese name."""

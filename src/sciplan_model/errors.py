@@ -263,7 +263,10 @@ class ValidationError(SciplanError, ValueError):
     def __str__(self) -> str:
         count = len(self.findings)
         head = f"the plan does not validate: {count} finding{'s' if count != 1 else ''}"
-        shown = [f"{f.severity.value} {f.code} at {f.path}" for f in self.findings[:20]]
+        shown = [
+            f"{f.severity.value} {f.code} at {f'{f.plan}:' if f.plan else ''}{f.path}"
+            for f in self.findings[:20]
+        ]
         if count > 20:
             shown.append(f"and {count - 20} more")
         return "\n  ".join([head, *shown])

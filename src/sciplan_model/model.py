@@ -727,8 +727,21 @@ _T = TypeVar("_T")
 
 
 def _of_type(plan: Plan, cls: type[_T]) -> tuple[_T, ...]:
-    found = (e.item for e in _walk(plan, plan.sections, "$.sections", None, (cls,)))
-    return tuple(item for item in found if isinstance(item, cls))
+    found: list[_T] = []
+    _collect(plan.sections, cls, found)
+    return tuple(found)
+
+
+def _collect(sections: tuple[Section, ...], cls: type[_T], found: list[_T]) -> None:
+    """The items of ``cls`` of a section tree, in document order (a task's goals too)."""
+    for section in sections:
+        for item in section.items:
+            if isinstance(item, cls):
+                found.append(item)
+            elif cls is Goal and type(item) is Task:
+                found.extend(item.goals)  # type: ignore[arg-type]
+        if section.sections:
+            _collect(section.sections, cls, found)
 
 
 @attrs.frozen(repr=False)

@@ -174,7 +174,7 @@ def _year_check(_: object, __: attrs.Attribute[int | None], value: int | None) -
         raise InvalidValueError("year", f"{y} is not a year of four digits")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Year:
     """A calendar year, or a template's placeholder year (20xx年) whose value is unknown.
 

@@ -26,11 +26,11 @@ from typing import Any
 import attrs
 
 from ._exact import EXACT
-from ._rollup import _range_in, _range_to, project_value
+from ._rollup import _figure_value, _range_in, _range_to, project_value
 from ._table import table
 from .codes import Aggregation, FundingStage
 from .errors import SciplanError, ValidationError, WrongTypeError
-from .figure import Figure, Range
+from .figure import Figure, Qualifier, Range
 from .model import (
     Achievement,
     Breakdown,
@@ -249,6 +249,7 @@ def _finding(
 # -- rounding ---------------------------------------------------------------------------------
 
 _ROUNDED = frozenset({"[money]", "[area]"})
+_EXACT = Qualifier.EXACT
 
 
 def _digit(q: Quantity) -> Decimal:
@@ -325,6 +326,8 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
                 "合计或分项含未知数（如20xx），无法核对",
             )
             continue
+        if all(f.qualifier is _EXACT for f in figures) and _clean(b):  # the common case
+            continue
         whole = _range_in(b.total.range, b.indicator)
         parts: Range = sum(
             (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
@@ -335,14 +338,26 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
         if severity is None:
             continue
         shown = _shown(parts, b.total.unit)
+        by = f"，相差{gap}" if gap else ""
         if not b.complete:
-            message = f"“其中”各项之和{shown}超过合计{b.total}"
+            message = f"“其中”各项之和{shown}超过合计{b.total}{by}"
         elif severity is Severity.WARNING:
             message = f"分项之和{shown}与合计{b.total}相差{gap}，在四舍五入误差以内"
         else:
-            message = f"分项之和{shown}与合计{b.total}不符，相差{gap}"
+            message = f"分项之和{shown}与合计{b.total}不符{by}"
         code = "breakdown.sum" if b.complete else "breakdown.exceeds"
         yield _finding(entry, code, severity, message, expected=b.total, actual=shown)
+
+
+def _clean(b: Breakdown) -> bool:
+    """Whether a breakdown of exact figures adds up, read the fast way."""
+    said = _figure_value(b.total, b.indicator)
+    parts = [_figure_value(p.figure, b.indicator) for p in b.parts]
+    amounts = [q for q in parts if isinstance(q, Quantity)]
+    if not isinstance(said, Quantity) or len(amounts) != len(parts):
+        return False
+    found = total(amounts)
+    return found == said if b.complete else found <= said
 
 
 def check_breakdown_units(scope: Scope) -> Iterator[Finding]:
@@ -531,9 +546,11 @@ def check_funding(scope: Scope) -> Iterator[Finding]:
         lines = p.funding
         if not lines:
             continue
-        stages = set()
+        first = lines[0].stage
+        stages = {first}
         for j, f in enumerate(lines):
-            stages.add(f.stage)
+            if f.stage is not first:
+                stages.add(f.stage)
             if f.amount.magnitude < 0:
                 yield _finding(
                     entry,
@@ -545,7 +562,10 @@ def check_funding(scope: Scope) -> Iterator[Finding]:
                 )
         if len(stages) < 2:
             continue
-        sums = [(s, project_value(p, s)) for s in FundingStage if s in stages]
+        by_stage: dict[FundingStage, list[Quantity]] = {s: [] for s in stages}
+        for f in lines:
+            by_stage[f.stage].append(f.amount)
+        sums = [(s, total(by_stage[s])) for s in FundingStage if s in stages]
         for (early, before), (late, after) in itertools.pairwise(sums):
             if before is not None and after is not None and after > before:
                 yield _finding(
