@@ -76,11 +76,16 @@ def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]
     indicator = goal.indicator if isinstance(goal, Goal) else None
     if isinstance(results, Achievement | Figure | Quantity | Range | Entry):
         results = [results]
-    found = [r.item if type(r) is Entry else r for r in results]
-    if not found:
+    given = [
+        (r.item, r.period) if type(r) is Entry else (r, getattr(r, "period", None)) for r in results
+    ]
+    if not given:
         raise InvalidValueError("achievements", "there is no result to hold against the target")
-    if indicator is not None and indicator.aggregation is Aggregation.STOCK and len(found) > 1:
-        found = [_latest(found)]
+    if indicator is not None:
+        _same_indicator(indicator, [r for r, _ in given])
+        if indicator.aggregation is Aggregation.STOCK and len(given) > 1:
+            given = _latest(given)
+    found = [r for r, _ in given]
     ranges = []
     for k, r in enumerate(found):
         if isinstance(r, Achievement):
@@ -92,15 +97,28 @@ def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]
     return sum(ranges[1:], ranges[0]), indicator
 
 
-def _latest(found: list[Any]) -> Any:
-    """The result of the latest known year, for a stock; the last given otherwise."""
+def _same_indicator(indicator: Indicator, found: list[Any]) -> None:
+    want = indicator.key or indicator.name
+    for k, r in enumerate(found):
+        if isinstance(r, Achievement) and (r.indicator.key or r.indicator.name) != want:
+            name = r.indicator.key or r.indicator.name
+            raise InvalidValueError(
+                f"achievements[{k}]", f"it measures {name!r}, not the goal's {want!r}"
+            )
 
-    def end(r: Any) -> int:
-        period = getattr(r, "period", None)
+
+def _latest(given: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """For a stock: the results of the latest year known (all of them: several places
+    may report that year); the last given when no year is known."""
+
+    def end(period: Any) -> int:
         years = period_years(period) if period is not None else None
         return years[-1] if years else -1
 
-    return max(reversed(found), key=end)
+    last = max(end(p) for _, p in given)
+    if last < 0:
+        return given[-1:]
+    return [(r, p) for r, p in given if end(p) == last]
 
 
 def _ratio(q: Quantity, by: Quantity) -> Quantity:
@@ -179,6 +197,8 @@ def growth(current: Any, previous: Any) -> Range:
 
 
 def _point_or_range(x: Any, where: str) -> Range:
+    if type(x) is Entry:
+        x = x.item
     if isinstance(x, Achievement | Goal):
         x = x.figure
     v = _as_value(x, where)

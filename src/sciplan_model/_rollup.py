@@ -159,7 +159,7 @@ def _field(obj: Any, name: str) -> Any:
         if type(obj) is Entry:
             found = getattr(obj.item, step, None)
             obj = found if found is not None else getattr(obj, step, None)
-        elif type(obj) is tuple and len(obj) == 2 and type(obj[1]) is Funding:
+        elif type(obj) is tuple and len(obj) == 3 and type(obj[1]) is Funding:
             obj = _line_field(obj, step)
         else:
             obj = getattr(obj, step, None)
@@ -171,28 +171,33 @@ def _entry_field(entry: Entry, name: str) -> Any:
     return found if found is not None else getattr(entry, name, None)
 
 
-def _line_getter(name: str) -> Callable[[tuple[Project, Funding]], Any]:
-    """How a funding line (with its project) answers for ``name``."""
+# A funding line in a roll-up: the line, its project, and what answers for the project's
+# fields (the project itself, or the Entry it came in, which knows its period and region).
+_Line: TypeAlias = tuple[Project, Funding, Any]
+
+
+def _line_getter(name: str) -> Callable[[_Line], Any]:
+    """How a funding line answers for ``name``."""
     if name in ("source", "stage", "amount"):
         get = attrgetter(name)
         return lambda line: get(line[1])
     if name == "year":
         return lambda line: line[1].year if line[1].year is not None else line[0].year
-    return lambda line: _field(line[0], name)
+    return lambda line: _field(line[2], name)
 
 
-def _line_field(line: tuple[Project, Funding], step: str) -> Any:
+def _line_field(line: _Line, step: str) -> Any:
     """A field of a funding line, where the line's project answers what it does not."""
-    project, funding = line
+    project, funding, holder = line
     if step in ("source", "stage", "amount"):
         return getattr(funding, step)
     if step == "year" and funding.year is not None:
         return funding.year
-    return getattr(project, step, None)
+    return _field(holder, step) if holder is not project else getattr(project, step, None)
 
 
 def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
-    if by is None:
+    if by is None or by == ():
         return (), lambda _: ()
     if callable(by):
         return (getattr(by, "__name__", "key"),), by
@@ -271,9 +276,17 @@ class Rollup(Mapping[Any, Value]):
         return len(self._values)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Rollup):
-            return NotImplemented
-        return (self.by, self._values, self._counts) == (other.by, other._values, other._counts)
+        """Roll-ups are equal with the same ``by``, sums and counts; a roll-up equals a
+        plain mapping of the same sums."""
+        if isinstance(other, Rollup):
+            return (self.by, self._values, self._counts) == (
+                other.by,
+                other._values,
+                other._counts,
+            )
+        if isinstance(other, Mapping):
+            return self._values == dict(other)
+        return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -286,7 +299,12 @@ class Rollup(Mapping[Any, Value]):
         """The grand total of every group; None for a roll-up of nothing, or of groups
         that measure different things (achievements by indicator)."""
         values = list(self._values.values())
-        if not values or len({v.dimension for v in values}) > 1 or len(self.indicators) > 1:
+        if (
+            not values
+            or len({v.dimension for v in values}) > 1
+            or len(self.indicators) > 1
+            or "stage" in self.by  # money of different stages never adds up
+        ):
             return None
         return _sum(values, self.unit)
 
@@ -465,13 +483,17 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
                 error.left, error.right, "add up in one group (group them by indicator)"
             ) from None
         end = s if isinstance(s, Quantity) else (s.low or s.high)
-        if end is not None and (
-            finest is None or unit_info(end.unit).factor < unit_info(finest.unit).factor
+        if (
+            end is not None
+            and end.is_money
+            and (finest is None or unit_info(end.unit).factor < unit_info(finest.unit).factor)
         ):
             finest = end
-    for k in empty:
-        zero_unit = unit or (finest.unit if finest is not None else "元")
-        values[k] = Quantity(0, zero_unit)
+    for k in empty:  # only projects come without a value: the zero is money
+        if unit is not None:
+            values[k] = Quantity(0, unit)
+        else:
+            values[k] = Quantity(0, finest.unit if finest is not None else "元")
     return values
 
 
@@ -547,7 +569,7 @@ def _lines(items: Iterable[Any], stage: FundingStage | None) -> Iterator[Any]:
         if type(project) is Project:
             for funding in project.funding:
                 if stage is None or funding.stage is stage:
-                    yield (project, funding)
+                    yield (project, funding, item)
         else:
             yield item
 
