@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 import attrs
 
 from ._exact import EXACT
+from ._reading import normalize_text
 from ._rollup import _figure_value, _range_in, _range_to, project_value
 from ._table import table
 from .codes import Aggregation, FundingStage
@@ -246,6 +248,15 @@ def _finding(
     )
 
 
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])。(?=[0-9])", re.ASCII)
+
+
+def _said(f: Figure) -> str:
+    """A figure as its plan wrote it (600余万元, not the canonical 600万余元), with
+    full-width digits and the 。 decimal artefact made plain (159。3 → 159.3)."""
+    return _DECIMAL_POINT.sub(".", normalize_text(f.text))
+
+
 # -- rounding ---------------------------------------------------------------------------------
 
 _ROUNDED = frozenset({"[money]", "[area]"})
@@ -255,7 +266,8 @@ _EXACT = Qualifier.EXACT
 def _digit(q: Quantity) -> Decimal:
     """The unit of the finest digit written in ``q``, in its base unit (159.3万元 → 1000)."""
     exponent = q.magnitude.as_tuple().exponent
-    return unit_info(q.unit).factor * Decimal(1).scaleb(exponent, EXACT)  # type: ignore[arg-type]
+    written = min(exponent, 0) if isinstance(exponent, int) else 0  # 1E+2 is written 100
+    return unit_info(q.unit).factor * Decimal(1).scaleb(written, EXACT)
 
 
 def _slack(figures: list[Figure]) -> Quantity | None:
@@ -340,11 +352,12 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
         shown = _shown(parts, b.total.unit)
         by = f"，相差{gap}" if gap else ""
         if not b.complete:
-            message = f"“其中”各项之和{shown}超过合计{b.total}{by}"
+            message = f"“其中”各项之和{shown}超过合计{_said(b.total)}{by}"
         elif severity is Severity.WARNING:
-            message = f"分项之和{shown}与合计{b.total}相差{gap}，在四舍五入误差以内"
+            near = f"相差{gap}" if gap else "不能完全吻合"
+            message = f"分项之和{shown}与合计{_said(b.total)}{near}，在四舍五入误差以内"
         else:
-            message = f"分项之和{shown}与合计{b.total}不符{by}"
+            message = f"分项之和{shown}与合计{_said(b.total)}不符{by}"
         code = "breakdown.sum" if b.complete else "breakdown.exceeds"
         yield _finding(entry, code, severity, message, expected=b.total, actual=shown)
 
@@ -370,7 +383,7 @@ def check_breakdown_units(scope: Scope) -> Iterator[Finding]:
                 entry,
                 "breakdown.unit",
                 Severity.ERROR,
-                f"合计{b.total}的单位与指标“{b.indicator.name}”的单位{b.indicator.unit}不符",
+                f"合计{_said(b.total)}的单位与指标“{b.indicator.name}”的单位{b.indicator.unit}不符",
                 path=f"{entry.path}.total",
                 expected=b.indicator.unit,
                 actual=b.total.unit,
@@ -450,22 +463,24 @@ def check_periods(scope: Scope) -> Iterator[Finding]:
     breakdowns within their section's.  An item that repeats its section's period is
     not checked again; a period with a placeholder year (20xx) cannot be decided."""
     for plan in scope.plans:
-        if plan.period is not None:
-            yield from _section_periods(plan, plan.sections, "$.sections", plan.period)
+        yield from _section_periods(plan, plan.sections, "$.sections", plan.period)
     for kind in (Project, Goal, Achievement, Breakdown):
         yield from _item_periods(scope.items(kind))
 
 
 def _section_periods(
-    plan: Plan, sections: tuple[Section, ...], prefix: str, outer: Period
+    plan: Plan, sections: tuple[Section, ...], prefix: str, outer: Period | None
 ) -> Iterator[Finding]:
     for i, section in enumerate(sections):
         here = f"{prefix}[{i}]"
         inner = outer
         if section.period is not None and section.period != outer:
-            found = _period_finding(plan, here, "章节期间", section.period, outer, section.source)
-            if found is not None:
-                yield found
+            if outer is not None:
+                found = _period_finding(
+                    plan, here, "章节期间", section.period, outer, section.source
+                )
+                if found is not None:
+                    yield found
             inner = section.period
         yield from _section_periods(plan, section.sections, f"{here}.sections", inner)
 
@@ -498,21 +513,41 @@ def _item_periods(entries: Iterable[Entry]) -> Iterator[Finding]:
 # -- identity ---------------------------------------------------------------------------------
 
 
-def _content(p: Project) -> Project:
-    """A project without where it is written: two plans may list the same one."""
-    return attrs.evolve(p, source=None) if p.source is not None else p
+def _content(obj: Any) -> Any:
+    """What an object says, without where any part of it is written: two plans may
+    list the same project, each with its own spans."""
+    if isinstance(obj, tuple):
+        return tuple(_content(x) for x in obj)
+    if not attrs.has(type(obj)) or isinstance(obj, Quantity | Figure | Range):
+        return obj
+    changes: dict[str, Any] = {}
+    for a in attrs.fields(type(obj)):
+        value = getattr(obj, a.name)
+        if a.name == "source" and isinstance(value, SourceRef):
+            changes["source"] = None
+        elif isinstance(value, tuple) or attrs.has(type(value)):
+            inner = _content(value)
+            if inner is not value:
+                changes[a.name] = inner
+    return attrs.evolve(obj, **changes) if changes else obj
 
 
 def check_identity(scope: Scope) -> Iterator[Finding]:
     """A project id is listed once in a plan; a project listed in several plans (the
     same id) says the same there."""
-    first: dict[str, Entry] = {}
+    first: dict[str, Entry] = {}  # where each id was first met
+    mine: dict[tuple[int, str], Entry] = {}  # … and first met in each plan
     for entry in scope.items(Project):
         p: Project = entry.item  # type: ignore[assignment]
         seen = first.get(p.id)
         if seen is None:
-            first[p.id] = entry
+            first[p.id] = mine[(id(entry.plan), p.id)] = entry
             continue
+        own = mine.get((id(entry.plan), p.id))
+        if own is None:
+            mine[(id(entry.plan), p.id)] = entry
+        else:
+            seen = own
         where = f"{seen.plan.id}:{seen.path}" if seen.plan is not entry.plan else seen.path
         if seen.plan is entry.plan:
             yield _finding(
@@ -524,7 +559,7 @@ def check_identity(scope: Scope) -> Iterator[Finding]:
                 expected=seen.path,
                 actual=entry.path,
             )
-        elif _content(seen.item) != _content(p):  # type: ignore[arg-type]
+        elif _content(seen.item) != _content(p):
             yield _finding(
                 entry,
                 "identity.conflict",
@@ -619,68 +654,79 @@ def check_listed_detail(scope: Scope) -> Iterator[Finding]:
 def _detail(
     entry: Entry, b: Breakdown, stated: Figure, listed: list[Project], path: str, what: str
 ) -> Iterator[Finding]:
-    if not stated.is_known:
+    info = unit_info(stated.unit)
+    if not (info.currency or info.is_count):
+        return  # an area or a rate is not made of the projects listed
+    values = [project_value(p, b.stage) for p in listed] if info.currency else []
+    if not stated.is_known or None in values:
+        missing = "" if stated.is_known else "写明的数字未知（如20xx），"
+        if None in values:
+            missing += f"有所列项目没有{b.stage.chinese}经费，"
+        yield _finding(
+            entry,
+            "detail.undecided",
+            Severity.INFO,
+            f"{what}{missing}无法与所列项目核对",
+            path=path,
+        )
         return
     said = _range_in(stated.range, b.indicator)
-    if said.dimension == "[money]":
-        amounts = [v for v in (project_value(p, b.stage) for p in listed) if v is not None]
-        counted: Quantity = total(amounts, stated.unit)
+    if info.currency:
+        counted: Quantity = total([v for v in values if v is not None], stated.unit)
         slack = _slack([stated])
-        word = "经费"
+        message = f"{what}写明{_said(stated)}，所列项目经费合计{counted}"
     else:
         counted = Quantity(len(listed), unit_info(said.unit).word)
         slack = None
-        word = "项目数"
-    if said.dimension != counted.dimension:
-        return
+        message = f"{what}写明{_said(stated)}，所列项目共{counted}"
     severity = _verdict(_gap(Range.point(counted), said), slack)
     if severity is not None:
-        yield _finding(
-            entry,
-            "detail.total" if path == entry.path else "detail.part",
-            severity,
-            f"{what}写明{stated}，所列项目{word}合计{counted}",
-            path=path,
-            expected=stated,
-            actual=counted,
-        )
+        code = "detail.total" if path == entry.path else "detail.part"
+        yield _finding(entry, code, severity, message, path=path, expected=stated, actual=counted)
 
 
 # -- five-year periods against their years ----------------------------------------------------
 
 
+def _place(entry: Entry) -> Any:
+    """Where a figure is for: its region, or else its plan (figures of plans without a
+    region are compared within their plan only)."""
+    region = entry.region
+    return region if region is not None else ("plan", id(entry.plan))
+
+
 def check_five_year(scope: Scope) -> Iterator[Finding]:
-    """A figure stated for a five-year period agrees with its years: the sum of the
-    five years for a flow (a part of the years never more than it), the last year for
-    a stock."""
-    periods: dict[tuple[Any, str], list[Entry]] = {}
-    years: dict[tuple[Any, str, int], list[Entry]] = {}
+    """A figure stated for a five-year period (or any span of years) agrees with its
+    years, indicator by indicator and place by place: the sum of the years for a flow
+    (the years given so far never more than it), the last year for a stock."""
+    spans: list[tuple[Entry, tuple[Any, ...], range]] = []
+    years: dict[tuple[Any, ...], list[Entry]] = {}
     for entry in scope.items(Achievement):
         a: Achievement = entry.item  # type: ignore[assignment]
-        key = (entry.region, a.indicator.key or a.indicator.name)
+        indicator = a.indicator
+        key = (_place(entry), indicator.key or indicator.name, unit_info(indicator.unit).dimension)
         when = entry.period
-        if isinstance(when, FiveYearPlan):
-            periods.setdefault(key, []).append(entry)
-        elif isinstance(when, Year) and when.value is not None:
-            years.setdefault((*key, when.value), []).append(entry)
-    for key, stated in periods.items():
-        for entry in stated:
-            yield from _against_years(entry, key, years)
+        if isinstance(when, Year):
+            if when.value is not None:
+                years.setdefault((*key, when.value), []).append(entry)
+        elif when is not None:
+            span = period_years(when)
+            if span is not None and len(span) > 1:
+                spans.append((entry, key, span))
+    for entry, key, span in spans:
+        present = {y: years[(*key, y)] for y in span if (*key, y) in years}
+        if present:
+            yield from _against_years(entry, span, present)
 
 
-def _against_years(
-    entry: Entry, key: tuple[Any, str], years: dict[tuple[Any, str, int], list[Entry]]
-) -> Iterator[Finding]:
+def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -> Iterator[Finding]:
     a: Achievement = entry.item  # type: ignore[assignment]
-    period: FiveYearPlan = entry.period  # type: ignore[assignment]
-    present = {y: years[(*key, y)] for y in period.years if (*key, y) in years}
-    if not present:
-        return
     stock = a.indicator.aggregation is Aggregation.STOCK
+    last = span[-1]
     if stock:
-        if period.end_year not in present:
+        if last not in present:
             return
-        chosen = present[period.end_year]
+        chosen = present[last]
     else:
         chosen = [e for es in present.values() for e in es]
     figures = [e.item.figure for e in chosen]  # type: ignore[union-attr]
@@ -691,18 +737,19 @@ def _against_years(
         (_range_in(f.range, a.indicator) for f in figures[1:]),
         _range_in(figures[0].range, a.indicator),
     )
-    whole = stock or len(present) == len(period.years)
+    whole = stock or len(present) == len(span)
     gap = _gap(found, stated) if whole else _excess(found, stated)
     severity = _verdict(gap, _slack([a.figure, *figures]))
     if severity is None:
         return
     shown = _shown(found, a.figure.unit)
-    span = f"{period.end_year}年" if stock else f"{len(present)}个年度"
+    name = _show_period(entry.period) if entry.period is not None else ""
+    said = f"{last}年的数字为{shown}" if stock else f"{len(present)}个年度的数字合计{shown}"
     yield _finding(
         entry,
         "period.sum",
         severity,
-        f"“{period.name}”期间写明{a.figure}，而{span}的数字合计{shown}",
+        f"“{name}”期间写明{_said(a.figure)}，而{said}",
         expected=a.figure,
         actual=shown,
     )
@@ -729,7 +776,12 @@ def validate(plans: Plan | Iterable[Plan], checks: Iterable[Check] = CHECKS) -> 
     >>> report.ok, len(report.errors)
     (True, 0)
     """
-    found = (plans,) if isinstance(plans, Plan) else tuple(plans)
+    if isinstance(plans, Plan):
+        found: tuple[Plan, ...] = (plans,)
+    elif isinstance(plans, str | bytes) or not isinstance(plans, Iterable):
+        raise WrongTypeError("plans", "a Plan or an iterable of Plans", type(plans).__name__)
+    else:
+        found = tuple({id(p): p for p in plans}.values())  # the same plan given twice is one
     for k, plan in enumerate(found):
         if not isinstance(plan, Plan):
             raise WrongTypeError(f"plans[{k}]", "a Plan", type(plan).__name__)
