@@ -27,9 +27,7 @@ each with the JSON path of the value in the document's own shape
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import re
 import tomllib
@@ -41,6 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from ._gc import gc_paused as _gc_paused
 from .codes import Coded
 from .errors import (
     MAX_PROBLEMS,
@@ -758,23 +757,6 @@ def loads(text: str, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
     """Load a ``cls`` (a Plan by default) from JSON text, or raise PlanLoadError."""
     with _gc_paused():
         return from_data(_read_json(text), cls)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is read or written.
-
-    Reading a large plan makes millions of small objects and no cycles; the collector
-    would walk the growing heap again and again (it took about 40 % of the time of a
-    100,000-project load).  Its earlier state is restored, whatever happens.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # -- TOML and files ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from ._exact import EXACT
+from ._gc import gc_paused
 from ._reading import normalize_text
 from ._rollup import _figure_value, _range_in, _range_to, project_value
 from ._table import table
@@ -44,7 +45,7 @@ from .model import (
     SourceRef,
 )
 from .period import FiveYearPlan, Period, Year, period_years
-from .quantity import Quantity, total
+from .quantity import Quantity, _canonical, total
 from .units import unit_info
 
 __all__ = [
@@ -260,6 +261,7 @@ def _said(f: Figure) -> str:
 # -- rounding ---------------------------------------------------------------------------------
 
 _ROUNDED = frozenset({"[money]", "[area]"})
+_ZERO = Decimal(0)
 _EXACT = Qualifier.EXACT
 
 
@@ -597,12 +599,15 @@ def check_funding(scope: Scope) -> Iterator[Finding]:
                 )
         if len(stages) < 2:
             continue
-        by_stage: dict[FundingStage, list[Quantity]] = {s: [] for s in stages}
+        # compare exact sums in the base unit first; amounts are made only to report
+        base: dict[FundingStage, Decimal] = dict.fromkeys(stages, _ZERO)
         for f in lines:
-            by_stage[f.stage].append(f.amount)
-        sums = [(s, total(by_stage[s])) for s in FundingStage if s in stages]
-        for (early, before), (late, after) in itertools.pairwise(sums):
-            if before is not None and after is not None and after > before:
+            base[f.stage] = EXACT.add(base[f.stage], _canonical(f.amount))
+        order = [s for s in FundingStage if s in stages]
+        for early, late in itertools.pairwise(order):
+            if base[late] > base[early]:
+                before = total([f.amount for f in lines if f.stage is early])
+                after = total([f.amount for f in lines if f.stage is late])
                 yield _finding(
                     entry,
                     "funding.stages",
@@ -785,8 +790,9 @@ def validate(plans: Plan | Iterable[Plan], checks: Iterable[Check] = CHECKS) -> 
     for k, plan in enumerate(found):
         if not isinstance(plan, Plan):
             raise WrongTypeError(f"plans[{k}]", "a Plan", type(plan).__name__)
-    scope = Scope.of(found)
     findings: list[Finding] = []
-    for check in checks:
-        findings.extend(check(scope))
+    with gc_paused():  # a province walked makes many small objects and no cycles
+        scope = Scope.of(found)
+        for check in checks:
+            findings.extend(check(scope))
     return Report(tuple(findings), tuple(p.id for p in found))
