@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import examples
 from ._attainment import Attainment, Verdict, attainment, growth, percent
-from ._rollup import Combined, Rollup, combine, over_period, project_value, rollup
+from ._combine import Combined, combine, over_period
+from ._rollup import Rollup, project_value, rollup
 from .codes import (
     Aggregation,
     FundingSource,

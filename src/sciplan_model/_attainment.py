@@ -11,12 +11,12 @@ from typing import Any
 import attrs
 
 from ._exact import RATIO, fmt, plain
-from ._rollup import _as_value, _in_word, _range_in
+from ._rollup import _as_value, _in_word, _place, _range_in
 from .codes import Aggregation
 from .errors import DivisionByZeroError, InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import Achievement, Entry, Goal, Indicator
-from .period import period_years
+from .period import Period, period_years
 from .quantity import Quantity
 
 __all__ = ["Attainment", "Verdict", "attainment", "growth", "percent"]
@@ -77,17 +77,21 @@ def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]
     if isinstance(results, Achievement | Figure | Quantity | Range | Entry):
         results = [results]
     given = [
-        (r.item, r.period) if type(r) is Entry else (r, getattr(r, "period", None)) for r in results
+        (r.item, r.period, _place(r))
+        if type(r) is Entry
+        else (r, getattr(r, "period", None), _place(r))
+        for r in results
     ]
     if not given:
         raise InvalidValueError("achievements", "there is no result to hold against the target")
     if indicator is not None:
-        _same_indicator(indicator, [r for r, _ in given])
-        if indicator.aggregation is Aggregation.STOCK and len(given) > 1:
-            given = _latest(given)
-    found = [r for r, _ in given]
+        _same_indicator(indicator, [r for r, _, _ in given])
+    if isinstance(goal, Goal) and goal.period is not None:
+        given = _for_period(given, goal.period)
+    if indicator is not None and indicator.aggregation is Aggregation.STOCK:
+        given = _latest(given)
     ranges = []
-    for k, r in enumerate(found):
+    for k, (r, _, _) in enumerate(given):
         if isinstance(r, Achievement):
             ranges.append(_range_in(r.figure.range, indicator))
         else:
@@ -95,6 +99,29 @@ def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]
             v = Range.point(v) if isinstance(v, Quantity) else v
             ranges.append(_range_in(v, indicator))
     return sum(ranges[1:], ranges[0]), indicator
+
+
+_Given = list[tuple[Any, Any, Any]]
+
+
+def _for_period(given: _Given, period: Period) -> _Given:
+    """The results for a goal's period: those stated for the period itself where there
+    are any (not also its years, which would count twice), else those of its years;
+    results without a period are kept, results of other periods left out."""
+    whole = [g for g in given if g[1] == period]
+    if whole:
+        return whole
+    span = period_years(period)
+    if span is None:
+        return given
+    kept = []
+    for g in given:
+        years = None if g[1] is None else period_years(g[1])
+        if years is None or (years.start >= span.start and years.stop <= span.stop):
+            kept.append(g)
+    if not kept:
+        raise InvalidValueError("achievements", f"none of them is for the goal's period {period}")
+    return kept
 
 
 def _same_indicator(indicator: Indicator, found: list[Any]) -> None:
@@ -107,18 +134,22 @@ def _same_indicator(indicator: Indicator, found: list[Any]) -> None:
             )
 
 
-def _latest(given: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    """For a stock: the results of the latest year known (all of them: several places
-    may report that year); the last given when no year is known."""
+def _latest(given: _Given) -> _Given:
+    """For a stock: each place's results of its latest year known (summed over the
+    places); where no year is known, the last result given for the place."""
 
     def end(period: Any) -> int:
         years = period_years(period) if period is not None else None
         return years[-1] if years else -1
 
-    last = max(end(p) for _, p in given)
-    if last < 0:
-        return given[-1:]
-    return [(r, p) for r, p in given if end(p) == last]
+    last: dict[Any, int] = {}
+    for _, period, place in given:
+        last[place] = max(last.get(place, -1), end(period))
+    chosen = []
+    for place, year in last.items():
+        mine = [g for g in given if g[2] == place]
+        chosen.extend([g for g in mine if end(g[1]) == year] if year >= 0 else mine[-1:])
+    return chosen
 
 
 def _ratio(q: Quantity, by: Quantity) -> Quantity:
@@ -144,8 +175,9 @@ def attainment(goal: Goal | Figure, achievements: Any) -> Attainment:
     """A target against what was achieved: 完成率 and a three-valued verdict that
     respects the qualifiers on both sides.
 
-    ``achievements`` is one result or several (summed for a flow; the latest for a
-    stock).  The rate is the result over the target's figure as written.
+    ``achievements`` is one result or several: for a goal with a period, those stated
+    for the period itself, or else those of its years; summed for a flow, each place's
+    latest for a stock.  The rate is the result over the target's figure as written.
 
     >>> target = Figure.parse("2万人次以上")
     >>> str(attainment(target, Figure.parse("2.1万人次")))
@@ -158,10 +190,10 @@ def attainment(goal: Goal | Figure, achievements: Any) -> Attainment:
         raise WrongTypeError("goal", "a Goal or Figure", type(goal).__name__)
     actual, indicator = _actual(goal, achievements)
     meeting = _meeting(target, indicator)
-    if not (actual.is_known and meeting.is_known) or target.value is None:
-        return Attainment(target, actual, Range.unknown("%"), Verdict.UNDECIDED)
     if actual.dimension != meeting.dimension:
         raise UnitMismatchError(target.unit, actual.unit, "hold a result against")
+    if not (actual.is_known and meeting.is_known) or target.value is None:
+        return Attainment(target, actual, Range.unknown("%"), Verdict.UNDECIDED)
     if actual.within(meeting):
         verdict = Verdict.MET
     elif not actual.overlaps(meeting):
@@ -231,10 +263,14 @@ def _end(
 
 def percent(value: Range | Quantity, places: int = 1) -> str:
     """A rate as people read it, rounded half up (四舍五入) to ``places`` decimals:
-    ``105.0%``, ``100.0%–150.0%``, ``≥100.0%``; ``未知`` when not known.
+    ``105.0%``; a range with both ends in it as ``100.0%–150.0%``, with an end left out
+    as ``(100.0%, 150.0%)`` or ``[90.0%, 100.0%)``; unbounded as ``≥100.0%`` or
+    ``>100.0%``, ``≤…`` or ``<…``; ``未知`` when not known.
 
     >>> percent(Quantity("66.66666666666666666666666667", "%"))
     '66.7%'
+    >>> percent(attainment(Figure.parse("2万人次"), Figure.parse("2万余人次")).rate)
+    '(100.0%, 150.0%)'
     """
     if isinstance(value, Quantity):
         value = Range.point(value)
@@ -242,13 +278,19 @@ def percent(value: Range | Quantity, places: int = 1) -> str:
         return "未知"
     low = None if value.low is None else _round(value.low, places)
     high = None if value.high is None else _round(value.high, places)
-    if low is not None and low == high:
+    if low is not None and low == high and value.low_closed and value.high_closed:
         return low
     if high is None:
-        return f"≥{low}" if low is not None else "未知"
+        if low is None:
+            return "未知"
+        return f"{'≥' if value.low_closed else '>'}{low}"
     if low is None:
-        return f"≤{high}"
-    return f"{low}–{high}"
+        return f"{'≤' if value.high_closed else '<'}{high}"
+    if value.low_closed and value.high_closed:
+        return f"{low}–{high}"
+    left = "[" if value.low_closed else "("
+    right = "]" if value.high_closed else ")"
+    return f"{left}{low}, {high}{right}"
 
 
 def _round(q: Quantity, places: int) -> str:

@@ -36,22 +36,14 @@ from .model import (
     Funding,
     Goal,
     Indicator,
-    Plan,
     Project,
     Region,
 )
-from .period import FiveYearPlan, Period, Year, YearSpan, period_years
+from .period import FiveYearPlan, Year, YearSpan, period_years
 from .quantity import Money, Quantity, total
 from .units import unit_info
 
-__all__ = [
-    "Combined",
-    "Rollup",
-    "combine",
-    "over_period",
-    "project_value",
-    "rollup",
-]
+__all__ = ["Rollup", "project_value", "rollup"]
 
 #: What a roll-up sums: an exact amount, or a range where figures are qualified.
 Value: TypeAlias = Quantity | Range
@@ -90,10 +82,21 @@ def _recount(q: Quantity, word: str) -> Quantity:
     return Quantity(q.magnitude, q.unit[: len(q.unit) - len(info.word)] + word)
 
 
+def _recounted(dimension: str, indicator: Indicator | None) -> bool:
+    """Whether a figure of ``dimension`` is counted in one of the indicator's
+    ``same_as`` words (个 for an indicator in 项), and so is recounted in its own word;
+    any other unit is left alone (the checks report it, they do not relabel it)."""
+    if indicator is None or not indicator.same_as:
+        return False
+    if dimension == unit_info(indicator.unit).dimension:
+        return False
+    return any(dimension == unit_info(word).dimension for word in indicator.same_as)
+
+
 def _range_in(r: Range, indicator: Indicator | None) -> Range:
     """A figure's range counted in its indicator's own measure word where the indicator
     says another word counts the same thing (个 for 项)."""
-    if indicator is None or r.dimension == unit_info(indicator.unit).dimension:
+    if indicator is None or not _recounted(r.dimension, indicator):
         return r
     word = unit_info(indicator.unit).word
     if not r.is_known:
@@ -106,7 +109,7 @@ def _range_in(r: Range, indicator: Indicator | None) -> Range:
 
 def _in_word(q: Quantity, indicator: Indicator | None) -> Quantity:
     """``q`` counted in its indicator's own measure word (5个 → 5项 for projects)."""
-    if indicator is None or q.dimension == unit_info(indicator.unit).dimension:
+    if indicator is None or not _recounted(q.dimension, indicator):
         return q
     return _recount(q, unit_info(indicator.unit).word)
 
@@ -236,9 +239,10 @@ def _sort_key(key: Any) -> tuple[Any, ...]:
         if p is None:
             out.append((2, ""))
         elif isinstance(p, Year):
-            out.append((0, (p.value is None, p.value or 0, str(p))))
-        elif isinstance(p, FiveYearPlan):
-            out.append((0, (False, p.start_year, str(p))))
+            out.append((0, (p.value is None, p.value or 0, 0, str(p))))
+        elif isinstance(p, FiveYearPlan | YearSpan) and period_years(p) is not None:
+            years = period_years(p) or range(0)
+            out.append((0, (False, years[-1], 1, str(p))))  # a span after its last year
         elif isinstance(p, enum.Enum):
             out.append((0, (list(type(p)).index(p), str(p.value))))
         elif isinstance(p, int | str | Decimal):
@@ -265,6 +269,9 @@ class Rollup(Mapping[Any, Value]):
     #: The indicators of the goals and achievements summed (their grand total is
     #: only taken when there is one).
     indicators: frozenset[str] = frozenset()
+    #: True when a stock is summed (enterprises certified, a figure that stands at a
+    #: date): its groups by period or year have no grand total.
+    stock: bool = False
 
     def __getitem__(self, key: Any) -> Value:
         return self._values[key]
@@ -304,6 +311,7 @@ class Rollup(Mapping[Any, Value]):
             or len({v.dimension for v in values}) > 1
             or len(self.indicators) > 1
             or "stage" in self.by  # money of different stages never adds up
+            or (self.stock and ("period" in self.by or "year" in self.by))
         ):
             return None
         return _sum(values, self.unit)
@@ -319,7 +327,8 @@ class Rollup(Mapping[Any, Value]):
             values[key] = _sum([values[key], value], self.unit) if key in values else value
             counts[key] = counts.get(key, 0) + other._counts[key]
         unit = self.unit if self.unit == other.unit else None
-        return _sorted(self.by, values, counts, unit, self.indicators | other.indicators)
+        indicators = self.indicators | other.indicators
+        return _sorted(self.by, values, counts, unit, indicators, self.stock or other.stock)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per group: its key fields, ``value`` and ``count``."""
@@ -335,7 +344,7 @@ class Rollup(Mapping[Any, Value]):
     def __str__(self) -> str:
         if not self.by:
             rows = [["合计", str(v), str(self._counts[k])] for k, v in self._values.items()]
-            return table(["", "value", "count"], rows)
+            return table(["", "数值", "条目数"], rows)
         rows = []
         for key, value in self._values.items():
             parts = key if isinstance(key, tuple) and len(self.by) != 1 else (key,)
@@ -345,7 +354,7 @@ class Rollup(Mapping[Any, Value]):
             rows.append(
                 ["合计", *[""] * (len(self.by) - 1), str(grand), str(sum(self._counts.values()))]
             )
-        return table([*(self.by or ("",)), "value", "count"], rows)
+        return table([*self.by, "数值", "条目数"], rows)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{_show(k)}: {v}" for k, v in list(self._values.items())[:4])
@@ -374,13 +383,14 @@ def _sorted(
     counts: dict[Any, int],
     unit: str | None,
     indicators: frozenset[str] = frozenset(),
+    stock: bool = False,
 ) -> Rollup:
     try:
         order = sorted(values, key=_sort_key)
     except TypeError:
         order = list(values)
     return Rollup(
-        by, {k: values[k] for k in order}, {k: counts[k] for k in order}, unit, indicators
+        by, {k: values[k] for k in order}, {k: counts[k] for k in order}, unit, indicators, stock
     )
 
 
@@ -417,58 +427,45 @@ def rollup(
     names, key = _key_function(by)
     by_line = not callable(by) and bool(_LINE_FIELDS & set(names))
     line_stage = None if by_line and "stage" in names else stage
-    indicators: set[str] = set()
+    seen = _Seen()
     valuef: _ValueFunction
     if value is None:
-        valuef = _default_value(line_stage, indicators)
+        valuef = _default_value(line_stage, seen)
     elif value == _COUNT:
-        valuef = _counter(unit)
+        valuef = _counter(unit, seen)
     elif callable(value):
         valuef = _custom_value(value)
     else:
         raise WrongTypeError("value", 'None, "count" or a function', repr(value))
     if by_line:
         items = _lines(items, line_stage)
-    # one dict lookup per item: each group is [count, values]
+    # one dict lookup per item: each group is [count, values, what it sums]
     slots: dict[Any, list[Any]] = {}
     plain = value is None and line_stage is not None
     for item in items:
         k = key(item)
         slot = slots.get(k)
         if slot is None:
-            slot = slots[k] = [0, []]
+            slot = slots[k] = [0, [], None]
         if plain and type(item) is Project:  # the common case, inline
             slot[0] += 1
             bucket = slot[1]
             for f in item.funding:
                 if f.stage is line_stage:
                     bucket.append(f.amount)
-        elif valuef(item, slot[1]):
+        elif valuef(item, slot):
             slot[0] += 1
     groups = {k: slot[1] for k, slot in slots.items() if slot[0]}
     counts = {k: slot[0] for k, slot in slots.items() if slot[0]}
+    if seen.words == {"项", "个"}:  # projects and other things counted together
+        groups = {k: [Quantity(len(b), "个")] for k, b in groups.items()}
     values = _finish(groups, unit)
-    return _sorted(names, values, counts, unit, frozenset(indicators))
-
-
-def _grouped(names: tuple[str, ...], pairs: Iterable[tuple[Any, Value]]) -> Rollup:
-    """A roll-up of ((indicator, period), value) pairs."""
-    groups: dict[Any, list[Value]] = {}
-    counts: dict[Any, int] = {}
-    for key, value in pairs:
-        if key in groups:
-            groups[key].append(value)
-            counts[key] += 1
-        else:
-            groups[key] = [value]
-            counts[key] = 1
-    indicators = frozenset(k[0] for k in groups)
-    return _sorted(names, _finish(groups, None), counts, None, indicators)
+    return _sorted(names, values, counts, unit, frozenset(seen.indicators), seen.stock)
 
 
 def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value]:
-    """Each group's sum; a group whose items had no value (a project without funding of
-    the stage) is a zero of the roll-up's unit."""
+    """Each group's sum; a group whose items had no value (projects without a funding
+    line of the stage) is money not known, never a zero."""
     values: dict[Any, Value] = {}
     empty = []
     finest: Quantity | None = None
@@ -479,9 +476,9 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
         try:
             values[k] = s = _sum(bucket, unit)
         except UnitMismatchError as error:
-            raise UnitMismatchError(
-                error.left, error.right, "add up in one group (group them by indicator)"
-            ) from None
+            if unit is not None:
+                raise
+            raise UnitMismatchError(error.left, error.right, "add up in one group") from None
         end = s if isinstance(s, Quantity) else (s.low or s.high)
         if (
             end is not None
@@ -489,28 +486,36 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
             and (finest is None or unit_info(end.unit).factor < unit_info(finest.unit).factor)
         ):
             finest = end
-    for k in empty:  # only projects come without a value: the zero is money
-        if unit is not None:
-            values[k] = Quantity(0, unit)
-        else:
-            values[k] = Quantity(0, finest.unit if finest is not None else "元")
+    for k in empty:  # only projects come without a value: money not known
+        values[k] = Range.unknown(unit or (finest.unit if finest is not None else "元"))
     return values
 
 
-# A value function puts what an item is worth into its group's bucket and says whether
-# the item counts in the group at all.
-_ValueFunction: TypeAlias = Callable[[Any, list[Value]], bool]
+# A value function puts what an item is worth into its group's slot — [count, values,
+# what the group sums] — and says whether the item counts in the group at all.
+_ValueFunction: TypeAlias = Callable[[Any, list[Any]], bool]
 
 
-def _default_value(stage: FundingStage | None, indicators: set[str]) -> _ValueFunction:
+@attrs.define
+class _Seen:
+    """What a roll-up met: the indicators summed, whether any is a stock, and the
+    measure words it counted in."""
+
+    indicators: set[str] = attrs.Factory(set)
+    stock: bool = False
+    words: set[str] = attrs.Factory(set)
+
+
+def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
     """What an item is worth by default; funding lines of ``stage`` only (of any stage
     when None: the roll-up is by stage)."""
 
-    def add(item: Any, bucket: list[Value]) -> bool:
+    def add(item: Any, slot: list[Any]) -> bool:
         kind = type(item)
         if kind is Entry:
             item = item.item
             kind = type(item)
+        bucket = slot[1]
         if kind is Project:
             bucket.extend([f.amount for f in item.funding if stage is None or f.stage is stage])
         elif kind is tuple:  # a funding line with its project, already of the stage
@@ -520,7 +525,9 @@ def _default_value(stage: FundingStage | None, indicators: set[str]) -> _ValueFu
                 return False
             bucket.append(item.amount)
         elif kind is Goal or kind is Achievement:
-            indicators.add(item.indicator.key or item.indicator.name)
+            _one_kind(slot, kind, item.indicator)
+            seen.indicators.add(item.indicator.key or item.indicator.name)
+            seen.stock = seen.stock or item.indicator.aggregation is Aggregation.STOCK
             bucket.append(_figure_value(item.figure, item.indicator))
         elif kind is BreakdownPart:
             bucket.append(_figure_value(item.figure, None))
@@ -537,25 +544,43 @@ def _default_value(stage: FundingStage | None, indicators: set[str]) -> _ValueFu
     return add
 
 
-def _counter(unit: str | None) -> _ValueFunction:
+def _one_kind(slot: list[Any], kind: type, indicator: Indicator) -> None:
+    """A group sums targets or results of one indicator, never unlike things."""
+    what = (kind.__name__, indicator.key or indicator.name)
+    if slot[2] is None:
+        slot[2] = what
+    elif slot[2] != what:
+        raise InvalidValueError(
+            "roll-up",
+            f"one group would add a {slot[2][0].lower()} of {slot[2][1]!r} to a "
+            f"{what[0].lower()} of {what[1]!r}: group them by indicator (and keep goals "
+            "apart from achievements)",
+        )
+
+
+def _counter(unit: str | None, seen: _Seen) -> _ValueFunction:
     word = None if unit is None else unit_info(unit).word
 
-    def add(item: Any, bucket: list[Value]) -> bool:
+    def add(item: Any, slot: list[Any]) -> bool:
         inner = item.item if type(item) is Entry else item
         if type(inner) is tuple:
             inner = inner[0]
-        bucket.append(Quantity(1, word or ("项" if type(inner) is Project else "个")))
+        counted = word or ("项" if type(inner) is Project else "个")
+        seen.words.add(counted)
+        slot[1].append(Quantity(1, counted))
         return True
 
     return add
 
 
 def _custom_value(f: Callable[[Any], Any]) -> _ValueFunction:
-    def add(item: Any, bucket: list[Value]) -> bool:
+    def add(item: Any, slot: list[Any]) -> bool:
+        if type(item) is tuple:  # a funding line: the function sees (project, funding)
+            item = item[:2]
         found = f(item)
         if found is None:
             return False
-        bucket.append(_as_value(found, "value"))
+        slot[1].append(_as_value(found, "value"))
         return True
 
     return add
@@ -574,190 +599,20 @@ def _lines(items: Iterable[Any], stage: FundingStage | None) -> Iterator[Any]:
             yield item
 
 
-# -- combining plans -------------------------------------------------------------------------
+# -- where a figure is for --------------------------------------------------------------------
+
+
+def _place(item: Any) -> Any:
+    """Where a figure is for: the region of the item (or of its entry's plan); for an
+    entry of a plan without a region, that plan (its figures are its own place)."""
+    if type(item) is Entry:
+        region = item.region
+        return region if region is not None else ("plan", item.plan.id)
+    return getattr(item, "region", None)
 
 
 def _indicator_key(item: Goal | Achievement) -> str:
     return item.indicator.key or item.indicator.name
-
-
-@attrs.frozen(repr=False)
-class Combined:
-    """Plans seen together, as a city sees its counties: the plans' ids, the lowest
-    region that holds them all, their projects (one per id, the first met kept), the
-    ids met more than once, and goals and achievements summed per indicator and period.
-
-    Combining is associative: ``combine(combine(a, b), c) == combine(a, combine(b, c))``.
-    """
-
-    plans: tuple[str, ...]
-    region: Region | None
-    #: Where each project kept was first met (its plan, region and period answer for
-    #: it in a roll-up).
-    entries: tuple[Entry, ...]
-    repeated: tuple[str, ...]
-    goals: Rollup
-    achievements: Rollup
-
-    @property
-    def projects(self) -> tuple[Project, ...]:
-        """The projects, one per id, in the order first met."""
-        return tuple(e.item for e in self.entries)  # type: ignore[misc]
-
-    def rollup(self, by: By = None, **options: Any) -> Rollup:
-        """:func:`rollup` of the projects, each answering with its plan's region and
-        period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``)."""
-        return rollup(self.entries, by, **options)
-
-    def __repr__(self) -> str:
-        return (
-            f"Combined(plans={len(self.plans)}, projects={len(self.projects)}, "
-            f"achievements={len(self.achievements)}, goals={len(self.goals)})"
-        )
-
-
-_BY_INDICATOR = ("indicator", "period")
-
-
-def _indicator_rollup(entries: Iterable[Entry]) -> Rollup:
-    pairs = []
-    for e in entries:
-        item = e.item
-        if isinstance(item, Goal | Achievement):
-            pairs.append(((_indicator_key(item), e.period), _item_value(item)))
-    return _grouped(_BY_INDICATOR, pairs)
-
-
-def _as_combined(plan: Plan | Combined) -> Combined:
-    if isinstance(plan, Combined):
-        return plan
-    if not isinstance(plan, Plan):
-        raise WrongTypeError("plans", "Plans or Combined views", type(plan).__name__)
-    goals = _indicator_rollup(plan.walk(Goal))
-    achievements = _indicator_rollup(plan.walk(Achievement))
-    seen: dict[str, Entry] = {}
-    repeated: list[str] = []
-    for e in plan.walk(Project):
-        pid = e.item.id  # type: ignore[union-attr]
-        if pid in seen:
-            repeated.append(pid)
-        else:
-            seen[pid] = e
-    return Combined(
-        (plan.id,),
-        plan.region,
-        tuple(seen.values()),
-        tuple(dict.fromkeys(repeated)),
-        goals,
-        achievements,
-    )
-
-
-def _common_region(a: Region | None, b: Region | None) -> Region | None:
-    if a is None or b is None:
-        return None
-    above = set(b.lineage)
-    common = [r for r in a.lineage if r in above]
-    return common[-1] if common else None
-
-
-def _pair(a: Combined, b: Combined) -> Combined:
-    kept = {p.id: p for p in a.projects}
-    extra = [e for e in b.entries if e.item.id not in kept]  # type: ignore[union-attr]
-    repeated = dict.fromkeys(a.repeated)
-    repeated.update(dict.fromkeys(b.repeated))
-    repeated.update(dict.fromkeys(p.id for p in b.projects if p.id in kept))
-    entries = (*a.entries, *extra)
-    order = {e.item.id: k for k, e in enumerate(entries)}  # type: ignore[union-attr]
-    return Combined(
-        a.plans + b.plans,
-        _common_region(a.region, b.region),
-        entries,
-        tuple(sorted(repeated, key=lambda i: order.get(i, len(order)))),
-        a.goals + b.goals,
-        a.achievements + b.achievements,
-    )
-
-
-def combine(plans: Iterable[Plan | Combined]) -> Combined:
-    """Plans (or combined views of plans) seen together: county plans into a city's
-    view, city views into a province's.  Projects met in more than one plan (the same
-    id) are kept once; goals and achievements are summed per indicator and period.
-
-    >>> from sciplan_model import examples
-    >>> both = combine([examples.load("篇3"), examples.load("篇2")])
-    >>> both.plans, len(both.projects)
-    (('plan3', 'plan2'), 6)
-    """
-    views = [_as_combined(p) for p in plans]
-    if not views:
-        raise InvalidValueError("plans", "there is nothing to combine")
-    result = views[0]
-    for view in views[1:]:
-        result = _pair(result, view)
-    return result
-
-
-# -- years into periods ----------------------------------------------------------------------
-
-
-def _entries(items: Iterable[Any]) -> Iterator[tuple[Goal | Achievement, Period | None]]:
-    for item in items:
-        inner = item.item if type(item) is Entry else None
-        if isinstance(inner, Goal | Achievement):
-            yield inner, item.period
-        elif isinstance(item, Goal | Achievement):
-            yield item, item.period
-        else:
-            raise WrongTypeError("items", "goals, achievements or entries", type(item).__name__)
-
-
-def _span(period: Period) -> range:
-    years = period_years(period)
-    if years is None:
-        raise InvalidValueError("period", f"{period} is not a known span of years")
-    return years
-
-
-def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = None) -> Rollup:
-    """Annual figures made into the figure of their five-year period (or of
-    ``period``), indicator by indicator: flows are summed over the years, stocks take
-    the latest year given.  Keys are ``(indicator, period)``; figures for a period as a
-    whole, or for a year not known (20xx年), are left out.
-
-    >>> from sciplan_model import Achievement, Aggregation, Figure, Indicator, Year
-    >>> firms = Indicator(name="高新技术企业", unit="家", aggregation=Aggregation.STOCK)
-    >>> years = [Achievement(indicator=firms, figure=Figure.parse(f"{n}家"), period=Year(y))
-    ...          for n, y in ((12, 2001), (15, 2003), (19, 2005))]
-    >>> over_period(years)[("高新技术企业", FiveYearPlan(10))]
-    Quantity('19', '家')
-    """
-    span = None if period is None else _span(period)
-    latest: dict[Any, int] = {}
-    picked: list[tuple[Any, int, Goal | Achievement]] = []
-    for item, when in _entries(items):
-        if not isinstance(when, Year) or when.value is None:
-            continue
-        if span is not None:
-            if when.value not in span:
-                continue
-            home: Period | None = period
-        else:
-            home = FiveYearPlan.containing(when)
-            if home is None:
-                continue
-        key = (_indicator_key(item), home)
-        picked.append((key, when.value, item))
-        if item.indicator.aggregation is Aggregation.STOCK:
-            latest[key] = max(latest.get(key, when.value), when.value)
-    return _grouped(
-        _BY_INDICATOR,
-        (
-            (key, _item_value(item))
-            for key, year, item in picked
-            if key not in latest or latest[key] == year
-        ),
-    )
 
 
 def _item_value(item: Goal | Achievement) -> Value:

@@ -1,0 +1,281 @@
+"""Plans seen together (county plans as their city sees them), and years made into
+their five-year period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ._rollup import (
+    By,
+    Rollup,
+    Value,
+    _finish,
+    _indicator_key,
+    _item_value,
+    _place,
+    _sorted,
+    rollup,
+)
+from .codes import Aggregation
+from .errors import InvalidValueError, WrongTypeError
+from .figure import Range
+from .model import Achievement, Entry, Goal, Plan, Project, Region
+from .period import FiveYearPlan, Period, Year, YearSpan, period_years
+from .units import unit_info
+
+__all__ = ["Combined", "combine", "over_period"]
+
+# A fact of a plan: (kind, place, indicator, unit dimension, period, aspiration).  The
+# same fact met in two plans (a county's review and its annual report) is counted once.
+_Fact = tuple[str, Any, str, str, Any, bool]
+
+
+@attrs.frozen(repr=False)
+class Combined:
+    """Plans seen together, as a city sees its counties: the plans' ids, the lowest
+    region that holds them all, their projects (one per id, the first met kept), the
+    ids met in more than one plan, and goals and achievements summed per indicator and
+    period over the places they are for.
+
+    A plan given twice is counted once, and so is a figure that two plans give for the
+    same place, indicator and period (the first plan's is kept).  Combining is
+    associative: ``combine([combine([a, b]), c]) == combine([a, combine([b, c])])``.
+    """
+
+    plans: tuple[str, ...]
+    region: Region | None
+    #: Where each project kept was first met (its plan, region and period answer for
+    #: it in a roll-up).
+    entries: tuple[Entry, ...]
+    repeated: tuple[str, ...]
+    _facts: dict[_Fact, tuple[Value, int, bool]] = attrs.field(repr=False)
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        """The projects, one per id, in the order first met."""
+        return tuple(e.item for e in self.entries)  # type: ignore[misc]
+
+    @property
+    def achievements(self) -> Rollup:
+        """Results summed per ``(indicator, period)`` over the places they are for."""
+        return self._summed("Achievement", ("indicator", "period"))
+
+    @property
+    def goals(self) -> Rollup:
+        """Targets summed per ``(indicator, period, aspirational)`` over the places they
+        are for: floors (确保) and stretches (力争) are summed apart."""
+        return self._summed("Goal", ("indicator", "period", "aspirational"))
+
+    def _summed(self, kind: str, by: tuple[str, ...]) -> Rollup:
+        groups: dict[Any, list[Value]] = {}
+        counts: dict[Any, int] = {}
+        stock = False
+        for (what, _, indicator, _, period, aspiring), (value, n, is_stock) in self._facts.items():
+            if what != kind:
+                continue
+            key = (indicator, period, aspiring)[: len(by)]
+            groups.setdefault(key, []).append(value)
+            counts[key] = counts.get(key, 0) + n
+            stock = stock or is_stock
+        indicators = frozenset(k[0] for k in groups)
+        return _sorted(by, _finish(groups, None), counts, None, indicators, stock)
+
+    def rollup(self, by: By = None, **options: Any) -> Rollup:
+        """:func:`rollup` of the projects, each answering with its plan's region and
+        period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``)."""
+        return rollup(self.entries, by, **options)
+
+    def __repr__(self) -> str:
+        return (
+            f"Combined(plans={len(self.plans)}, projects={len(self.entries)}, "
+            f"achievements={len(self.achievements)}, goals={len(self.goals)})"
+        )
+
+
+def _facts(plan: Plan) -> dict[_Fact, tuple[Value, int, bool]]:
+    groups: dict[_Fact, list[Value]] = {}
+    stocks: set[_Fact] = set()
+    for e in plan.walk(Goal, Achievement):
+        item = e.item
+        if not isinstance(item, Goal | Achievement):
+            continue
+        indicator = item.indicator
+        aspiring = isinstance(item, Goal) and item.aspirational
+        fact = (
+            type(item).__name__,
+            _place(e),
+            _indicator_key(item),
+            unit_info(indicator.unit).dimension,
+            e.period,
+            aspiring,
+        )
+        groups.setdefault(fact, []).append(_item_value(item))
+        if indicator.aggregation is Aggregation.STOCK:
+            stocks.add(fact)
+    sums = _finish(groups, None)
+    return {f: (sums[f], len(groups[f]), f in stocks) for f in groups}
+
+
+def _as_combined(plan: Plan | Combined) -> Combined:
+    if isinstance(plan, Combined):
+        return plan
+    if not isinstance(plan, Plan):
+        raise WrongTypeError("plans", "Plans or Combined views", type(plan).__name__)
+    seen: dict[str, Entry] = {}
+    repeated: list[str] = []
+    for e in plan.walk(Project):
+        pid = e.item.id  # type: ignore[union-attr]
+        if pid in seen:
+            repeated.append(pid)
+        else:
+            seen[pid] = e
+    return Combined(
+        (plan.id,), plan.region, tuple(seen.values()), tuple(dict.fromkeys(repeated)), _facts(plan)
+    )
+
+
+def _common_region(a: Region | None, b: Region | None) -> Region | None:
+    if a is None or b is None:
+        return None
+    above = set(b.lineage)
+    common = [r for r in a.lineage if r in above]
+    return common[-1] if common else None
+
+
+def _pair(a: Combined, b: Combined) -> Combined:
+    old = set(a.plans)
+    kept = {e.item.id for e in a.entries}  # type: ignore[union-attr]
+    extra = []
+    repeated = dict.fromkeys(a.repeated)
+    repeated.update(dict.fromkeys(b.repeated))
+    for e in b.entries:
+        pid = e.item.id  # type: ignore[union-attr]
+        if pid not in kept:
+            extra.append(e)
+        elif e.plan.id not in old:
+            repeated[pid] = None
+    entries = (*a.entries, *extra)
+    order = {e.item.id: k for k, e in enumerate(entries)}  # type: ignore[union-attr]
+    facts = dict(a._facts)
+    for fact, value in b._facts.items():
+        facts.setdefault(fact, value)
+    return Combined(
+        a.plans + tuple(p for p in b.plans if p not in old),
+        _common_region(a.region, b.region),
+        entries,
+        tuple(sorted(repeated, key=lambda i: order.get(i, len(order)))),
+        facts,
+    )
+
+
+def combine(plans: Iterable[Plan | Combined]) -> Combined:
+    """Plans (or combined views of plans) seen together: county plans into a city's
+    view, city views into a province's.  Projects met in more than one plan (the same
+    id) are kept once; goals and achievements are summed per indicator and period over
+    the places they are for.
+
+    >>> from sciplan_model import examples
+    >>> both = combine([examples.load("篇3"), examples.load("篇2")])
+    >>> both.plans, len(both.projects)
+    (('plan3', 'plan2'), 6)
+    """
+    views = [_as_combined(p) for p in plans]
+    if not views:
+        raise InvalidValueError("plans", "there is nothing to combine")
+    result = views[0]
+    for view in views[1:]:
+        result = _pair(result, view)
+    return result
+
+
+# -- years into periods ----------------------------------------------------------------------
+
+
+def _entries(items: Iterable[Any]) -> Iterator[tuple[Goal | Achievement, Period | None, Any]]:
+    for item in items:
+        inner = item.item if type(item) is Entry else None
+        if isinstance(inner, Goal | Achievement):
+            yield inner, item.period, _place(item)
+        elif isinstance(item, Goal | Achievement):
+            yield item, item.period, _place(item)
+        else:
+            raise WrongTypeError("items", "goals, achievements or entries", type(item).__name__)
+
+
+def _span(period: Period) -> range:
+    years = period_years(period)
+    if years is None:
+        raise InvalidValueError("period", f"{period} is not a known span of years")
+    return years
+
+
+def _may_be_in(year: Year, span: range) -> bool:
+    """Whether a placeholder year (20xx) may be one of ``span``'s years."""
+    pattern = year.placeholder or ""
+    return any(
+        all(p in "xX×" or p == d for p, d in zip(pattern, str(y), strict=True)) for y in span
+    )
+
+
+def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = None) -> Rollup:
+    """Annual figures made into the figure of their five-year period (or of
+    ``period``), indicator by indicator: flows are summed over the years, stocks take
+    each place's latest year given (and sum the places).  Keys are ``(indicator,
+    period)``.  Figures for a period as a whole are left out; a figure for a year not
+    known (20xx年) stands under that year of its own, or, with ``period`` given, makes
+    the period's figure not known when it may fall in it.
+
+    >>> from sciplan_model import Achievement, Aggregation, Figure, Indicator, Year
+    >>> firms = Indicator(name="高新技术企业", unit="家", aggregation=Aggregation.STOCK)
+    >>> years = [Achievement(indicator=firms, figure=Figure.parse(f"{n}家"), period=Year(y))
+    ...          for n, y in ((12, 2001), (15, 2003), (19, 2005))]
+    >>> over_period(years)[("高新技术企业", FiveYearPlan(10))]
+    Quantity('19', '家')
+    """
+    span = None if period is None else _span(period)
+    latest: dict[Any, int] = {}
+    picked: list[tuple[Any, Any, int, Goal | Achievement]] = []
+    unknown: dict[Any, str] = {}
+    kinds: dict[Any, type] = {}
+    for item, when, place in _entries(items):
+        if not isinstance(when, Year):
+            continue
+        if when.value is None:
+            if span is None:
+                home: Period | None = when
+            elif _may_be_in(when, span):
+                unknown[(_indicator_key(item), period)] = item.indicator.unit
+                continue
+            else:
+                continue
+        elif span is not None:
+            if when.value not in span:
+                continue
+            home = period
+        else:
+            home = FiveYearPlan.containing(when)
+            if home is None:
+                continue
+        key = (_indicator_key(item), home)
+        if kinds.setdefault(key, type(item)) is not type(item):
+            raise InvalidValueError("items", "goals and achievements are summed apart")
+        year = when.value if when.value is not None else -1
+        picked.append((key, place, year, item))
+        if item.indicator.aggregation is Aggregation.STOCK:
+            latest[(key, place)] = max(latest.get((key, place), year), year)
+    groups: dict[Any, list[Value]] = {}
+    counts: dict[Any, int] = {}
+    stock = bool(latest)
+    for key, place, year, item in picked:
+        if (key, place) in latest and latest[(key, place)] != year:
+            continue
+        groups.setdefault(key, []).append(_item_value(item))
+        counts[key] = counts.get(key, 0) + 1
+    for key, unit in unknown.items():
+        groups[key] = [Range.unknown(unit)]
+        counts[key] = counts.get(key, 0) + 1
+    indicators = frozenset(k[0] for k in groups)
+    return _sorted(("indicator", "period"), _finish(groups, None), counts, None, indicators, stock)
