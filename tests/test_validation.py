@@ -617,7 +617,7 @@ def test_items_are_held_to_the_plans_period_when_their_section_has_none() -> Non
     assert found(goal) == []
 
 
-# -- period.sum -----------------------------------------------------------------------------
+# -- five_year.sum -----------------------------------------------------------------------------
 
 
 def five_years(stated: str, *yearly: str, indicator: Indicator = PROJECTS) -> list[Achievement]:
@@ -635,17 +635,17 @@ def test_a_flow_for_five_years_is_the_sum_of_its_years() -> None:
     """50项 over 十五 against 10项 a year: fine; 51项: an error at the five-year figure."""
     assert found(*five_years("50项", *["10项"] * 5)) == []
     report = validate(plan_of(*five_years("51项", *["10项"] * 5)))
-    assert keys(report) == [("period.sum", ERROR, AT)]
+    assert keys(report) == [("five_year.sum", ERROR, AT)]
     assert report.findings[0].message == "“十五”期间写明51项，而5个年度的数字合计50项"
 
 
 def test_five_years_of_money_may_miss_by_rounding() -> None:
     """50.3万元 against five years of 10万元: within 6 × 0.05万元, a warning."""
     assert found(*five_years("50.3万元", *["10万元"] * 5, indicator=FUNDS)) == [
-        ("period.sum", WARNING, AT)
+        ("five_year.sum", WARNING, AT)
     ]
     assert found(*five_years("50.4万元", *["10万元"] * 5, indicator=FUNDS)) == [
-        ("period.sum", ERROR, AT)
+        ("five_year.sum", ERROR, AT)
     ]
 
 
@@ -654,7 +654,7 @@ def test_a_stock_for_five_years_is_its_last_year() -> None:
     years = ["20家", "21家", "22家", "23家", "24家"]
     assert found(*five_years("24家", *years, indicator=FIRMS)) == []
     report = validate(plan_of(*five_years("30家", *years, indicator=FIRMS)))
-    assert keys(report) == [("period.sum", ERROR, AT)]
+    assert keys(report) == [("five_year.sum", ERROR, AT)]
     assert report.findings[0].message == "“十五”期间写明30家，而2005年的数字为24家"
     assert found(*five_years("30家", *years[:4], indicator=FIRMS)) == []
 
@@ -663,7 +663,7 @@ def test_some_of_the_years_never_exceed_the_five_year_figure() -> None:
     """Three years of 10项 against 45项: fine; against 25项: an error."""
     assert found(*five_years("45项", "10项", "10项", "10项")) == []
     report = validate(plan_of(*five_years("25项", "10项", "10项", "10项")))
-    assert keys(report) == [("period.sum", ERROR, AT)]
+    assert keys(report) == [("five_year.sum", ERROR, AT)]
     assert report.findings[0].message == "“十五”期间写明25项，而3个年度的数字合计30项"
 
 
@@ -679,7 +679,7 @@ def test_the_five_year_figure_may_take_its_period_from_its_section() -> None:
             Section(items=yearly),
         ],
     )
-    assert keys(validate(plan)) == [("period.sum", ERROR, "$.sections[0].items[0]")]
+    assert keys(validate(plan)) == [("five_year.sum", ERROR, "$.sections[0].items[0]")]
 
 
 def test_figures_of_other_places_or_indicators_are_not_added() -> None:
@@ -742,7 +742,7 @@ def test_one_id_with_different_content_in_two_plans_is_a_conflict() -> None:
     assert keys(report) == [("identity.conflict", ERROR, AT)]
     (finding,) = report
     assert finding.plan == "b"
-    assert finding.message == "项目“p1”在a:$.sections[0].items[0]另有记载，两处内容不一致"
+    assert finding.message == "项目“p1”在a:$.sections[0].items[0]另有记载，两处的经费不一致"
     assert (finding.expected, finding.actual) == (P1, other)
 
 
@@ -1242,9 +1242,12 @@ KNOWN_CODES = {
     "detail.part",
     "detail.unknown",
     "detail.undecided",
+    "detail.repeated",
+    "detail.level",
+    "five_year.undecided",
     "period.outside",
     "period.undecided",
-    "period.sum",
+    "five_year.sum",
     "identity.duplicate",
     "identity.conflict",
     "funding.negative",
@@ -1295,3 +1298,120 @@ def test_the_same_plan_given_twice_is_validated_once() -> None:
     """validate([p, p]) is validate(p): a plan is not a duplicate of itself."""
     p = plan_of(*LISTED)
     assert validate([p, p]) == validate(p)
+
+
+# -- after review: units, listed detail, five-year sums, funding years, conflicts -------------
+
+
+def test_a_total_the_indicator_does_not_count_is_reported_not_raised() -> None:
+    """Money under an indicator counted in 项 is a breakdown.unit error beside the sum
+    check, which compares the figures in their own units (never relabelled as 项)."""
+    money = Breakdown(
+        subject="经费",
+        total=fig("38.5万元"),
+        indicator=PROJECTS,
+        parts=[BreakdownPart(figure=fig("30万元"), level=NATIONAL)],
+    )
+    report = validate(plan_of(money))
+    assert keys(report) == [
+        ("breakdown.sum", ERROR, "$.sections[0].items[0]"),
+        ("breakdown.unit", ERROR, "$.sections[0].items[0].total"),
+    ]
+    assert report.findings[0].message == "分项之和30万元与合计38.5万元不符，相差8.5万元"
+    people = attrs.evolve(
+        money, total=fig("5人"), parts=[BreakdownPart(figure=fig("3人"), level=NATIONAL)]
+    )
+    assert validate(plan_of(people)).findings[0].message == "分项之和3人与合计5人不符，相差2人"
+
+
+def test_a_money_statement_under_a_count_indicator_names_its_projects_safely() -> None:
+    """A statement in 万元 under a 项 indicator that names its projects is compared as
+    money, and the unit error is the only finding."""
+    statement = Breakdown(subject="经费", total=fig("159.3万元"), indicator=PROJECTS,
+                          projects=["a1", "a2", "a3"])  # fmt: skip
+    assert found(*LISTED, statement) == [("breakdown.unit", ERROR, f"{AFTER}.total")]
+
+
+def test_a_project_named_twice_in_a_statement_is_an_error_and_counted_once() -> None:
+    """projects=["a1", "a1"] names one project: detail.repeated at the second name."""
+    statement = Breakdown(subject="项目", total=fig("1项"), indicator=PROJECTS,
+                          projects=["a1", "a1"])  # fmt: skip
+    assert found(*LISTED, statement) == [("detail.repeated", ERROR, f"{AFTER}.projects[1]")]
+
+
+def test_a_named_project_outside_the_statements_levels_is_an_error() -> None:
+    """A 市级以上 statement naming a county project: detail.level at that name."""
+    county = Project(id="a4", name="丁", level=COUNTY, funding=[line("1")])
+    statement = Breakdown(subject="项目", total=fig("2项"), indicator=PROJECTS,
+                          levels=[NATIONAL, PROVINCIAL, MUNICIPAL], projects=["a1", "a4"])  # fmt: skip
+    report = validate(plan_of(*LISTED, county, statement))
+    assert keys(report) == [("detail.level", ERROR, "$.sections[0].items[4].projects[1]")]
+    assert (
+        report.findings[0].message == "所列项目“a4”为县级，不在该统计口径（国家级、省级、市级）之内"
+    )
+
+
+def test_a_part_by_level_with_a_project_of_no_level_cannot_be_decided() -> None:
+    """A listed project without a level makes each level part undecided, not zero."""
+    loose = Project(id="a4", name="丁", funding=[line("1")])
+    statement = by_level(
+        "2项", ("1项", NATIONAL), indicator=PROJECTS, projects=["a1", "a4"], complete=False
+    )
+    report = validate(plan_of(*LISTED, loose, statement))
+    assert keys(report) == [("detail.undecided", INFO, "$.sections[0].items[4].parts[0]")]
+
+
+def test_an_unknown_five_year_figure_cannot_be_decided() -> None:
+    """A 十五 figure of 20xx项 against its years is an info, never a pass."""
+    report = validate(plan_of(*five_years("20xx项", *["10项"] * 5)))
+    assert keys(report) == [("five_year.undecided", INFO, AT)]
+
+
+def test_a_year_given_by_two_plans_counts_once() -> None:
+    """A county's review of 十五 with its years, validated with its 2005 annual report
+    for the same place, is consistent: the year is one fact stated twice."""
+    county = Region(name="甲县", level=COUNTY)
+    review = plan_of(*five_years("50项", *["10项"] * 5), id="review", region=county)
+    annual = plan_of(
+        Achievement(indicator=PROJECTS, figure=fig("10项"), period=Year(2005)),
+        id="annual",
+        region=county,
+    )
+    assert keys(validate([review, annual])) == []
+    assert keys(validate([annual, review])) == []
+
+
+def test_a_funding_year_outside_its_section_is_an_error() -> None:
+    """A funding line of 2012 in a plan for 2006: period.outside at the line's year."""
+    p = Project(
+        id="a",
+        name="甲",
+        funding=[Funding(amount=Money("1", "万元"), source=FundingSource.NATIONAL,
+                         year=Year(2012))],
+    )  # fmt: skip
+    report = validate(plan_of(p, period=Year(2006)))
+    assert keys(report) == [("period.outside", ERROR, "$.sections[0].items[0].funding[0].year")]
+
+
+def test_a_conflict_says_what_differs() -> None:
+    """Two plans giving one project different levels and money name both fields."""
+    a = Project(id="p1", name="甲", level=NATIONAL, funding=[line("1")])
+    b = attrs.evolve(a, level=PROVINCIAL, funding=[line("2")])
+    report = validate([plan_of(a, id="a"), plan_of(b, id="b")])
+    assert report.findings[0].message.endswith("两处的级别、经费不一致")
+
+
+def test_custom_checks_run_with_the_garbage_collector_as_the_caller_has_it() -> None:
+    """validate pauses the collector only for its own work, not around a caller's check."""
+    import gc
+
+    states: list[bool] = []
+
+    def mine(scope: Scope) -> list[Finding]:
+        states.append(gc.isenabled())
+        return []
+
+    assert gc.isenabled()
+    validate(plan_of(), checks=(*CHECKS, mine))
+    assert states == [True]
+    assert gc.isenabled()

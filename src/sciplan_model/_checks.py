@@ -133,6 +133,8 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
             (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
             _range_in(b.parts[0].figure.range, b.indicator),
         )
+        if parts.dimension != whole.dimension:
+            continue  # a total the indicator does not count: breakdown.unit says so
         gap = _gap(parts, whole) if b.complete else _excess(parts, whole)
         severity = _verdict(gap, _slack(figures))
         if severity is None:
@@ -156,6 +158,8 @@ def _clean(b: Breakdown) -> bool:
     parts = [_figure_value(p.figure, b.indicator) for p in b.parts]
     amounts = [q for q in parts if isinstance(q, Quantity)]
     if not isinstance(said, Quantity) or len(amounts) != len(parts):
+        return False
+    if any(q.dimension != said.dimension for q in amounts):
         return False
     found = total(amounts)
     return found == said if b.complete else found <= said
@@ -247,13 +251,35 @@ def _period_finding(
 
 
 def check_periods(scope: Scope) -> Iterator[Finding]:
-    """Sections lie within their plan's period, and projects, goals, achievements and
-    breakdowns within their section's.  An item that repeats its section's period is
+    """Sections lie within their plan's period, and projects, goals, achievements,
+    breakdowns and funding lines' years within their section's.  An item that repeats its section's period is
     not checked again; a period with a placeholder year (20xx) cannot be decided."""
     for plan in scope.plans:
         yield from _section_periods(plan, plan.sections, "$.sections", plan.period)
     for kind in (Project, Goal, Achievement, Breakdown):
         yield from _item_periods(scope.items(kind))
+    yield from _funding_years(scope.items(Project))
+
+
+def _funding_years(entries: Iterable[Entry]) -> Iterator[Finding]:
+    """A funding line's year lies within the period of the section it stands in."""
+    for entry in entries:
+        context = entry.within
+        if context is None:
+            continue
+        for j, f in enumerate(entry.item.funding):  # type: ignore[union-attr]
+            if f.year is None or f.year == context:
+                continue
+            found = _period_finding(
+                entry.plan,
+                f"{entry.path}.funding[{j}].year",
+                "经费年度",
+                f.year,
+                context,
+                getattr(entry.item, "source", None),
+            )
+            if found is not None:
+                yield found
 
 
 def _section_periods(
@@ -320,6 +346,29 @@ def _content(obj: Any) -> Any:
     return attrs.evolve(obj, **changes) if changes else obj
 
 
+_FIELD_NAMES = {
+    "name": "名称",
+    "programme": "计划类别",
+    "level": "级别",
+    "status": "状态",
+    "year": "年度",
+    "undertaker": "承担单位",
+    "funding": "经费",
+    "related": "关联项目",
+}
+
+
+def _differences(a: Project, b: Project) -> list[str]:
+    """The fields two records of one project disagree on, in Chinese (where they are
+    written does not count)."""
+    return [
+        _FIELD_NAMES.get(f.name, f.name)
+        for f in attrs.fields(Project)
+        if f.name not in ("id", "source")
+        and _content(getattr(a, f.name)) != _content(getattr(b, f.name))
+    ]
+
+
 def check_identity(scope: Scope) -> Iterator[Finding]:
     """A project id is listed once in a plan; a project listed in several plans (the
     same id) says the same there."""
@@ -347,12 +396,12 @@ def check_identity(scope: Scope) -> Iterator[Finding]:
                 expected=seen.path,
                 actual=entry.path,
             )
-        elif _content(seen.item) != _content(p):
+        elif differ := _differences(seen.item, p):  # type: ignore[arg-type]
             yield _finding(
                 entry,
                 "identity.conflict",
                 Severity.ERROR,
-                f"项目“{p.id}”在{where}另有记载，两处内容不一致",
+                f"项目“{p.id}”在{where}另有记载，两处的{'、'.join(differ)}不一致",
                 expected=seen.item,
                 actual=p,
             )
@@ -420,26 +469,74 @@ def check_listed_detail(scope: Scope) -> Iterator[Finding]:
         known = ids.get(id(entry.plan))
         if known is None:
             known = ids[id(entry.plan)] = {p.id: p for p in entry.plan.projects()}
-        listed = []
+        listed: list[Project] = []
+        named: set[str] = set()
         for k, pid in enumerate(b.projects):
-            if pid in known:
-                listed.append(known[pid])
-            else:
-                yield _finding(
-                    entry,
-                    "detail.unknown",
-                    Severity.ERROR,
-                    f"计划中没有编号为“{pid}”的项目",
-                    path=f"{entry.path}.projects[{k}]",
-                    actual=pid,
-                )
+            yield from _listed(entry, b, k, pid, known, named, listed)
         yield from _detail(entry, b, b.total, listed, entry.path, "合计")
         for k, part in enumerate(b.parts):
-            if part.level is not None:
-                mine = [p for p in listed if p.level is part.level]
-                yield from _detail(
-                    entry, b, part.figure, mine, f"{entry.path}.parts[{k}]", part.level.chinese
+            if part.level is None:
+                continue
+            where = f"{entry.path}.parts[{k}]"
+            if any(p.level is None for p in listed):
+                yield _finding(
+                    entry,
+                    "detail.undecided",
+                    Severity.INFO,
+                    f"{part.level.chinese}：有所列项目未注明级别，无法与所列项目核对",
+                    path=where,
                 )
+                continue
+            mine = [p for p in listed if p.level is part.level]
+            yield from _detail(entry, b, part.figure, mine, where, part.level.chinese)
+
+
+def _listed(
+    entry: Entry,
+    b: Breakdown,
+    k: int,
+    pid: str,
+    known: dict[str, Project],
+    named: set[str],
+    listed: list[Project],
+) -> Iterator[Finding]:
+    """One id a statement names: a project of the plan, named once, of the statement's
+    levels."""
+    where = f"{entry.path}.projects[{k}]"
+    if pid in named:
+        yield _finding(
+            entry,
+            "detail.repeated",
+            Severity.ERROR,
+            f"项目“{pid}”在所列项目中重复",
+            path=where,
+            actual=pid,
+        )
+        return
+    named.add(pid)
+    project = known.get(pid)
+    if project is None:
+        yield _finding(
+            entry,
+            "detail.unknown",
+            Severity.ERROR,
+            f"计划中没有编号为“{pid}”的项目",
+            path=where,
+            actual=pid,
+        )
+        return
+    listed.append(project)
+    if b.levels and project.level is not None and project.level not in b.levels:
+        allowed = "、".join(level.chinese for level in b.levels)
+        yield _finding(
+            entry,
+            "detail.level",
+            Severity.ERROR,
+            f"所列项目“{pid}”为{project.level.chinese}，不在该统计口径（{allowed}）之内",
+            path=where,
+            expected=b.levels,
+            actual=project.level,
+        )
 
 
 def _detail(
@@ -462,6 +559,8 @@ def _detail(
         )
         return
     said = _range_in(stated.range, b.indicator)
+    if info.is_count and not (b.indicator is None or b.indicator.counts(stated)):
+        return  # a count of something else than the indicator's: breakdown.unit says so
     if info.currency:
         counted: Quantity = total([v for v in values if v is not None], stated.unit)
         slack = _slack([stated])
@@ -505,13 +604,25 @@ def check_five_year(scope: Scope) -> Iterator[Finding]:
             if span is not None and len(span) > 1:
                 spans.append((entry, key, span))
     for entry, key, span in spans:
-        present = {y: years[(*key, y)] for y in span if (*key, y) in years}
+        present = {y: _one_plan(entry, years[(*key, y)]) for y in span if (*key, y) in years}
         if present:
             yield from _against_years(entry, span, present)
 
 
+def _one_plan(stated: Entry, found: list[Entry]) -> list[Entry]:
+    """A year's figures from one plan only — the stating plan's own where it gives the
+    year, else the first plan's: two plans giving the same year (a review and the
+    annual report) state one fact twice."""
+    mine = [e for e in found if e.plan is stated.plan]
+    if mine:
+        return mine
+    first = found[0].plan
+    return [e for e in found if e.plan is first]
+
+
 def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -> Iterator[Finding]:
     a: Achievement = entry.item  # type: ignore[assignment]
+    name = _show_period(entry.period) if entry.period is not None else ""
     stock = a.indicator.aggregation is Aggregation.STOCK
     last = span[-1]
     if stock:
@@ -522,6 +633,12 @@ def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -
         chosen = [e for es in present.values() for e in es]
     figures = [e.item.figure for e in chosen]  # type: ignore[union-attr]
     if not all(f.is_known for f in figures) or not a.figure.is_known:
+        yield _finding(
+            entry,
+            "five_year.undecided",
+            Severity.INFO,
+            f"“{name}”期间或其年度的数字含未知数（如20xx），无法核对",
+        )
         return
     stated = _range_in(a.figure.range, a.indicator)
     found: Range = sum(
@@ -534,11 +651,10 @@ def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -
     if severity is None:
         return
     shown = _shown(found, a.figure.unit)
-    name = _show_period(entry.period) if entry.period is not None else ""
     said = f"{last}年的数字为{shown}" if stock else f"{len(present)}个年度的数字合计{shown}"
     yield _finding(
         entry,
-        "period.sum",
+        "five_year.sum",
         severity,
         f"“{name}”期间写明{_said(a.figure)}，而{said}",
         expected=a.figure,
