@@ -1415,3 +1415,28 @@ def test_custom_checks_run_with_the_garbage_collector_as_the_caller_has_it() -> 
     validate(plan_of(), checks=(*CHECKS, mine))
     assert states == [True]
     assert gc.isenabled()
+
+
+@given(
+    parts=st.lists(st.integers(min_value=1, max_value=10_000), min_size=1, max_size=6),
+    money=st.booleans(),
+    which=st.integers(min_value=0, max_value=5),
+    written=st.sampled_from(["约{}", "{}以上", "不超过{}", "{}左右", "至少{}"]),
+    in_ge=st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_a_breakdown_with_a_qualified_part_that_can_agree_validates(
+    parts: list[int], money: bool, which: int, written: str, in_ge: list[bool]
+) -> None:
+    """Parts that add up, one of them qualified so that its range still holds its value,
+    and counts partly written in a same_as word (个 for 项), give no finding."""
+    unit = "万元" if money else "项"
+    texts = [f"{n}{'个' if not money and in_ge[k] else unit}" for k, n in enumerate(parts)]
+    k = which % len(parts)
+    texts[k] = written.format(texts[k])
+    statement = Breakdown(
+        subject="项目",
+        total=fig(f"{sum(parts)}{unit}"),
+        indicator=FUNDS if money else PROJECTS,
+        parts=[BreakdownPart(figure=fig(t), category=f"类{j}") for j, t in enumerate(texts)],
+    )
+    assert found(statement) == []
