@@ -327,24 +327,27 @@ def test_rollup_by_a_field_sums_allocated_funding() -> None:
     assert dict(by_level) == {
         Level.NATIONAL: q("80万元"),
         Level.PROVINCIAL: q("1亿元"),
-        Level.COUNTY: q("0元"),
-        None: q("0元"),
+        Level.COUNTY: Range.unknown("万元"),
+        None: Range.unknown("万元"),
     }
     assert [by_level.count(k) for k in by_level] == [1, 1, 1, 1]
-    assert by_level.total == q("10080万元")
+    assert repr(by_level.total) == "Range('unknown 万元')"
     assert repr(by_level[Level.NATIONAL]) == "Money('80', '万元')"
+    assert rollup(MIXED[:2], by="level").total == q("10080万元")
 
 
 def test_rollup_of_another_stage() -> None:
-    """stage= sums the lines of that stage only."""
+    """stage= sums the lines of that stage only; a group with none of them is not known."""
     spent = rollup(MIXED, by="level", stage=SPENT)
     assert dict(spent) == {
         Level.NATIONAL: q("20万元"),
-        Level.PROVINCIAL: q("0元"),
-        Level.COUNTY: q("0元"),
+        Level.PROVINCIAL: Range.unknown("元"),
+        Level.COUNTY: Range.unknown("元"),
         None: q("5元"),
     }
-    assert spent.total == q("200005元")
+    assert repr(spent[Level.PROVINCIAL]) == "Range('unknown 元')"
+    assert repr(spent.total) == "Range('unknown 元')"
+    assert rollup([MIXED[0], MIXED[2]], by="level", stage=SPENT).total == q("200005元")
 
 
 def test_project_value() -> None:
@@ -358,23 +361,37 @@ def test_project_value() -> None:
     assert repr(project_value(mixed_units)) == "Money('100000003', '元')"
 
 
-def test_a_project_without_funding_of_the_stage_is_a_zero_group() -> None:
-    """Projects without funding of the stage make a zero group, in the roll-up's finest unit."""
+def test_a_group_of_projects_without_funding_of_the_stage_is_money_not_known() -> None:
+    """Projects without funding of the stage are a group of money not known, and still count."""
     r = rollup(
         [project("x", level=Level.COUNTY), project("y", line("3万元"), level=Level.NATIONAL)],
         by="level",
     )
-    assert list(r.items()) == [(Level.NATIONAL, q("3万元")), (Level.COUNTY, q("0万元"))]
-    assert repr(r[Level.COUNTY]) == "Money('0', '万元')"
+    assert list(r.items()) == [(Level.NATIONAL, q("3万元")), (Level.COUNTY, Range.unknown("万元"))]
+    assert repr(r[Level.COUNTY]) == "Range('unknown 万元')"
     assert r.count(Level.COUNTY) == 1
+    assert repr(r.total) == "Range('unknown 万元')"
     alone = rollup([project("x")], by="level")
-    assert repr(alone[None]) == "Money('0', '元')"
-    assert rollup([project("x")], by="level", unit="亿元")[None] == q("0亿元")
-    assert alone.total == q("0元")
+    assert repr(alone[None]) == "Range('unknown 元')"
+    assert repr(alone.total) == "Range('unknown 元')"
+    in_yi = rollup([project("x")], by="level", unit="亿元")
+    assert repr(in_yi[None]) == "Range('unknown 亿元')"
 
 
-def test_a_projects_zero_group_is_money_beside_other_dimensions() -> None:
-    """A group of projects without funding is a zero of money even beside groups in 人次."""
+def test_a_group_with_some_funded_projects_sums_their_funding() -> None:
+    """A group where only some projects have funding of the stage sums theirs; all count."""
+    r = rollup(
+        [project("x", level=Level.COUNTY), project("y", line("3万元"), level=Level.COUNTY)],
+        by="level",
+    )
+    assert dict(r) == {Level.COUNTY: q("3万元")}
+    assert r.count(Level.COUNTY) == 2
+    assert r.total == q("3万元")
+    assert rollup([project("x"), project("y", line("0元"))])[()] == q("0元")
+
+
+def test_a_group_of_projects_without_funding_is_money_beside_other_dimensions() -> None:
+    """A group of projects without funding is money not known even beside groups in 人次."""
     walked = Plan(
         id="x",
         title="t",
@@ -383,10 +400,11 @@ def test_a_projects_zero_group_is_money_beside_other_dimensions() -> None:
     )
     r = rollup(walked.walk(Achievement, Project), by="period")
     assert r[Year(2006)] == q("5人次")
-    zero = r[Year(2007)]
-    assert isinstance(zero, Quantity)
-    assert zero.is_money
-    assert not zero
+    unknown = r[Year(2007)]
+    assert isinstance(unknown, Range)
+    assert not unknown.is_known
+    assert unknown.dimension == q("1元").dimension
+    assert repr(unknown) == "Range('unknown 元')"
     assert r.total is None
 
 
@@ -534,6 +552,27 @@ def test_rollup_of_amounts_figures_and_ranges() -> None:
     assert repr(mixed.total) == "Range('[20004项, 20005项]')"
 
 
+def test_only_same_as_words_are_recounted() -> None:
+    """Only an indicator's same_as words are recounted into its own word; others are left alone."""
+    plain = Indicator(name="示范项目", unit="项")
+    firms = Indicator(name="科技型企业", unit="家", same_as=("户", "个"))
+    assert attainment(goal("10项", indicator=WON), fig("12个")).actual == Range.point(q("12项"))
+    assert attainment(goal("10项", indicator=WON), q("1.2万个")).actual == Range.point(q("1.2万项"))
+    _refusal(
+        lambda: attainment(goal("10项", indicator=WON), fig("12家")),
+        UnitMismatchError,
+        "cannot hold a result against '项' and '家': they are units of different things",
+    )
+    _refusal(
+        lambda: attainment(goal("10项", indicator=plain), fig("12个")),
+        UnitMismatchError,
+        "cannot hold a result against '项' and '个': they are units of different things",
+    )
+    done = [ach("3户", indicator=firms), ach("2个", indicator=firms), ach("1家", indicator=firms)]
+    assert repr(rollup(done, by="indicator")[firms]) == "Quantity('6', '家')"
+    assert rollup([ach("4个", indicator=WON)], value=lambda a: a.figure)[()] == q("4个")
+
+
 def test_goal_and_achievement_values_count_same_as_words() -> None:
     """A figure in a word its indicator counts alike (个 for 项) is counted one for one."""
     done = [ach("3个", indicator=WON), ach("5项", indicator=WON), ach("2万个", indicator=WON)]
@@ -599,6 +638,59 @@ def test_value_count_counts_items() -> None:
     }
 
 
+def test_value_count_over_projects_and_other_items_counts_in_ge() -> None:
+    """Projects counted with other items count in 个; alone in 项 (others in 个); unit= chooses."""
+    mixed = [
+        project("a", line("1万元"), level=Level.COUNTY),
+        ach("3人次"),
+        project("b", level=Level.NATIONAL),
+    ]
+    assert dict(rollup(mixed, value="count")) == {(): q("3个")}
+    assert repr(rollup(mixed, value="count")[()]) == "Quantity('3', '个')"
+    assert dict(rollup(mixed, by="level", value="count")) == {
+        Level.NATIONAL: q("1个"),
+        Level.COUNTY: q("1个"),
+        None: q("1个"),
+    }
+    assert dict(rollup(mixed, by="level", value="count", unit="项")) == {
+        Level.NATIONAL: q("1项"),
+        Level.COUNTY: q("1项"),
+        None: q("1项"),
+    }
+    assert repr(rollup(mixed[::2], value="count")[()]) == "Quantity('2', '项')"
+    assert repr(rollup(mixed[1:2], value="count")[()]) == "Quantity('1', '个')"
+    walked = plan("P", *mixed, Note(title="建立科技信息网络"))
+    assert rollup(walked.walk(Project, Achievement), value="count")[()] == q("3个")
+    assert rollup(walked.walk(), value="count")[()] == q("4个")
+    assert rollup(walked.walk(Project), value="count")[()] == q("2项")
+
+
+def test_a_value_function_by_source_or_stage_sees_funding_lines() -> None:
+    """By source or stage, a value function receives one (project, funding) pair per line."""
+    seen: list[Any] = []
+
+    def amount(pair: Any) -> Any:
+        seen.append(pair)
+        return pair[1].amount
+
+    by_source = rollup(MIXED, by="source", value=amount)
+    assert dict(by_source) == dict(rollup(MIXED, by="source"))
+    assert seen == [
+        (MIXED[0], MIXED[0].funding[0]),
+        (MIXED[0], MIXED[0].funding[1]),
+        (MIXED[1], MIXED[1].funding[0]),
+    ]
+    assert all(type(pair) is tuple and len(pair) == 2 for pair in seen)
+    seen.clear()
+    by_stage = rollup(MIXED, by="stage", value=amount)
+    assert dict(by_stage) == {ALLOCATED: q("10080万元"), SPENT: q("200005元")}
+    assert len(seen) == 5
+    seen.clear()
+    rollup(plan("P", *MIXED).walk(Project), by=("source", "period"), value=amount)
+    assert [type(pair[0]) for pair in seen] == [Project, Project, Project]
+    assert [pair[1] for pair in seen] == [*MIXED[0].funding[:2], MIXED[1].funding[0]]
+
+
 def test_value_count_in_a_scaled_unit_converts() -> None:
     """value="count" with unit="万项" gives the count expressed in 万项, not 10000 per item."""
     r = rollup(MIXED, value="count", unit="万项")
@@ -644,38 +736,123 @@ def test_unit_converts_every_sum() -> None:
     """unit= writes each group's sum (and the total) in that unit, exactly."""
     r = rollup(MIXED, by="level", unit="亿元")
     assert repr(r[Level.NATIONAL]) == "Money('0.008', '亿元')"
-    assert repr(r[Level.COUNTY]) == "Money('0', '亿元')"
-    assert repr(r.total) == "Money('1.008', '亿元')"
+    assert repr(r[Level.COUNTY]) == "Range('unknown 亿元')"
+    assert repr(r.total) == "Range('unknown 亿元')"
     assert r.unit == "亿元"
+    assert repr(rollup(MIXED[:2], by="level", unit="亿元").total) == "Money('1.008', '亿元')"
     ranges = rollup([fig("3000余人次"), fig("1万人次")], unit="万人次")
     assert repr(ranges[()]) == "Range('(1.3万人次, 1.4万人次)')"
     assert repr(rollup([fig("20xx人次")], unit="万人次")[()]) == "Range('unknown 万人次')"
 
 
 @pytest.mark.parametrize(
-    ("items", "unit"),
+    ("items", "message"),
     [
-        ([ach("3人次"), ach("2万元", indicator=FUNDS)], None),
-        ([q("1万元")], "人次"),
-        ([fig("20xx万元")], "人次"),
-        ([fig("约3万元")], "人次"),
+        ([q("3人次"), q("2万元")], "cannot add up in one group '万元' and '人次'"),
+        ([q("2万元"), q("3人次")], "cannot add up in one group '万元' and '人次'"),
+        ([fig("约3人次"), q("2万元")], "cannot add up in one group '人次' and '万元'"),
+        ([fig("20xx人次"), fig("2万元")], "cannot add up in one group '人次' and '万元'"),
+        (
+            [
+                BreakdownPart(figure=fig("5项"), level=Level.NATIONAL),
+                BreakdownPart(figure=fig("11万元"), level=Level.NATIONAL),
+            ],
+            "cannot add up in one group '万元' and '项'",
+        ),
     ],
 )
-def test_mixing_dimensions_in_one_group_is_refused(items: list[Any], unit: str | None) -> None:
-    """Amounts of different dimensions in one group (or unlike unit=) raise UnitMismatchError."""
-    with pytest.raises(UnitMismatchError, match="cannot add up in one group"):
-        rollup(items, unit=unit)
-
-
-def test_mixing_dimensions_names_the_units() -> None:
-    """The error for a mixed group names both units and says how to group instead."""
+def test_mixing_dimensions_in_one_group_is_refused(items: list[Any], message: str) -> None:
+    """Amounts of different dimensions in one group raise UnitMismatchError naming both units."""
     error = _refusal(
-        lambda: rollup([ach("3人次"), ach("2万元", indicator=FUNDS)], by="period"),
+        lambda: rollup(items, by=lambda _: "all"),
         UnitMismatchError,
-        "cannot add up in one group (group them by indicator) '万元' and '人次': "
-        "they are units of different things",
+        f"{message}: they are units of different things",
     )
     assert isinstance(error, TypeError)
+
+
+@pytest.mark.parametrize(
+    ("items", "unit", "message"),
+    [
+        ([q("1万元")], "人次", "cannot total '万元' and '人次'"),
+        ([fig("20xx万元")], "人次", "cannot express '万元' and '人次'"),
+        ([fig("约3万元")], "人次", "cannot convert between '万元' and '人次'"),
+        ([q("1万元"), fig("约3人次")], "人次", "cannot add '人次' and '万元'"),
+        ([project("a", line("1万元"))], "项", "cannot total '万元' and '项'"),
+    ],
+)
+def test_a_unit_of_another_dimension_raises_the_underlying_error(
+    items: list[Any], unit: str, message: str
+) -> None:
+    """With unit=, a sum that cannot be put in it raises its own UnitMismatchError, unchanged."""
+    _refusal(
+        lambda: rollup(items, unit=unit),
+        UnitMismatchError,
+        f"{message}: they are units of different things",
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        (
+            [goal("3人次"), goal("2万元", indicator=FUNDS)],
+            "a goal of 'trained' to a goal of '科技经费'",
+        ),
+        (
+            [goal("3人次"), goal("4人次", indicator=Indicator(name="培训人次", unit="人次"))],
+            "a goal of 'trained' to a goal of '培训人次'",
+        ),
+        (
+            [goal("3项", indicator=WON), goal("4人次")],
+            "a goal of '科技计划项目' to a goal of 'trained'",
+        ),
+    ],
+)
+def test_a_group_of_different_indicators_is_refused(items: list[Any], message: str) -> None:
+    """Figures of different indicators (by key, or else name) in one group are refused."""
+    _refusal(
+        lambda: rollup(items, by="period"),
+        InvalidValueError,
+        f"invalid roll-up: one group would add {message}: group them by indicator "
+        "(and keep goals apart from achievements)",
+    )
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [ach("3人次"), goal("2人次")],
+        [goal("3人次"), ach("2人次")],
+        [ach("3人次"), ach("2万元", indicator=FUNDS)],
+        [ach("3人次"), ach("2人次", indicator=Indicator(name="培训人次", unit="人次"))],
+    ],
+)
+def test_goals_and_achievements_in_one_group_are_refused(items: list[Any]) -> None:
+    """A group adding goals to achievements, or two indicators' results, is refused."""
+    with pytest.raises(InvalidValueError, match=r"^invalid roll-up: one group would add "):
+        rollup(items)
+    with pytest.raises(InvalidValueError, match="group them by indicator"):
+        rollup(plan("P", *items).walk(Goal, Achievement), by="period")
+
+
+def test_the_refusal_of_an_unlike_group_writes_an_achievement() -> None:
+    """The refusal reads as English: "an achievement", not "a achievement"."""
+    _refusal(
+        lambda: rollup([ach("3人次"), goal("2人次")]),
+        InvalidValueError,
+        "invalid roll-up: one group would add an achievement of 'trained' to a goal of "
+        "'trained': group them by indicator (and keep goals apart from achievements)",
+    )
+
+
+def test_one_indicator_by_key_is_one_group() -> None:
+    """One key is one indicator; counting and value functions never refuse unlike items."""
+    renamed = Indicator(name="培训", unit="人次", key="trained")
+    assert rollup([ach("3人次"), ach("4人次", indicator=renamed)])[()] == q("7人次")
+    both = [ach("3人次"), goal("2人次"), ach("2万元", indicator=FUNDS)]
+    assert rollup(both, value="count")[()] == q("3个")
+    assert rollup(both, value=lambda x: q("1人次"))[()] == q("3人次")
 
 
 @pytest.mark.parametrize(
@@ -724,7 +901,12 @@ def test_rollup_is_a_read_only_mapping() -> None:
     assert Level.MUNICIPAL not in r
     assert r.get(Level.MUNICIPAL) is None
     assert list(r.keys()) == [Level.NATIONAL, Level.PROVINCIAL, Level.COUNTY, None]
-    assert list(r.values()) == [q("80万元"), q("1亿元"), q("0元"), q("0元")]
+    assert list(r.values()) == [
+        q("80万元"),
+        q("1亿元"),
+        Range.unknown("万元"),
+        Range.unknown("万元"),
+    ]
     with pytest.raises(KeyError):
         r[Level.MUNICIPAL]
     with pytest.raises(KeyError):
@@ -778,6 +960,48 @@ def test_keys_are_ordered_years_ascending_and_none_last() -> None:
     ]
 
 
+def test_a_five_year_plan_sorts_after_its_last_year() -> None:
+    """A five-year plan (or a span of years) comes after its last year: 2006年 … 2010年, 十一五."""
+    periods = [
+        FiveYearPlan(11),
+        Year(2010),
+        Year(2008),
+        TWENTY_XX,
+        Year(2006),
+        YearSpan(Year(2006), Year(2007)),
+        Year(2007),
+        Year(2011),
+        Year(2009),
+        FiveYearPlan(10),
+    ]
+    r = rollup([ach("1人次", p) for p in periods], by="period")
+    assert list(r) == [
+        FiveYearPlan(10),
+        Year(2006),
+        Year(2007),
+        YearSpan(Year(2006), Year(2007)),
+        Year(2008),
+        Year(2009),
+        Year(2010),
+        FiveYearPlan(11),
+        Year(2011),
+        TWENTY_XX,
+    ]
+    assert [line.split()[0] for line in str(r).splitlines()[2:]] == [
+        "十五",
+        "2006年",
+        "2007年",
+        "2006-2007年",
+        "2008年",
+        "2009年",
+        "2010年",
+        "十一五",
+        "2011年",
+        "20xx年",
+        "合计",
+    ]
+
+
 def test_tuple_keys_are_ordered_field_by_field() -> None:
     """Tuple keys are ordered by their first field, then their second, None last in each."""
     cases = [
@@ -824,6 +1048,29 @@ def test_total_is_none_for_several_indicators() -> None:
         combine([plan("A", ach("3人次"), ach("4人次", indicator=trainees))]).achievements.total
         is None
     )
+
+
+def test_a_stock_rollup_has_no_total_over_periods_or_years() -> None:
+    """A roll-up of a stock (stock) has no grand total by period or year, but has by region."""
+    firms = [
+        ach("10家", Year(2006), FIRMS, region=COUNTY_A),
+        ach("12家", Year(2007), FIRMS, region=COUNTY_B),
+    ]
+    for by in ("period", "year", ("indicator", "period"), ("region", "period")):
+        r = rollup(firms, by=by)
+        assert r.stock
+        assert r.total is None
+        assert "合计" not in str(r)
+    by_region = rollup(firms, by="region")
+    assert by_region.stock
+    assert by_region.total == q("22家")
+    assert str(by_region).splitlines()[-1] == "合计    22家  2"
+    flows = rollup([ach("1人次", Year(2006)), ach("2人次", Year(2007))], by="period")
+    assert not flows.stock
+    assert flows.total == q("3人次")
+    assert not rollup(firms, by="period", value="count").stock
+    assert (flows + rollup(firms[:0], by="period")).stock is False
+    assert (rollup(firms, by="period") + rollup(firms[:0], by="period")).stock
 
 
 def test_rollups_with_the_same_by_add_up() -> None:
@@ -899,20 +1146,20 @@ def test_to_records() -> None:
 
 
 def test_str_is_a_table_with_a_total_row() -> None:
-    """str() is a table aligned by display width, keys in Chinese, with a 合计 row."""
+    """str() is a table headed by the by names, 数值 and 条目数, with a 合计 row."""
     assert str(rollup(MIXED, by="level")).splitlines() == [
-        "level       value      count",
-        "----------  ---------  -----",
-        "国家级      80万元     1",
-        "省级        1亿元      1",
-        "县级        0万元      1",
-        "（未注明）  0万元      1",
-        "合计        10080万元  4",
+        "level       数值          条目数",
+        "----------  ------------  ------",
+        "国家级      80万元        1",
+        "省级        1亿元         1",
+        "县级        unknown 万元  1",
+        "（未注明）  unknown 万元  1",
+        "合计        unknown 万元  4",
     ]
     lines = str(rollup(MIXED, by=("level", "source"))).splitlines()
     assert lines == [
-        "level   source    value      count",
-        "------  --------  ---------  -----",
+        "level   source    数值       条目数",
+        "------  --------  ---------  ------",
         "国家级  中央财政  30万元     1",
         "国家级  企业自筹  50万元     1",
         "省级    省财政    1亿元      1",
@@ -925,11 +1172,11 @@ def test_str_of_the_seed_plans_achievements_by_period() -> None:
     r = rollup(examples.load("篇3").walk(Achievement), by="period", value="count")
     assert str(r) == "\n".join(
         [
-            "period  value  count",
-            "------  -----  -----",
-            "十五    41个   41",
-            "20xx年  27个   27",
-            "合计    68个   68",
+            "period  数值  条目数",
+            "------  ----  ------",
+            "十五    41个  41",
+            "20xx年  27个  27",
+            "合计    68个  68",
         ]
     )
 
@@ -938,27 +1185,27 @@ def test_str_has_no_total_row_for_unlike_groups() -> None:
     """A roll-up of groups of different dimensions has no 合计 row."""
     text = str(rollup([ach("3人次"), ach("2万元", indicator=FUNDS)], by="indicator"))
     assert text.splitlines() == [
-        "indicator  value  count",
-        "---------  -----  -----",
+        "indicator  数值   条目数",
+        "---------  -----  ------",
         "培训人次   3人次  1",
         "科技经费   2万元  1",
     ]
 
 
 def test_str_of_a_rollup_without_by() -> None:
-    """A roll-up of everything (no by) also shows as a table."""
+    """A roll-up of everything (no by) shows as a table headed "", 数值 and 条目数."""
     assert str(rollup([q("3项"), q("4项")])).splitlines() == [
-        "      value  count",
-        "----  -----  -----",
-        "合计  7项    2",
+        "      数值  条目数",
+        "----  ----  ------",
+        "合计  7项   2",
     ]
 
 
 def test_repr_shows_the_first_groups() -> None:
     """repr() shows by and up to four groups."""
-    assert (
-        repr(rollup(MIXED, by="level"))
-        == "Rollup(by=('level',), {国家级: 80万元, 省级: 1亿元, 县级: 0万元, （未注明）: 0万元})"
+    assert repr(rollup(MIXED, by="level")) == (
+        "Rollup(by=('level',), {国家级: 80万元, 省级: 1亿元, 县级: unknown 万元, "
+        "（未注明）: unknown 万元})"
     )
     many = rollup([q(f"{k}元") for k in range(6)], by=lambda x: x.magnitude)
     assert repr(many) == "Rollup(by=('<lambda>',), {0: 0元, 1: 1元, 2: 2元, 3: 3元, …})"
@@ -978,9 +1225,13 @@ def test_entries_answer_for_period_region_and_plan() -> None:
         VILLAGE: q("200人次"),
         COUNTY_A: q("101人次"),
     }
-    by_plan = rollup(WALKED.walk(Achievement, Goal), by=("plan.id", "period"))
-    assert by_plan[("walked", Year(2006))] == q("500人次")
-    assert by_plan.count(("walked", Year(2006))) == 2
+    by_plan = rollup(WALKED.walk(Achievement), by=("plan.id", "period"))
+    assert by_plan[("walked", Year(2006))] == q("200人次")
+    assert by_plan.count(("walked", Year(2006))) == 1
+    goals_by_plan = rollup(WALKED.walk(Goal), by=("plan.id", "period"))
+    assert goals_by_plan[("walked", Year(2006))] == q("300人次")
+    with pytest.raises(InvalidValueError, match="keep goals apart from achievements"):
+        rollup(WALKED.walk(Achievement, Goal), by=("plan.id", "period"))
     assert dict(rollup(WALKED.walk(Project), by="period")) == {
         Year(2006): q("2万元"),
         Year(2007): q("1万元"),
@@ -1057,6 +1308,17 @@ def test_a_rollup_is_the_sum_of_the_rollups_of_its_parts(
     """Projects rolled up whole equal the sum (+) of the roll-ups of any partition of them."""
     whole = rollup(items, by=by)
     assert _sum_of([rollup(part, by=by) for part in _split(items, parts, k)]) == whole
+
+
+def test_a_group_without_funding_adds_to_a_funded_group_as_the_whole_does() -> None:
+    """An unfunded part's group added to a funded part's gives the whole's funded sum."""
+    unfunded = [project("x", level=Level.COUNTY)]
+    funded = [project("y", line("3万元"), level=Level.COUNTY)]
+    whole = rollup(unfunded + funded, by="level")
+    assert dict(whole) == {Level.COUNTY: q("3万元")}
+    parts = rollup(unfunded, by="level") + rollup(funded, by="level")
+    assert dict(parts) == {Level.COUNTY: q("3万元")}
+    assert parts == whole
 
 
 @HALF
@@ -1140,12 +1402,17 @@ def test_a_rollup_does_not_depend_on_the_units_written(
 def test_the_grand_total_is_the_total_of_all_amounts(
     items: list[Project], stage: FundingStage
 ) -> None:
-    """A roll-up's grand total is sciplan_model.total of every amount of the stage."""
+    """The grand total is the total of every amount of the stage, unknown for unfunded levels."""
     amounts = [f.amount for p in items for f in p.funding if f.stage is stage]
+    funded_levels = {p.level for p in items for f in p.funding if f.stage is stage}
+    unfunded = any(p.level not in funded_levels for p in items)
     for by in ("level", "source", ("level", "source")):
         r = rollup(items, by=by, stage=stage)
         if not len(r):
             assert r.total is None
+        elif by == "level" and unfunded:
+            assert repr(r.total).startswith("Range('unknown ")
+            assert r.total == Range.unknown("元")
         else:
             assert r.total == total(amounts, "元")
 
@@ -1243,12 +1510,27 @@ def test_combine_finds_ids_repeated_within_one_plan() -> None:
     alone = combine([twice])
     assert [(p.id, project_value(p)) for p in alone.projects] == [("q", q("1万元")), ("r", None)]
     assert alone.repeated == ("q", "r")
-    assert combine([PLAN_A, PLAN_A]).repeated == ("p1", "p2")
-    assert combine([PLAN_A, PLAN_A]).plans == ("A", "A")
+    assert combine([twice, twice]).repeated == ("q", "r")
+
+
+def test_a_plan_given_twice_is_counted_once() -> None:
+    """A plan given twice (the same id) is one plan: its projects and figures counted once."""
+    again = combine([PLAN_A, PLAN_A])
+    assert again.plans == ("A",)
+    assert again.repeated == ()
+    assert [p.id for p in again.projects] == ["p1", "p2"]
+    assert dict(again.achievements) == {("trained", Year(2006)): q("100人次")}
+    assert again.achievements.count(("trained", Year(2006))) == 1
+    assert dict(again.goals) == {("科技计划项目", Year(2006), False): q("5项")}
+    assert again == combine([PLAN_A])
+    assert combine([PLAN_A, PLAN_B, PLAN_A]) == combine([PLAN_A, PLAN_B])
+    assert combine([combine([PLAN_A, PLAN_B]), combine([PLAN_B, PLAN_C])]) == combine(
+        [PLAN_A, PLAN_B, PLAN_C]
+    )
 
 
 def test_combine_sums_goals_and_achievements_per_indicator_and_period() -> None:
-    """Goals and achievements are summed per (indicator key, or else name; period)."""
+    """Goals and achievements are summed per indicator and period (goals per aspiration too)."""
     both = combine([PLAN_A, PLAN_B, PLAN_C])
     assert both.achievements.by == ("indicator", "period")
     assert dict(both.achievements) == {
@@ -1256,7 +1538,85 @@ def test_combine_sums_goals_and_achievements_per_indicator_and_period() -> None:
         ("科技计划项目", Year(2007)): q("7项"),
     }
     assert both.achievements.count(("trained", Year(2006))) == 3
-    assert dict(both.goals) == {("科技计划项目", Year(2006)): q("5项")}
+    assert both.goals.by == ("indicator", "period", "aspirational")
+    assert dict(both.goals) == {("科技计划项目", Year(2006), False): q("5项")}
+
+
+def test_the_same_fact_from_two_plans_counts_once() -> None:
+    """A figure two plans give for one place, indicator and period counts once: the first's."""
+    review = plan(
+        "X", ach("100人次"), ach("7项", indicator=WON), region=COUNTY_A, period=Year(2006)
+    )
+    report = plan("Y", ach("300人次"), region=COUNTY_A, period=Year(2006))
+    other = plan("Z", ach("40人次"), region=COUNTY_B, period=Year(2006))
+    assert dict(combine([review, report]).achievements) == {
+        ("trained", Year(2006)): q("100人次"),
+        ("科技计划项目", Year(2006)): q("7项"),
+    }
+    assert dict(combine([report, review]).achievements) == {
+        ("trained", Year(2006)): q("300人次"),
+        ("科技计划项目", Year(2006)): q("7项"),
+    }
+    three = combine([review, report, other]).achievements
+    assert three[("trained", Year(2006))] == q("140人次")
+    assert three.count(("trained", Year(2006))) == 2
+    later = plan("L", ach("300人次"), region=COUNTY_A, period=Year(2007))
+    assert combine([review, later]).achievements[("trained", Year(2007))] == q("300人次")
+
+
+def test_a_facts_place_is_its_items_region_or_its_plans_or_the_plan() -> None:
+    """A figure is for its item's region, else its plan's region, else its plan."""
+    village = plan("V", ach("100人次", region=VILLAGE), ach("5人次"), region=COUNTY_A)
+    county = plan("X", ach("30人次"), region=COUNTY_A)
+    assert dict(combine([village]).achievements) == {("trained", None): q("105人次")}
+    assert dict(combine([village, county]).achievements) == {("trained", None): q("105人次")}
+    assert dict(combine([county, village]).achievements) == {("trained", None): q("130人次")}
+    twice = plan("T", ach("1人次"), ach("2人次"), region=COUNTY_B)
+    assert combine([twice]).achievements.count(("trained", None)) == 2
+    assert combine([twice]).achievements[("trained", None)] == q("3人次")
+    first, second = plan("N1", ach("10人次")), plan("N2", ach("10人次"))
+    assert dict(combine([first, second]).achievements) == {("trained", None): q("20人次")}
+    assert dict(combine([first, first]).achievements) == {("trained", None): q("10人次")}
+
+
+def test_combined_goals_sum_floors_and_stretches_apart() -> None:
+    """Combined goals sum floors (确保) and stretches (力争) apart."""
+    ganzhou = plan("G", goal("10人次"), goal("力争20人次"), region=COUNTY_A, period=Year(2006))
+    linze = plan("L", goal("5人次"), goal("争取7人次"), region=COUNTY_B, period=Year(2006))
+    goals = combine([ganzhou, linze]).goals
+    assert list(goals.items()) == [
+        (("trained", Year(2006), False), q("15人次")),
+        (("trained", Year(2006), True), q("27人次")),
+    ]
+    assert [goals.count(k) for k in goals] == [2, 2]
+
+
+def test_combined_goals_have_no_total_of_floors_and_stretches() -> None:
+    """Floors and stretches for the same thing are never added: no grand total, no 合计 row."""
+    ganzhou = plan("G", goal("10人次"), goal("力争20人次"), region=COUNTY_A, period=Year(2006))
+    goals = combine([ganzhou]).goals
+    assert goals.total is None
+    assert str(goals).splitlines() == [
+        "indicator  period  aspirational  数值    条目数",
+        "---------  ------  ------------  ------  ------",
+        "trained    2006年  False         10人次  1",
+        "trained    2006年  True          20人次  1",
+    ]
+
+
+def test_combined_stocks_have_no_total_over_periods() -> None:
+    """Combined achievements of a stock are a stock roll-up: no grand total over periods."""
+    a = plan("S", ach("10家", indicator=FIRMS), region=COUNTY_A, period=Year(2006))
+    b = plan("T", ach("12家", indicator=FIRMS), region=COUNTY_B, period=Year(2006))
+    c = plan("U", ach("15家", indicator=FIRMS), region=COUNTY_B, period=Year(2007))
+    firms = combine([a, b, c]).achievements
+    assert dict(firms) == {
+        ("高新技术企业", Year(2006)): q("22家"),
+        ("高新技术企业", Year(2007)): q("15家"),
+    }
+    assert firms.stock
+    assert firms.total is None
+    assert not combine([PLAN_A]).achievements.stock
 
 
 @pytest.mark.parametrize(
@@ -1313,10 +1673,17 @@ def test_combine_refusals() -> None:
         combine(PLAN_A)  # type: ignore[arg-type]
 
 
+def _one_plan_per_id(*plans: Plan) -> list[Plan]:
+    """``plans`` with a plan whose id was met before replaced by that plan: one id, one plan."""
+    first: dict[str, Plan] = {}
+    return [first.setdefault(p.id, p) for p in plans]
+
+
 @QUARTER
 @given(sharing_plans(), sharing_plans(), sharing_plans())
 def test_combining_is_associative(a: Plan, b: Plan, c: Plan) -> None:
-    """combine([combine([a, b]), c]) == combine([a, combine([b, c])]) == combine([a, b, c])."""
+    """combine is associative, a plan given again (the same id) among its plans."""
+    a, b, c = _one_plan_per_id(a, b, c)
     left = combine([combine([a, b]), c])
     right = combine([a, combine([b, c])])
     assert left == right
@@ -1326,18 +1693,29 @@ def test_combining_is_associative(a: Plan, b: Plan, c: Plan) -> None:
 @QUARTER
 @given(st.lists(sharing_plans(), min_size=1, max_size=3))
 def test_combined_projects_are_the_first_of_each_id(plans: list[Plan]) -> None:
-    """A combined view holds the first project of each id, in order, and the ids met again."""
+    """A combined view holds each plan once, the first project of each id, and new facts only."""
+    plans = _one_plan_per_id(*plans)
     both = combine(plans)
-    met = [p for each in plans for p in each.projects()]
+    distinct = list({p.id: p for p in plans}.values())
+    met = [p for each in distinct for p in each.projects()]
     first: dict[str, Project] = {}
     for p in met:
         first.setdefault(p.id, p)
     assert both.projects == tuple(first.values())
     ids = [p.id for p in met]
     assert both.repeated == tuple(i for i in first if ids.count(i) > 1)
-    assert both.plans == tuple(p.id for p in plans)
-    achieved = sum(len(list(p.walk(Achievement))) for p in plans)
-    assert sum(both.achievements.count(k) for k in both.achievements) == achieved
+    assert both.plans == tuple(p.id for p in distinct)
+    facts: dict[Any, int] = {}
+    for each in distinct:
+        mine: dict[Any, int] = {}
+        for e in each.walk(Achievement):
+            assert isinstance(e.item, Achievement)
+            place = e.region if e.region is not None else ("plan", each.id)
+            fact = (place, e.item.indicator.key or e.item.indicator.name, e.period)
+            mine[fact] = mine.get(fact, 0) + 1
+        for fact, n in mine.items():
+            facts.setdefault(fact, n)
+    assert sum(both.achievements.count(k) for k in both.achievements) == sum(facts.values())
 
 
 # -- over_period ------------------------------------------------------------------------------
@@ -1360,30 +1738,36 @@ YEARLY = [
 
 
 def test_over_period_sums_flows_and_takes_the_latest_stock() -> None:
-    """Flows are summed over a five-year plan's years; stocks take the latest year (all of it)."""
+    """Flows are summed over the years; a stock takes its latest year; 20xx年 stands apart."""
     r = over_period(YEARLY)
     assert r.by == ("indicator", "period")
     assert list(r.items()) == [
         (("trained", FiveYearPlan(10)), q("9人次")),
         (("trained", FiveYearPlan(11)), Range(q("3300人次"), q("4300人次"), False, False)),
+        (("trained", TWENTY_XX), q("1人次")),
         (("高新技术企业", FiveYearPlan(10)), q("4家")),
         (("高新技术企业", FiveYearPlan(11)), q("15家")),
     ]
     assert r.count(("trained", FiveYearPlan(11))) == 3
     assert r.count(("高新技术企业", FiveYearPlan(11))) == 2
+    assert r.stock
     assert r.total is None
+    assert not over_period(YEARLY[:3]).stock
 
 
-def test_over_period_leaves_out_unknown_years_and_period_figures() -> None:
-    """Figures for 20xx年, for a period as a whole or with no period are left out."""
+def test_over_period_leaves_out_period_figures_and_keeps_unknown_years_apart() -> None:
+    """Figures for a whole period or none are left out; 20xx年 ones stand under 20xx年."""
     left_out = [
-        ach("1人次", TWENTY_XX),
         ach("5人次", FiveYearPlan(11)),
         ach("6人次"),
         ach("7人次", YearSpan(Year(2006), Year(2007))),
     ]
     assert len(over_period(left_out)) == 0
     assert len(over_period([])) == 0
+    r = over_period([*left_out, ach("1人次", TWENTY_XX), ach("2人次", Year.parse("20xx年"))])
+    assert dict(r) == {("trained", Year.parse("20xx年")): q("3人次")}
+    assert r.count(("trained", TWENTY_XX)) == 2
+    assert r.total == q("3人次")
 
 
 @pytest.mark.parametrize(
@@ -1406,8 +1790,101 @@ def test_over_period_restricted_to_a_period(
     period: FiveYearPlan | YearSpan, expected: dict[str, Any]
 ) -> None:
     """period= keeps the years of that period and keys every sum by it."""
-    r = over_period(YEARLY, period=period)
+    known = [a for a in YEARLY if a.period != TWENTY_XX]
+    r = over_period(known, period=period)
     assert dict(r) == {(name, period): value for name, value in expected.items()}
+
+
+@pytest.mark.parametrize(
+    ("period", "count"),
+    [
+        (FiveYearPlan(11), 4),
+        (FiveYearPlan(10), 2),
+        (FiveYearPlan(9), 1),  # 20xx may be 2000
+        (FiveYearPlan(12), 1),
+        (YearSpan(Year(2006), Year(2008)), 3),
+    ],
+)
+def test_a_placeholder_year_that_may_fall_in_the_period_makes_it_unknown(
+    period: FiveYearPlan | YearSpan, count: int
+) -> None:
+    """With period=, a 20xx年 figure that may fall in it makes the period's value not known."""
+    r = over_period(YEARLY, period=period)
+    assert repr(r[("trained", period)]) == "Range('unknown 人次')"
+    assert r.count(("trained", period)) == count
+    firms = dict(over_period(YEARLY[8:], period=period))
+    assert {k: v for k, v in r.items() if k[0] != "trained"} == firms
+
+
+def test_a_placeholder_year_outside_the_period_is_left_out() -> None:
+    """A placeholder year that cannot fall in the period (201x for 十五) is left out."""
+    items = [ach("1人次", Year(2005)), ach("2人次", Year.parse("201x年"))]
+    assert dict(over_period(items, period=FiveYearPlan(10))) == {
+        ("trained", FiveYearPlan(10)): q("1人次")
+    }
+    assert dict(over_period(items, period=FiveYearPlan(11))) == {
+        ("trained", FiveYearPlan(11)): Range.unknown("人次")
+    }
+    assert dict(over_period(items[1:], period=FiveYearPlan(8))) == {}
+
+
+def test_each_placeholder_year_counts_in_its_period() -> None:
+    """Every 20xx年 figure that may fall in the period counts in its group, like any other."""
+    items = [ach("1人次", Year(2006)), ach("2人次", TWENTY_XX), ach("3人次", TWENTY_XX)]
+    r = over_period(items, period=FiveYearPlan(11))
+    assert dict(r) == {("trained", FiveYearPlan(11)): Range.unknown("人次")}
+    assert r.count(("trained", FiveYearPlan(11))) == 3
+
+
+def test_over_period_sums_the_latest_stock_of_each_place() -> None:
+    """A stock takes each place's latest year (region, else the entry's plan), summed."""
+    firms = [
+        ach("10家", Year(2006), FIRMS, region=COUNTY_A),
+        ach("12家", Year(2008), FIRMS, region=COUNTY_A),
+        ach("7家", Year(2007), FIRMS, region=COUNTY_B),
+        ach("1家", Year(2009), FIRMS),
+    ]
+    r = over_period(firms)
+    assert dict(r) == {("高新技术企业", FiveYearPlan(11)): q("20家")}
+    assert r.count(("高新技术企业", FiveYearPlan(11))) == 3
+    one = plan("P1", ach("10家", Year(2006), FIRMS), ach("12家", Year(2007), FIRMS))
+    other = plan("P2", ach("3家", Year(2006), FIRMS))
+    walked = over_period([*one.walk(Achievement), *other.walk(Achievement)])
+    assert dict(walked) == {("高新技术企业", FiveYearPlan(11)): q("15家")}
+    in_region = plan("P3", ach("4家", Year(2008), FIRMS), region=COUNTY_A)
+    assert dict(over_period([*one.walk(Achievement), *in_region.walk(Achievement), firms[0]])) == {
+        ("高新技术企业", FiveYearPlan(11)): q("16家")
+    }
+
+
+@pytest.mark.parametrize(
+    ("items", "period"),
+    [
+        ([ach("1人次", Year(2006)), goal("2人次", Year(2007))], None),
+        ([goal("2人次", Year(2007)), ach("1人次", Year(2006))], FiveYearPlan(11)),
+        ([ach("1人次", TWENTY_XX), goal("2人次", TWENTY_XX)], None),
+        ([ach("1人次", Year(2006)), goal("2人次", TWENTY_XX)], FiveYearPlan(11)),
+        ([goal("2人次", TWENTY_XX), ach("1人次", Year(2006))], FiveYearPlan(11)),
+    ],
+)
+def test_over_period_refuses_goals_and_achievements_together(
+    items: list[Any], period: FiveYearPlan | None
+) -> None:
+    """Goals and achievements under one key raise InvalidValueError, 20xx年 ones too."""
+    _refusal(
+        lambda: over_period(items, period=period),
+        InvalidValueError,
+        "invalid items: goals and achievements are summed apart",
+    )
+
+
+def test_over_period_keeps_goals_and_achievements_of_different_periods() -> None:
+    """A goal and an achievement of different five-year plans are different keys."""
+    r = over_period([ach("1人次", Year(2006)), goal("2人次", Year(2011))])
+    assert dict(r) == {
+        ("trained", FiveYearPlan(11)): q("1人次"),
+        ("trained", FiveYearPlan(12)): q("2人次"),
+    }
 
 
 def test_over_period_reads_entries_periods() -> None:
@@ -1465,11 +1942,11 @@ def test_over_period_refusals() -> None:
     ("result", "verdict", "text"),
     [
         ("2.1万人次", Verdict.MET, "完成率 105.0%（已完成）"),
-        ("2万余人次", Verdict.MET, "完成率 100.0%–150.0%（已完成）"),
+        ("2万余人次", Verdict.MET, "完成率 (100.0%, 150.0%)（已完成）"),
         ("1.5万人次", Verdict.NOT_MET, "完成率 75.0%（未完成）"),
         ("约2万人次", Verdict.UNDECIDED, "完成率 95.0%–105.0%（无法判定）"),
         ("2万人次", Verdict.MET, "完成率 100.0%（已完成）"),
-        ("近2万人次", Verdict.NOT_MET, "完成率 95.0%–100.0%（未完成）"),
+        ("近2万人次", Verdict.NOT_MET, "完成率 [95.0%, 100.0%)（未完成）"),
         ("2万人次以上", Verdict.MET, "完成率 ≥100.0%（已完成）"),
         ("3万人次以下", Verdict.UNDECIDED, "完成率 ≤150.0%（无法判定）"),
         ("20xx人次", Verdict.UNDECIDED, "完成率 未知（无法判定）"),
@@ -1662,15 +2139,22 @@ def test_percent_rounds_half_up(rate: str, places: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("rate", "text"),
     [
+        (Range.point(q("105%")), "105.0%"),
         (Range(q("100%"), q("150%")), "100.0%–150.0%"),
+        (Range(q("100%"), q("150%"), False, False), "(100.0%, 150.0%)"),
+        (Range(q("90%"), q("100%"), True, False), "[90.0%, 100.0%)"),
+        (Range(q("90%"), q("100%"), False, True), "(90.0%, 100.0%]"),
         (Range(q("100%"), None), "≥100.0%"),
+        (Range(q("100%"), None, False), ">100.0%"),
         (Range(None, q("150%")), "≤150.0%"),
+        (Range(None, q("150%"), high_closed=False), "<150.0%"),
+        (Range(None, None, unit="%"), "未知"),
         (Range.unknown("%"), "未知"),
         (Range(q("99.99%"), q("100.01%")), "100.0%"),
     ],
 )
 def test_percent_of_ranges(rate: Range, text: str) -> None:
-    """A range of rates shows both ends, one end with ≥ or ≤, or 未知."""
+    """A rate reads as a point, closed ends joined by –, open ends bracketed, ≥ > ≤ <, or 未知."""
     assert percent(rate) == text
 
 
@@ -1689,12 +2173,12 @@ def test_percent_has_no_negative_zero() -> None:
         ("38.5万元", "35万元", "[10%, 10%]", "10.0%"),
         ("385000元", "35万元", "[10%, 10%]", "10.0%"),
         ("30万元", "40万元", "[-25%, -25%]", "-25.0%"),
-        ("2万余人次", "1万人次", "(100%, 200%)", "100.0%–200.0%"),
-        ("2万人次", "1万余人次", "(0%, 100%)", "0.0%–100.0%"),
+        ("2万余人次", "1万人次", "(100%, 200%)", "(100.0%, 200.0%)"),
+        ("2万人次", "1万余人次", "(0%, 100%)", "(0.0%, 100.0%)"),
         ("2万人次以上", "1万人次", "[100%, ∞)", "≥100.0%"),
-        ("2万人次", "1万人次以上", "(-100%, 100%]", "-100.0%–100.0%"),
+        ("2万人次", "1万人次以上", "(-100%, 100%]", "(-100.0%, 100.0%]"),
         ("2万人次以下", "1万人次", "(-∞, 100%]", "≤100.0%"),
-        ("近2万人次", "1万人次", "[90%, 100%)", "90.0%–100.0%"),
+        ("近2万人次", "1万人次", "[90%, 100%)", "[90.0%, 100.0%)"),
         (
             "1元",
             "3元",
@@ -1782,31 +2266,108 @@ def test_growth_refusals() -> None:
 
 
 def test_seed_plan_3_projects_have_no_allocated_money() -> None:
-    """篇3's projects name no funding lines: by status they roll up to zero groups."""
+    """篇3's projects name no funding lines: by status they roll up to money not known."""
     r = rollup(examples.load("篇3").projects(), by="status")
     assert list(r.items()) == [
-        (ProjectStatus.PLANNED, q("0元")),
-        (ProjectStatus.UNDER_REVIEW, q("0元")),
+        (ProjectStatus.PLANNED, Range.unknown("元")),
+        (ProjectStatus.UNDER_REVIEW, Range.unknown("元")),
     ]
+    assert [repr(v) for v in r.values()] == ["Range('unknown 元')"] * 2
     assert (r.count(ProjectStatus.PLANNED), r.count(ProjectStatus.UNDER_REVIEW)) == (1, 2)
+    assert repr(r.total) == "Range('unknown 元')"
 
 
 def test_seed_plan_3_achievements_over_period() -> None:
-    """篇3's achievements are written for 十五 or for 20xx年: none is a known single year."""
-    assert len(over_period(examples.load("篇3").walk(Achievement))) == 0
+    """篇3's achievements are written for 十五 or for 20xx年: those of 20xx年 stand under it,
+    and a stock it states twice alike for the county and 20xx年 is one figure."""
+    r = over_period(examples.load("篇3").walk(Achievement))
+    assert len(r) == 24
+    assert {period for _, period in r} == {TWENTY_XX}
+    assert sum(r.count(k) for k in r) == 24
+    assert r[("tech_commissioners", TWENTY_XX)] == q("32人")
+    assert r[("trained_public", TWENTY_XX)] == q("5.6万人次")
+    assert r[("project_funding", TWENTY_XX)] == q("38.5万元")
+    assert r.stock
+    assert r.total is None
 
 
-def test_attainment_of_a_stock_sums_the_places_of_its_latest_year() -> None:
-    """For a stock, several results of the latest year (several places) are summed."""
+def test_attainment_of_a_stock_sums_the_latest_result_of_each_place() -> None:
+    """For a stock, each place's latest result counts and the places are summed."""
     target = goal("40家", indicator=FIRMS)
     results = [
-        ach("25家", Year(2009), FIRMS),
+        ach("25家", Year(2009), FIRMS, region=COUNTY_A),
         ach("18家", Year(2010), FIRMS, region=COUNTY_A),
-        ach("24家", Year(2010), FIRMS, region=COUNTY_B),
+        ach("24家", Year(2008), FIRMS, region=COUNTY_B),
     ]
     a = attainment(target, results)
     assert a.actual == Range.point(q("42家"))
     assert (a.verdict, str(a)) == (Verdict.MET, "完成率 105.0%（已完成）")
+    unplaced = attainment(target, [*results, ach("25家", Year(2009), FIRMS)])
+    assert unplaced.actual == Range.point(q("67家"))
+    one = plan("P1", ach("10家", Year(2006), FIRMS), ach("12家", Year(2007), FIRMS))
+    other = plan("P2", ach("30家", Year(2006), FIRMS))
+    walked = attainment(target, [*one.walk(Achievement), *other.walk(Achievement)])
+    assert walked.actual == Range.point(q("42家"))
+
+
+def test_attainment_of_a_goal_for_a_period_uses_results_for_the_period_itself() -> None:
+    """Results for the goal's period itself are used, its years then ignored."""
+    target = goal("1万人次", FiveYearPlan(11))
+    results = [
+        ach("3000人次", Year(2006)),
+        ach("4000人次", Year(2007)),
+        ach("1.2万人次", FiveYearPlan(11)),
+        ach("500人次", Year(2011)),
+        ach("9000人次", FiveYearPlan(10)),
+    ]
+    a = attainment(target, results)
+    assert a.actual == Range.point(q("12000人次"))
+    assert str(a) == "完成率 120.0%（已完成）"
+
+
+def test_attainment_of_a_goal_for_a_period_sums_the_results_of_its_years() -> None:
+    """Else the results of the period's years are summed, and those without a period kept."""
+    target = goal("1万人次", FiveYearPlan(11))
+    results = [
+        ach("3000人次", Year(2006)),
+        ach("4000人次", YearSpan(Year(2007), Year(2008))),
+        ach("100人次"),
+        ach("500人次", Year(2011)),
+        ach("600人次", YearSpan(Year(2010), Year(2011))),
+        ach("9000人次", FiveYearPlan(10)),
+    ]
+    a = attainment(target, results)
+    assert a.actual == Range.point(q("7100人次"))
+    assert (a.verdict, str(a)) == (Verdict.NOT_MET, "完成率 71.0%（未完成）")
+
+
+def test_attainment_of_a_goal_for_a_period_refuses_results_of_other_periods_only() -> None:
+    """When every result is of another period, there is nothing to hold against the goal."""
+    _refusal(
+        lambda: attainment(
+            goal("1万人次", FiveYearPlan(11)),
+            [ach("500人次", Year(2011)), ach("5人次", FiveYearPlan(10))],
+        ),
+        InvalidValueError,
+        "invalid achievements: none of them is for the goal's period “十一五”",
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "result"),
+    [
+        ("20xx项", "2万元"),
+        ("3项", "20xx万元"),
+        ("20xx项", "20xx万元"),
+    ],
+)
+def test_attainment_refuses_another_dimension_even_when_unknown(target: str, result: str) -> None:
+    """A target and result of different dimensions raise UnitMismatchError, even if unknown."""
+    _refusal(
+        lambda: attainment(fig(target), fig(result)),
+        UnitMismatchError,
+        "cannot hold a result against '项' and '万元': they are units of different things",
+    )
 
 
 def test_attainment_refuses_results_of_another_indicator() -> None:
@@ -1828,3 +2389,23 @@ def test_rollup_by_nothing_is_one_group() -> None:
     """by=() is the same as no grouping: one group keyed ()."""
     items = [project("a", line("1万元")), project("b", line("2万元"))]
     assert rollup(items, by=()) == rollup(items) == {(): q("3万元")}
+
+
+def test_a_result_of_a_year_not_known_makes_a_periods_attainment_undecided() -> None:
+    """Against a goal for 十一五, a result for 20xx年 may be one of its years: undecided."""
+    target = goal("10项以上", FiveYearPlan(11), WON)
+    a = attainment(target, [ach("6项", Year(2006), WON), ach("5项", TWENTY_XX, WON)])
+    assert (a.verdict, a.actual) == (Verdict.UNDECIDED, Range.unknown("项"))
+    known = attainment(target, [ach("6项", Year(2006), WON), ach("5项", Year(2007), WON)])
+    assert known.verdict is Verdict.MET
+
+
+def test_a_stock_said_twice_alike_in_a_plan_is_one_fact_when_combined() -> None:
+    """A plan stating 12家 twice for its county and year counts 12家, not 24家."""
+    twice = plan(
+        "T",
+        ach("12家", Year(2006), FIRMS),
+        ach("12家", Year(2006), FIRMS),
+        region=COUNTY_A,
+    )
+    assert combine([twice]).achievements[("高新技术企业", Year(2006))] == q("12家")

@@ -10,13 +10,14 @@ from typing import Any
 
 import attrs
 
+from ._combine import _may_be_in
 from ._exact import RATIO, fmt, plain
 from ._rollup import _as_value, _in_word, _place, _range_in
 from .codes import Aggregation
 from .errors import DivisionByZeroError, InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import Achievement, Entry, Goal, Indicator
-from .period import Period, period_years
+from .period import Period, Year, period_years
 from .quantity import Quantity
 
 __all__ = ["Attainment", "Verdict", "attainment", "growth", "percent"]
@@ -88,6 +89,9 @@ def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]
         _same_indicator(indicator, [r for r, _, _ in given])
     if isinstance(goal, Goal) and goal.period is not None:
         given = _for_period(given, goal.period)
+        if any(_may_fall_in(when, goal.period) for _, when, _ in given):
+            unit = indicator.unit if indicator is not None else goal.figure.unit
+            return Range.unknown(unit), indicator
     if indicator is not None and indicator.aggregation is Aggregation.STOCK:
         given = _latest(given)
     ranges = []
@@ -117,11 +121,22 @@ def _for_period(given: _Given, period: Period) -> _Given:
     kept = []
     for g in given:
         years = None if g[1] is None else period_years(g[1])
-        if years is None or (years.start >= span.start and years.stop <= span.stop):
+        if years is None:
+            if g[1] is None or _may_fall_in(g[1], period):
+                kept.append(g)  # no period, or a year not known that may be one of them
+        elif years.start >= span.start and years.stop <= span.stop:
             kept.append(g)
     if not kept:
         raise InvalidValueError("achievements", f"none of them is for the goal's period {period}")
     return kept
+
+
+def _may_fall_in(when: Any, period: Period) -> bool:
+    """Whether a result for a year not known (20xx年) may be one of the period's."""
+    span = period_years(period)
+    if not isinstance(when, Year) or when.value is not None or span is None:
+        return False
+    return _may_be_in(when, span)
 
 
 def _same_indicator(indicator: Indicator, found: list[Any]) -> None:

@@ -89,9 +89,11 @@ class Combined:
         return rollup(self.entries, by, **options)
 
     def __repr__(self) -> str:
+        achievements = len({(f[2], f[4]) for f in self._facts if f[0] == "Achievement"})
+        goals = len({(f[2], f[4], f[5]) for f in self._facts if f[0] == "Goal"})
         return (
             f"Combined(plans={len(self.plans)}, projects={len(self.entries)}, "
-            f"achievements={len(self.achievements)}, goals={len(self.goals)})"
+            f"achievements={achievements}, goals={goals})"
         )
 
 
@@ -112,7 +114,11 @@ def _facts(plan: Plan) -> dict[_Fact, tuple[Value, int, bool]]:
             e.period,
             aspiring,
         )
-        groups.setdefault(fact, []).append(_item_value(item))
+        value = _item_value(item)
+        said = groups.setdefault(fact, [])
+        if indicator.aggregation is Aggregation.STOCK and value in said:
+            continue  # a stock said twice for one place and period is one figure
+        said.append(value)
         if indicator.aggregation is Aggregation.STOCK:
             stocks.add(fact)
     sums = _finish(groups, None)
@@ -223,7 +229,8 @@ def _may_be_in(year: Year, span: range) -> bool:
 def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = None) -> Rollup:
     """Annual figures made into the figure of their five-year period (or of
     ``period``), indicator by indicator: flows are summed over the years, stocks take
-    each place's latest year given (and sum the places).  Keys are ``(indicator,
+    each place's latest year given (and sum the places; a stock said twice alike for
+    one place and year is one figure).  Keys are ``(indicator,
     period)``.  Figures for a period as a whole are left out; a figure for a year not
     known (20xx年) stands under that year of its own, or, with ``period`` given, makes
     the period's figure not known when it may fall in it.
@@ -240,6 +247,7 @@ def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = N
     picked: list[tuple[Any, Any, int, Goal | Achievement]] = []
     unknown: dict[Any, str] = {}
     kinds: dict[Any, type] = {}
+    unknown_count: dict[Any, int] = {}
     for item, when, place in _entries(items):
         if not isinstance(when, Year):
             continue
@@ -247,7 +255,11 @@ def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = N
             if span is None:
                 home: Period | None = when
             elif _may_be_in(when, span):
-                unknown[(_indicator_key(item), period)] = item.indicator.unit
+                whole = (_indicator_key(item), period)
+                if kinds.setdefault(whole, type(item)) is not type(item):
+                    raise InvalidValueError("items", "goals and achievements are summed apart")
+                unknown[whole] = item.indicator.unit
+                unknown_count[whole] = unknown_count.get(whole, 0) + 1
                 continue
             else:
                 continue
@@ -269,13 +281,19 @@ def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = N
     groups: dict[Any, list[Value]] = {}
     counts: dict[Any, int] = {}
     stock = bool(latest)
+    stated: set[Any] = set()
     for key, place, year, item in picked:
-        if (key, place) in latest and latest[(key, place)] != year:
-            continue
+        if (key, place) in latest:
+            if latest[(key, place)] != year:
+                continue
+            value = _item_value(item)
+            if (key, place, value) in stated:
+                continue  # a stock said twice for one place and year is one figure
+            stated.add((key, place, value))
         groups.setdefault(key, []).append(_item_value(item))
         counts[key] = counts.get(key, 0) + 1
     for key, unit in unknown.items():
         groups[key] = [Range.unknown(unit)]
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + unknown_count[key]
     indicators = frozenset(k[0] for k in groups)
     return _sorted(("indicator", "period"), _finish(groups, None), counts, None, indicators, stock)

@@ -272,6 +272,9 @@ class Rollup(Mapping[Any, Value]):
     #: True when a stock is summed (enterprises certified, a figure that stands at a
     #: date): its groups by period or year have no grand total.
     stock: bool = False
+    #: The groups whose items had no value at all (projects without a funding line of
+    #: the stage): shown as not known, and filled by another roll-up's value in ``+``.
+    _empty: frozenset[Any] = frozenset()
 
     def __getitem__(self, key: Any) -> Value:
         return self._values[key]
@@ -311,6 +314,7 @@ class Rollup(Mapping[Any, Value]):
             or len({v.dimension for v in values}) > 1
             or len(self.indicators) > 1
             or "stage" in self.by  # money of different stages never adds up
+            or "aspirational" in self.by  # nor a floor (确保) and a stretch (力争)
             or (self.stock and ("period" in self.by or "year" in self.by))
         ):
             return None
@@ -323,12 +327,23 @@ class Rollup(Mapping[Any, Value]):
             raise InvalidValueError("roll-ups", f"one is by {self.by}, the other by {other.by}")
         values = dict(self._values)
         counts = dict(self._counts)
+        empty = set(self._empty)
         for key, value in other._values.items():
-            values[key] = _sum([values[key], value], self.unit) if key in values else value
             counts[key] = counts.get(key, 0) + other._counts[key]
+            if key in other._empty and key in values:
+                continue  # nothing to add
+            if key in empty or key not in values:
+                values[key] = value
+                if key not in other._empty:
+                    empty.discard(key)
+                else:
+                    empty.add(key)
+                continue
+            values[key] = _sum([values[key], value], self.unit)
         unit = self.unit if self.unit == other.unit else None
         indicators = self.indicators | other.indicators
-        return _sorted(self.by, values, counts, unit, indicators, self.stock or other.stock)
+        stock = self.stock or other.stock
+        return _sorted(self.by, values, counts, unit, indicators, stock, frozenset(empty))
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per group: its key fields, ``value`` and ``count``."""
@@ -384,14 +399,14 @@ def _sorted(
     unit: str | None,
     indicators: frozenset[str] = frozenset(),
     stock: bool = False,
+    empty: frozenset[Any] = frozenset(),
 ) -> Rollup:
     try:
         order = sorted(values, key=_sort_key)
     except TypeError:
         order = list(values)
-    return Rollup(
-        by, {k: values[k] for k in order}, {k: counts[k] for k in order}, unit, indicators, stock
-    )
+    ordered = {k: values[k] for k in order}
+    return Rollup(by, ordered, {k: counts[k] for k in order}, unit, indicators, stock, empty)
 
 
 def rollup(
@@ -460,7 +475,8 @@ def rollup(
     if seen.words == {"项", "个"}:  # projects and other things counted together
         groups = {k: [Quantity(len(b), "个")] for k, b in groups.items()}
     values = _finish(groups, unit)
-    return _sorted(names, values, counts, unit, frozenset(seen.indicators), seen.stock)
+    empty = frozenset(k for k, bucket in groups.items() if not bucket)
+    return _sorted(names, values, counts, unit, frozenset(seen.indicators), seen.stock, empty)
 
 
 def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value]:
@@ -546,16 +562,21 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
 
 def _one_kind(slot: list[Any], kind: type, indicator: Indicator) -> None:
     """A group sums targets or results of one indicator, never unlike things."""
-    what = (kind.__name__, indicator.key or indicator.name)
+    what = (kind.__name__.lower(), indicator.key or indicator.name)
     if slot[2] is None:
         slot[2] = what
     elif slot[2] != what:
+        (was, was_of), (now, now_of) = slot[2], what
         raise InvalidValueError(
             "roll-up",
-            f"one group would add a {slot[2][0].lower()} of {slot[2][1]!r} to a "
-            f"{what[0].lower()} of {what[1]!r}: group them by indicator (and keep goals "
-            "apart from achievements)",
+            f"one group would add {_article(was)} {was} of {was_of!r} to {_article(now)} "
+            f"{now} of {now_of!r}: group them by indicator (and keep goals apart from "
+            "achievements)",
         )
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
 
 
 def _counter(unit: str | None, seen: _Seen) -> _ValueFunction:
