@@ -14,6 +14,7 @@ from . import examples
 from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
+from ._summary import Summary, summarize
 from .codes import (
     Aggregation,
     FundingSource,
@@ -153,6 +154,7 @@ __all__ = [
     "Section",
     "Severity",
     "SourceRef",
+    "Summary",
     "Task",
     "UnitInfo",
     "UnitMismatchError",
@@ -180,6 +182,7 @@ __all__ = [
     "period_years",
     "project_value",
     "rollup",
+    "summarize",
     "to_data",
     "total",
     "unit_info",

@@ -1,20 +1,39 @@
-"""The ``sciplan`` command (also ``python -m sciplan_model``).
+"""The ``sciplan`` command (also ``python -m sciplan_model``): validate, report, roll up,
+read figures, print the JSON Schema, convert between JSON and TOML, and a demo.
 
-For now it has two subcommands: ``demo`` shows what the library makes of figures from
-real plans, and ``parse`` reads figures given on the command line.
+Exit status: 0 when all went well (for ``validate``: no error finding), 1 when a plan
+has errors or a figure cannot be read, 2 when the input cannot be used (a file missing,
+not a plan, a bad option).  Problems are one line each on standard error, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from . import __version__
+import attrs
+
+from . import __version__, examples
+from ._combine import combine
+from ._exact import fmt
+from ._rollup import Rollup, _show
+from ._summary import summarize
 from ._table import table
-from .errors import SciplanError, UnitMismatchError
+from .codes import FundingStage
+from .errors import PlanLoadError, SciplanError
 from .figure import Figure
-from .quantity import Quantity, total
+from .model import Breakdown, Plan
+from .quantity import Quantity
+from .schema import json_schema
+from .serialize import dump, load
+from .validation import validate
 
 # Figures as written in the three seed plans (篇1–篇3 of work-plans-1-3.txt), and the
 # shapes DOMAIN.md lists; the demo reads each one.
@@ -36,15 +55,15 @@ DEMO_FIGURES = (
     "20xx万元",
 )
 
-# 篇3, "十五" review, item 3: projects won by level, with their funding.  The statement
-# stands at code points [2406, 2468) of work-plans-1-3.txt; these are its figures.
-DEMO_STATEMENT_SOURCE = ("work-plans-1-3.txt", 2406, 2468)
-DEMO_STATEMENT = (
-    ("国列", "5项", "11万元"),
-    ("省列", "24项", "97万元"),
-    ("市列", "7项", "51。3万元"),
-)
-DEMO_STATEMENT_TOTAL = ("36项", "159。3万元")
+
+# The figure the demo edits in its copy of 篇3: 省列 funding of the "十五" statement.
+DEMO_EDIT = ("97万元", "98万元")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Unusable(Exception):
+    """Input the command cannot use: a one-line message, exit status 2."""
 
 
 def _figure_row(text: str) -> list[str]:
@@ -61,62 +80,6 @@ def _figure_row(text: str) -> list[str]:
     ]
 
 
-def demo() -> str:
-    """The text ``sciplan demo`` prints."""
-    out = [
-        f"sciplan_model {__version__}: figures as Chinese work plans write them",
-        "",
-        table(
-            ["written", "value", "unit", "qualifier", "range"],
-            [_figure_row(t) for t in DEMO_FIGURES],
-        ),
-        "",
-    ]
-    name, start, end = DEMO_STATEMENT_SOURCE
-    counts = [Quantity.parse(c) for _, c, _ in DEMO_STATEMENT]
-    money = [Quantity.parse(m) for _, _, m in DEMO_STATEMENT]
-    count_sum, money_sum = total(counts), total(money)
-    stated_count, stated_money = (Quantity.parse(t) for t in DEMO_STATEMENT_TOTAL)
-    rows = [
-        [level, str(c), str(m)]
-        for (level, _, _), c, m in zip(DEMO_STATEMENT, counts, money, strict=True)
-    ]
-    rows.append(["sum of parts", str(count_sum), str(money_sum)])
-    rows.append(["stated total", str(stated_count), str(stated_money)])
-    checks = []
-    for stated, parts_, found in (
-        (stated_count, counts, count_sum),
-        (stated_money, money, money_sum),
-    ):
-        sign = "=" if found == stated else "≠"
-        checks.append(f"{stated} {sign} {' + '.join(str(p) for p in parts_)}")
-    adds_up = count_sum == stated_count and money_sum == stated_money
-    verdict = "the parts add up exactly" if adds_up else "the parts do NOT add up"
-    parts = "，".join(f"{level}{c}、{m}" for level, c, m in DEMO_STATEMENT)
-    out += [
-        "A county's review of its “十五” period states the projects it won, and their",
-        "funding, as a total with parts (a “共…其中…” statement; its figures as written,",
-        "the words between them shortened):",
-        "",
-        f"  共…{DEMO_STATEMENT_TOTAL[0]}，经费{DEMO_STATEMENT_TOTAL[1]}，其中：{parts}",
-        "",
-        f"(from plan 篇3 of the project's seed documents, {name}, characters {start}–{end})",
-        "",
-        table(["level", "projects", "funding"], rows),
-        "",
-        f"{checks[0]} and {checks[1]}: {verdict}.",
-        f"In 元: {money_sum.to('元')}; compact again: {money_sum.to('元').compact()}.",
-        f"1亿元 + 1万元 = {Quantity.parse('1亿元') + Quantity.parse('1万元')}",
-        "Sum of qualified figures 600余家 + 30家 + 约100家 = "
-        f"{sum(Figure.parse(t).range for t in ('600余家', '30家', '约100家'))}",
-    ]
-    try:
-        Quantity.parse("5项") + Quantity.parse("3人次")
-    except UnitMismatchError as e:
-        out.append(f"5项 + 3人次 is refused: {e}")
-    return "\n".join(out)
-
-
 def _parse_command(texts: Sequence[str]) -> tuple[str, list[str]]:
     """The table of the figures that could be read, and an error line for each other."""
     rows, problems = [], []
@@ -129,34 +92,333 @@ def _parse_command(texts: Sequence[str]) -> tuple[str, list[str]]:
     return out, problems
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
-    parser = argparse.ArgumentParser(
-        prog="sciplan",
-        description="Exact, unit-aware figures for Chinese S&T work plans.",
-        epilog="examples:\n  sciplan demo\n  sciplan parse 159.3万元 2万人次以上 600余家",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+# -- reading plan files ------------------------------------------------------------------
+
+
+def _load_plans(paths: Sequence[str]) -> list[Plan]:
+    """Every plan file, or _Unusable naming the first that cannot be used.  Several
+    files show their progress on a terminal."""
+    plans = []
+    show = len(paths) > 1 and sys.stderr.isatty()
+    for k, path in enumerate(paths, 1):
+        if show:
+            print(f"\r读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
+        plans.append(_load_one(path))
+    if show:
+        print(file=sys.stderr)
+    return plans
+
+
+def _load_one(path: str) -> Plan:
+    p = Path(path)
+    if not p.is_file():
+        raise _Unusable(f"{path}: no such file" if not p.exists() else f"{path}: not a file")
+    try:
+        return load(p)
+    except PlanLoadError as e:
+        first = e.problems[0]
+        more = len(e.problems) - 1
+        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise _Unusable(f"{path}: not a plan: {first}{extra}") from None
+    except OSError as e:
+        raise _Unusable(f"{path}: cannot be read: {e.strerror or e}") from None
+    except SciplanError as e:
+        raise _Unusable(f"{path}: {e}") from None
+
+
+# -- the commands --------------------------------------------------------------------------
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = validate(_load_plans(args.files))
+    if args.format == "json":
+        document = {
+            "ok": report.ok,
+            "plans": list(report.plans),
+            "findings": [
+                {
+                    "plan": f.plan,
+                    "severity": f.severity.value,
+                    "code": f.code,
+                    "path": f.path,
+                    "message": f.message,
+                    "expected": _text(f.expected),
+                    "actual": _text(f.actual),
+                }
+                for f in report.findings
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(report)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _stage(text: str) -> FundingStage:
+    try:
+        return FundingStage.parse(text)
+    except SciplanError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    summary = summarize(_load_plans(args.files), stage=args.stage)
+    print(summary)
+    if args.html:
+        out = Path(args.html)
+        try:
+            out.write_text(summary.to_html(), encoding="utf-8")
+        except OSError as e:
+            raise _Unusable(f"{args.html}: cannot be written: {e.strerror or e}") from None
+        print(f"\nwrote {args.html}")
+    return EXIT_OK
+
+
+_FIELDS = ("level", "source", "stage", "programme", "year", "status", "region", "plan.id")
+
+
+def _by(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in _FIELDS]
+    if not names or unknown:
+        wrong = ", ".join(unknown) or "nothing"
+        raise argparse.ArgumentTypeError(f"cannot group by {wrong}; use {', '.join(_FIELDS)}")
+    return names
+
+
+def _rollup_records(r: Rollup) -> list[dict[str, str]]:
+    rows = []
+    for key, value in r.items():
+        parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
+        row = {name: _show(part) for name, part in zip(r.by, parts, strict=True)}
+        exact = isinstance(value, Quantity)
+        row["value"] = str(value)
+        row["amount"] = fmt(value.magnitude) if isinstance(value, Quantity) else ""
+        row["unit"] = value.unit
+        row["exact"] = "yes" if exact else "no"
+        row["count"] = str(r.count(key))
+        rows.append(row)
+    return rows
+
+
+def _rollup(args: argparse.Namespace) -> int:
+    plans = _load_plans(args.files)
+    r = combine(plans).rollup(by=args.by, stage=args.stage, unit=args.unit)
+    if args.format == "text":
+        print(r)
+        return EXIT_OK
+    rows = _rollup_records(r)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    writer = csv.DictWriter(
+        sys.stdout, fieldnames=[*r.by, "value", "amount", "unit", "exact", "count"]
     )
-    parser.add_argument("--version", action="version", version=f"sciplan {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="show what the library makes of figures from real plans")
-    p = sub.add_parser(
-        "parse",
-        help="read figures as written and show value, unit, qualifier and range",
-        epilog="example:\n  sciplan parse 159.3万元 近5.5亿元 20xx万元",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("text", nargs="+", help="a figure as written, such as 2万人次以上")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        print(demo())
-        return 0
+    writer.writeheader()
+    writer.writerows(rows)
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    plan = _load_one(args.input)
+    try:
+        dump(plan, args.output)
+    except OSError as e:
+        raise _Unusable(f"{args.output}: cannot be written: {e.strerror or e}") from None
+    except SciplanError as e:
+        raise _Unusable(f"{args.output}: {e}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _schema(_: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _parse(args: argparse.Namespace) -> int:
     text, problems = _parse_command(args.text)
     if text:
         print(text)
     for line in problems:
         print(line, file=sys.stderr)
-    return 1 if problems else 0
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def demo() -> str:
+    """What ``sciplan demo`` prints: figures as plans write them, the report of the
+    bundled 篇3 plan, and the finding one edited figure produces."""
+    plan = examples.load("篇3")
+    edited = _edit(plan, *DEMO_EDIT)
+    report = validate(edited)
+    out = [
+        f"sciplan_model {__version__}: figures as Chinese work plans write them",
+        "",
+        table(
+            ["written", "value", "unit", "qualifier", "range"],
+            [_figure_row(t) for t in DEMO_FIGURES],
+        ),
+        "",
+        "── The bundled plan 篇3 (a county's review of “十五”, its year and its plan for "
+        "“十一五”) ──",
+        "",
+        str(summarize(plan)),
+        "",
+        f"── The same plan with one figure edited: {DEMO_EDIT[0]} → {DEMO_EDIT[1]} ──",
+        "",
+        str(report),
+    ]
+    return "\n".join(out)
+
+
+def _edit(plan: Plan, old: str, new: str) -> Plan:
+    """``plan`` with the first breakdown part written ``old`` written ``new``."""
+    for entry in plan.walk(Breakdown):
+        b = entry.item
+        if not isinstance(b, Breakdown):
+            continue
+        for k, part in enumerate(b.parts):
+            if str(part.figure) == old:
+                parts = list(b.parts)
+                parts[k] = attrs.evolve(part, figure=Figure.parse(new))
+                changed = attrs.evolve(b, parts=parts)
+                return _replace(plan, entry.path, changed)
+    raise LookupError(f"no breakdown part written {old}")  # pragma: no cover - fixed data
+
+
+def _replace(plan: Plan, path: str, item: Any) -> Plan:
+    """``plan`` with the item at ``path`` ($.sections[i]…items[j]) replaced."""
+    steps = [(name, int(k)) for name, k in re.findall(r"\.(sections|items)\[([0-9]+)\]", path)]
+
+    def down(node: Any, rest: list[tuple[str, int]]) -> Any:
+        name, k = rest[0]
+        children = list(getattr(node, name))
+        children[k] = item if len(rest) == 1 else down(children[k], rest[1:])
+        return attrs.evolve(node, **{name: children})
+
+    result: Plan = down(plan, steps)
+    return result
+
+
+# -- the parser ----------------------------------------------------------------------------
+
+
+def _files(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="a plan as .json or .toml")
+
+
+def _stage_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--stage",
+        type=_stage,
+        default=FundingStage.ALLOCATED,
+        help="the funding stage whose money is summed: 计划, 下达 (the default), 到位, 支出",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="sciplan",
+        description="Exact, unit-aware figures for Chinese S&T work plans (科技工作计划).",
+        epilog=(
+            "examples:\n"
+            "  sciplan demo\n"
+            "  sciplan validate plan.json\n"
+            "  sciplan report county-a.json county-b.json --html report.html\n"
+            "  sciplan rollup plans/*.json --by level,year --format csv\n"
+            "  sciplan parse 159.3万元 2万人次以上 600余家\n\n"
+            "exit status: 0 all well, 1 errors found in a plan (or a figure unread),\n"
+            "2 input that cannot be used (a file missing, not a plan, a bad option)"
+        ),
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"sciplan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help, description=help, epilog=f"example:\n  {example}", formatter_class=raw
+        )
+
+    p = command(
+        "validate",
+        "check every stated total, period, project and funding line; list the findings",
+        "sciplan validate plan.json --format json",
+    )
+    _files(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=_validate)
+    p = command(
+        "report",
+        "the plans' outline, money, goals against results and validation (several "
+        "files are rolled up together)",
+        "sciplan report plan.json --html report.html",
+    )
+    _files(p)
+    p.add_argument("--html", metavar="OUT.html", help="also write the report as one HTML page")
+    _stage_option(p)
+    p.set_defaults(run=_report)
+    p = command(
+        "rollup",
+        "sum the projects' money by fields (projects in several files are counted once)",
+        "sciplan rollup a.json b.json --by level,year --format csv",
+    )
+    _files(p)
+    p.add_argument(
+        "--by", type=_by, default=("level",), help=f"fields, comma-separated: {', '.join(_FIELDS)}"
+    )
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    _stage_option(p)
+    p.add_argument("--unit", help="express the sums in this unit, such as 万元")
+    p.set_defaults(run=_rollup)
+    p = command(
+        "parse",
+        "read figures as written and show value, unit, qualifier and range",
+        "sciplan parse 159.3万元 近5.5亿元 20xx万元",
+    )
+    p.add_argument("text", nargs="+", help="a figure as written, such as 2万人次以上")
+    p.set_defaults(run=_parse)
+    p = command(
+        "schema", "print the JSON Schema of a plan document", "sciplan schema > plan.schema.json"
+    )
+    p.set_defaults(run=_schema)
+    p = command(
+        "convert",
+        "convert a plan between JSON and TOML (by suffix)",
+        "sciplan convert plan.json plan.toml",
+    )
+    p.add_argument("input", metavar="IN")
+    p.add_argument("output", metavar="OUT")
+    p.set_defaults(run=_convert)
+    p = command(
+        "demo",
+        "show figures as plans write them, the report of the bundled plan 篇3, and the "
+        "finding one edited figure produces",
+        "sciplan demo",
+    )
+    p.set_defaults(run=lambda _: print(demo()) or EXIT_OK)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except _Unusable as e:
+        print(f"sciplan: error: {e}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except SciplanError as e:
+        print(f"sciplan: error: {e}".splitlines()[0], file=sys.stderr)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:  # pragma: no cover - output piped into head and closed
+        return EXIT_OK
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,468 @@
+"""A plan's report for people: its outline, its money by level, source, programme and
+year, its goals against what was achieved, and what validation found — as text, as
+Markdown, and as one self-contained HTML page with SVG charts (no script, no network).
+
+    >>> from sciplan_model import examples
+    >>> s = summarize(examples.load("篇3"))
+    >>> s.validation.ok, len(s.statements)
+    (True, 2)
+"""
+
+from __future__ import annotations
+
+import decimal
+import html
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._attainment import Attainment, attainment
+from ._combine import Combined, combine
+from ._exact import RATIO
+from ._rollup import Rollup, _indicator_key, _place, _show
+from ._table import table
+from .codes import FundingStage, Level
+from .errors import SciplanError
+from .figure import Figure, Range
+from .model import Achievement, Breakdown, Entry, Goal, Plan, Section
+from .period import FiveYearPlan
+from .quantity import Quantity, _canonical
+from .validation import Report, validate
+
+__all__ = ["Summary", "summarize"]
+
+#: The roll-ups of project money a report shows, with their Chinese titles.
+TOTALS = (("level", "级别"), ("source", "资金来源"), ("programme", "计划类别"), ("year", "年度"))
+
+
+@attrs.frozen(repr=False)
+class Line:
+    """A goal held against what was achieved, for the report."""
+
+    indicator: str
+    target: Figure
+    period: str
+    attainment: Attainment | None  # None: no result for it
+
+
+@attrs.frozen(repr=False)
+class Summary:
+    """What a report shows of one plan or several seen together: the plans, their
+    combined view, money of ``stage`` rolled up four ways, the money statements of the
+    plans themselves ("共…其中…" in 元 by level), goals against results, and the
+    validation :class:`~sciplan_model.Report`."""
+
+    plans: tuple[Plan, ...]
+    combined: Combined
+    stage: FundingStage
+    totals: dict[str, Rollup]
+    statements: tuple[tuple[Entry, Breakdown], ...]
+    lines: tuple[Line, ...]
+    validation: Report
+
+    @property
+    def funded(self) -> bool:
+        """Whether any project carries money of the report's stage."""
+        return any(f.stage is self.stage for p in self.combined.projects for f in p.funding)
+
+    def __str__(self) -> str:
+        return "\n".join(_text(self))
+
+    def __repr__(self) -> str:
+        ids = ", ".join(p.id for p in self.plans)
+        return f"Summary({ids}: {len(self.combined.projects)} projects, {len(self.lines)} goals)"
+
+    def to_markdown(self) -> str:
+        """The report as Markdown (tables as pipe tables)."""
+        return "\n".join(_markdown(self))
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page with SVG charts."""
+        return _page(self)
+
+    def _repr_html_(self) -> str:
+        return _body(self)
+
+
+def summarize(
+    plans: Plan | Iterable[Plan], *, stage: FundingStage = FundingStage.ALLOCATED
+) -> Summary:
+    """The report of one plan, or of several rolled up together (projects met in more
+    than one plan are counted once).
+
+    ``stage`` is the funding stage whose money is shown (by default the money a plan
+    reports as secured, 下达/争取到); stages are never mixed.
+    """
+    found = (plans,) if isinstance(plans, Plan) else tuple(plans)
+    combined = combine(found)
+    totals = {name: combined.rollup(by=name, stage=stage) for name, _ in TOTALS}
+    statements = tuple(
+        (e, e.item)
+        for plan in found
+        for e in plan.walk(Breakdown)
+        if isinstance(e.item, Breakdown) and _is_money_by_level(e.item)
+    )
+    return Summary(found, combined, stage, totals, statements, _lines(found), validate(found))
+
+
+def _is_money_by_level(b: Breakdown) -> bool:
+    return b.total.value is not None and b.total.value.is_money and any(p.level for p in b.parts)
+
+
+def _lines(plans: Sequence[Plan]) -> tuple[Line, ...]:
+    """Each goal of the plans against the results for its indicator and place."""
+    results: dict[Any, list[Entry]] = {}
+    for plan in plans:
+        for e in plan.walk(Achievement):
+            if isinstance(e.item, Achievement):
+                results.setdefault((_indicator_key(e.item), _place(e)), []).append(e)
+    lines = []
+    for plan in plans:
+        for e in plan.walk(Goal):
+            goal = e.item
+            if not isinstance(goal, Goal):
+                continue
+            if goal.period is None and e.period is not None:
+                goal = attrs.evolve(goal, period=e.period)
+            found = results.get((_indicator_key(goal), _place(e)), [])
+            got: Attainment | None = None
+            if found:
+                try:
+                    got = attainment(goal, found)
+                except (SciplanError, ArithmeticError):
+                    got = None  # no result for the goal's period, or in another unit
+            period = _period_name(goal.period)
+            lines.append(Line(goal.indicator.name, goal.figure, period, got))
+    return tuple(lines)
+
+
+def _period_name(period: Any) -> str:
+    if period is None:
+        return ""
+    return period.name if isinstance(period, FiveYearPlan) else str(period)
+
+
+# -- text ---------------------------------------------------------------------------------
+
+
+def _heading(s: Summary) -> str:
+    if len(s.plans) == 1:
+        p = s.plans[0]
+        facts = [p.kind.chinese, p.region.name if p.region else "", _period_name(p.period)]
+        return f"{p.title}（{'，'.join(f for f in facts if f)}）"
+    return f"{len(s.plans)}份计划合并：" + "、".join(p.title for p in s.plans)
+
+
+def _outline(sections: tuple[Section, ...], depth: int = 0) -> list[str]:
+    lines = []
+    for section in sections:
+        name = " ".join(x for x in (section.label, section.title) if x) or "（无标题）"
+        items = f"（{len(section.items)}项内容）" if section.items else ""
+        lines.append("  " * depth + name + items)
+        lines.extend(_outline(section.sections, depth + 1))
+    return lines
+
+
+def _rollup_rows(r: Rollup) -> list[list[str]]:
+    rows = [[_show(k), str(v), str(r.count(k))] for k, v in r.items()]
+    if r.total is not None and len(r) > 1:
+        rows.append(["合计", str(r.total), str(sum(r.count(k) for k in r))])
+    return rows
+
+
+def _line_row(line: Line) -> list[str]:
+    a = line.attainment
+    if a is None:
+        return [line.indicator, line.period, str(line.target), "无对应结果", "", ""]
+    return [
+        line.indicator,
+        line.period,
+        str(line.target),
+        _actual(a),
+        a.percent(),
+        a.verdict.chinese,
+    ]
+
+
+def _actual(a: Attainment) -> str:
+    r = a.actual
+    return (
+        str(r.low) if r.is_point and r.low is not None else ("未知" if not r.is_known else str(r))
+    )
+
+
+def _statement_rows(s: Summary) -> list[list[str]]:
+    rows = []
+    for e, b in s.statements:
+        parts = "、".join(f"{_show(p.key)}{p.figure}" for p in b.parts)
+        rows.append([b.subject, _period_name(e.period), str(b.total), parts])
+    return rows
+
+
+_STAGE = "{}经费"
+
+
+def _text(s: Summary) -> list[str]:
+    out = [_heading(s), ""]
+    for plan in s.plans:
+        if len(s.plans) > 1:
+            out.append(f"【{plan.title}】")
+        out += _outline(plan.sections)
+    out += ["", f"项目{_STAGE.format(s.stage.chinese)}（{len(s.combined.projects)}个项目）"]
+    if s.funded:
+        for name, title in TOTALS:
+            out += [
+                "",
+                f"按{title}：",
+                table([title, "数值", "项目数"], _rollup_rows(s.totals[name])),
+            ]
+    else:
+        out.append(f"所列项目均未注明{_STAGE.format(s.stage.chinese)}。")
+    if s.statements:
+        out += [
+            "",
+            "计划所述经费（共…其中…）：",
+            table(["事项", "期间", "合计", "其中"], _statement_rows(s)),
+        ]
+    out += ["", "目标与完成情况："]
+    if s.lines:
+        header = ["指标", "期间", "目标", "实际", "完成率", "判定"]
+        out.append(table(header, [_line_row(x) for x in s.lines]))
+    else:
+        out.append("计划中没有可对照的目标。")
+    out += ["", "核对结果：", str(s.validation)]
+    return out
+
+
+def _markdown_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    def cell(x: str) -> str:
+        return x.replace("|", "\\|")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _markdown(s: Summary) -> list[str]:
+    out = [f"# {_heading(s)}", "", "## 目录", ""]
+    for plan in s.plans:
+        out += [
+            f"- {line}" if not line.startswith(" ") else f"  {line}"
+            for line in _outline(plan.sections)
+        ]
+    out += ["", f"## 项目{_STAGE.format(s.stage.chinese)}", ""]
+    if s.funded:
+        for name, title in TOTALS:
+            out += [
+                f"### 按{title}",
+                "",
+                *_markdown_table([title, "数值", "项目数"], _rollup_rows(s.totals[name])),
+                "",
+            ]
+    else:
+        out += [f"所列项目均未注明{_STAGE.format(s.stage.chinese)}。", ""]
+    if s.statements:
+        out += [
+            "### 计划所述经费（共…其中…）",
+            "",
+            *_markdown_table(["事项", "期间", "合计", "其中"], _statement_rows(s)),
+            "",
+        ]
+    out += ["## 目标与完成情况", ""]
+    if s.lines:
+        header = ["指标", "期间", "目标", "实际", "完成率", "判定"]
+        out += _markdown_table(header, [_line_row(x) for x in s.lines])
+    else:
+        out.append("计划中没有可对照的目标。")
+    out += ["", "## 核对结果", "", str(s.validation).split("\n")[0], ""]
+    rows = [[f.severity.chinese, f.code, f.path, f.message] for f in s.validation.findings]
+    if rows:
+        out += _markdown_table(["级别", "代码", "位置", "说明"], rows)
+    return out
+
+
+# -- HTML and SVG --------------------------------------------------------------------------
+
+_FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif"
+_STYLE = f"""
+body {{ font-family: {_FONT}; margin: 2em auto; max-width: 60em; color: #1f2933; }}
+h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }}
+table {{ border-collapse: collapse; margin: 0.6em 0; }}
+th, td {{ border: 1px solid #cbd2d9; padding: 0.25em 0.6em; text-align: left; }}
+th {{ background: #f0f4f8; }}
+td.num {{ text-align: right; }}
+.ok {{ color: #0b7a3e; }} .bad {{ color: #b42318; }}
+.charts {{ display: flex; flex-wrap: wrap; gap: 1.5em; }}
+ul.outline {{ line-height: 1.5; }}
+"""
+
+_BAR_WIDTH = Decimal(360)
+_LABEL_WIDTH = 130
+_ROW = 26
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _html_table(
+    headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()
+) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{_e(c)}</td>' if k in numeric else f"<td>{_e(c)}</td>"
+            for k, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _ends(value: Quantity | Range | None) -> tuple[Decimal | None, Decimal | None]:
+    """A value's lowest and highest in its base unit (None where not known or open)."""
+    if isinstance(value, Quantity):
+        c = _canonical(value)
+        return c, c
+    if isinstance(value, Range) and value.is_known:
+        low = None if value.low is None else _canonical(value.low)
+        high = None if value.high is None else _canonical(value.high)
+        return low, high
+    return None, None
+
+
+def _scale(d: Decimal, largest: Decimal) -> Decimal:
+    with decimal.localcontext(RATIO):
+        width = d / largest * _BAR_WIDTH if largest > 0 else Decimal(0)
+    return max(width, Decimal(0)).quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
+
+
+def bar_chart(chart_id: str, title: str, rows: list[tuple[str, Any, str]], empty: str) -> str:
+    """A horizontal bar chart as inline SVG: one bar per (label, value, shown text);
+    a range is drawn from its low to its high end, a value not known as no bar."""
+    height = 34 + _ROW * max(len(rows), 1)
+    width = _LABEL_WIDTH + int(_BAR_WIDTH) + 140
+    parts = [
+        f'<svg id="{_e(chart_id)}" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+        f'height="{height}" role="img" aria-label="{_e(title)}" font-family="{_e(_FONT)}">',
+        f'<text x="0" y="18" font-size="15" font-weight="bold">{_e(title)}</text>',
+    ]
+    ends = [_ends(v) for _, v, _ in rows]
+    known = [d for pair in ends for d in pair if d is not None]
+    largest = max(known, default=Decimal(0))
+    if not rows:
+        parts.append(f'<text x="0" y="{34 + 16}" font-size="13" fill="#52606d">{_e(empty)}</text>')
+    for k, ((label, _, shown), (low, high)) in enumerate(zip(rows, ends, strict=True)):
+        y = 34 + _ROW * k
+        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(label)}</text>')
+        if high is not None or low is not None:
+            start = _scale(low, largest) if low is not None and low != high else Decimal(0)
+            end = _scale(high if high is not None else largest, largest)
+            fill = "#3e7cb1" if low == high else "#9fc2e0"
+            parts.append(
+                f'<rect x="{_LABEL_WIDTH + start}" y="{y + 4}" width="{max(end - start, Decimal("0.5"))}" '
+                f'height="16" fill="{fill}"/>'
+            )
+            x_text = _LABEL_WIDTH + end + 6
+        else:
+            x_text = Decimal(_LABEL_WIDTH)
+        parts.append(
+            f'<text x="{x_text}" y="{y + 16}" font-size="12" fill="#323f4b">{_e(shown)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _money_rows(s: Summary, name: str) -> list[tuple[str, Any, str]]:
+    r = s.totals[name]
+    return [(_show(k), v, str(v)) for k, v in r.items()]
+
+
+def _stated_rows(s: Summary) -> list[tuple[str, Any, str]]:
+    """The money the plans state by level, where their projects carry none."""
+    rows: list[tuple[str, Any, str]] = []
+    for e, b in s.statements:
+        when = _period_name(e.period)
+        for p in b.parts:
+            if isinstance(p.key, Level):
+                value = p.figure.value if p.figure.is_known else None
+                rows.append((f"{when} {_show(p.key)}".strip(), value, str(p.figure)))
+    return rows
+
+
+def _charts(s: Summary) -> str:
+    if s.funded:
+        by_level = bar_chart(
+            "chart-level",
+            f"项目经费（{s.stage.chinese}）按级别",
+            _money_rows(s, "level"),
+            "无经费数据",
+        )
+        by_source = bar_chart(
+            "chart-source",
+            f"项目经费（{s.stage.chinese}）按资金来源",
+            _money_rows(s, "source"),
+            "无经费数据",
+        )
+    else:
+        by_level = bar_chart(
+            "chart-level", "计划所述经费按级别", _stated_rows(s), "计划未按级别列出经费"
+        )
+        by_source = bar_chart("chart-source", "项目经费按资金来源", [], "所列项目均未注明经费来源")
+    rates = []
+    for line in s.lines:
+        a = line.attainment
+        label = f"{line.indicator}{'·' + line.period if line.period else ''}"
+        rates.append((label, a.rate if a is not None else None, a.percent() if a else "无对应结果"))
+    by_goal = bar_chart("chart-attainment", "目标完成率", rates, "计划中没有可对照的目标")
+    return f'<div class="charts">{by_level}{by_source}{by_goal}</div>'
+
+
+def _body(s: Summary) -> str:
+    out = [f"<h1>{_e(_heading(s))}</h1>", _charts(s), "<h2>目录</h2>"]
+    for plan in s.plans:
+        items = "".join(
+            f"<li>{_e(line.strip())}</li>"
+            for line in _outline(plan.sections)
+            if not line.startswith(" ")
+        )
+        out.append(f'<ul class="outline">{items}</ul>')
+    out.append(f"<h2>项目{_e(_STAGE.format(s.stage.chinese))}</h2>")
+    if s.funded:
+        for name, title in TOTALS:
+            out.append(f"<h3>按{_e(title)}</h3>")
+            out.append(
+                _html_table(
+                    [title, "数值", "项目数"], _rollup_rows(s.totals[name]), frozenset({1, 2})
+                )
+            )
+    else:
+        out.append(f"<p>所列项目均未注明{_e(_STAGE.format(s.stage.chinese))}。</p>")
+    if s.statements:
+        out.append("<h3>计划所述经费（共…其中…）</h3>")
+        out.append(_html_table(["事项", "期间", "合计", "其中"], _statement_rows(s)))
+    out.append("<h2>目标与完成情况</h2>")
+    if s.lines:
+        header = ["指标", "期间", "目标", "实际", "完成率", "判定"]
+        out.append(_html_table(header, [_line_row(x) for x in s.lines], frozenset({4})))
+    else:
+        out.append("<p>计划中没有可对照的目标。</p>")
+    head = str(s.validation).split("\n")[0]
+    css = "ok" if s.validation.ok else "bad"
+    out.append(f'<h2>核对结果</h2><p class="{css}">{_e(head)}</p>')
+    rows = [[f.severity.chinese, f.code, f.path, f.message] for f in s.validation.findings]
+    if rows:
+        out.append(_html_table(["级别", "代码", "位置", "说明"], rows))
+    return "\n".join(out)
+
+
+def _page(s: Summary) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(_heading(s))}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"{_body(s)}\n</body>\n</html>\n"
+    )
