@@ -1152,9 +1152,9 @@ def test_str_is_a_table_with_a_total_row() -> None:
         "----------  ------------  ------",
         "国家级      80万元        1",
         "省级        1亿元         1",
-        "县级        unknown 万元  1",
-        "（未注明）  unknown 万元  1",
-        "合计        unknown 万元  4",
+        "县级        未知（万元）  1",
+        "（未注明）  未知（万元）  1",
+        "合计        未知（万元）  4",
     ]
     lines = str(rollup(MIXED, by=("level", "source"))).splitlines()
     assert lines == [

@@ -72,6 +72,12 @@ class Attainment:
     def __repr__(self) -> str:
         return f"Attainment({self.target}, actual={self.actual}, rate={self.rate}, {self.verdict.name})"
 
+    def _repr_html_(self) -> str:
+        """The attainment in a notebook: target, actual, 完成率 and verdict."""
+        from ._display import attainment_html
+
+        return attainment_html(self)
+
 
 def _actual(goal: Goal | Figure, results: Any) -> tuple[Range, Indicator | None]:
     indicator = goal.indicator if isinstance(goal, Goal) else None

@@ -88,6 +88,26 @@ class Combined:
         period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``)."""
         return rollup(self.entries, by, **options)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per project kept (the first met of each id), in the order
+        first met; every cell a ``str``, ``Decimal``, ``bool`` or ``None``: ``plan``
+        (the id of the plan it was first met in), ``path``, ``id``, ``name``,
+        ``programme``, ``level`` and ``status`` (their codes: ``national``,
+        ``planned`` …), ``period`` (the project's year, or else its section's or
+        plan's period: ``2006年``, ``十五``), ``region`` (its plan's region),
+        ``undertaker``, ``value`` and ``unit`` (its money of the allocated stage, None
+        when it has none) and ``repeated`` (whether its id is met in more than one
+        place).  Results and targets are :attr:`achievements` and :attr:`goals`."""
+        from ._display import combined_records
+
+        return combined_records(self)
+
+    def _repr_html_(self) -> str:
+        """The combined view in a notebook: plans, region, projects, results, targets."""
+        from ._display import combined_html
+
+        return combined_html(self)
+
     def __repr__(self) -> str:
         achievements = len({(f[2], f[4]) for f in self._facts if f[0] == "Achievement"})
         goals = len({(f[2], f[4], f[5]) for f in self._facts if f[0] == "Goal"})

@@ -356,18 +356,52 @@ class Rollup(Mapping[Any, Value]):
             records.append(record)
         return records
 
+    def to_frame(self) -> Any:
+        """The groups as a pandas ``DataFrame`` (the ``frame`` extra: ``pip install
+        "sciplan_model[frame]"``), one row per group, without a 合计 row.
+
+        Columns: one per field of ``by``, holding the key as the table shows it
+        (国家级, 十五, 2006年, 甘肃省; None where not stated; ints, strings, Decimals and
+        flags as they are); ``value (U)``, the exact sum as a ``Decimal`` in the unit
+        ``U``; and ``count`` (int64).  ``U`` is the roll-up's ``unit`` when it has one,
+        or else the finest unit among its values (15亿元 and 3万元 are written in 万元),
+        converted exactly.  Where some group is a range (qualified figures), the
+        columns ``low (U)``, ``high (U)``, ``low included`` and ``high included``
+        follow, and ``value (U)`` holds a value only where the range is one point; an
+        unbounded end is None and not included; a value not known is None throughout.
+        Where the groups measure different things (achievements by indicator), or a
+        value has no exact form in that unit, the columns are ``value``, ``low``, ``high`` … without a unit, and a ``unit``
+        column names each row's unit.  Every column but ``count`` has dtype
+        ``object``: nothing is ever a float.
+        """
+        from ._display import rollup_frame
+
+        return rollup_frame(self)
+
+    def _repr_html_(self) -> str:
+        """The roll-up in a notebook: keys, 数值, 条目数, and a 合计 row when the groups
+        add up."""
+        from ._display import rollup_html
+
+        return rollup_html(self)
+
     def __str__(self) -> str:
         if not self.by:
-            rows = [["合计", str(v), str(self._counts[k])] for k, v in self._values.items()]
+            rows = [["合计", _value_text(v), str(self._counts[k])] for k, v in self._values.items()]
             return table(["", "数值", "条目数"], rows)
         rows = []
         for key, value in self._values.items():
             parts = key if isinstance(key, tuple) and len(self.by) != 1 else (key,)
-            rows.append([*(_show(p) for p in parts), str(value), str(self._counts[key])])
+            rows.append([*(_show(p) for p in parts), _value_text(value), str(self._counts[key])])
         grand = self.total
         if grand is not None and self.by:
             rows.append(
-                ["合计", *[""] * (len(self.by) - 1), str(grand), str(sum(self._counts.values()))]
+                [
+                    "合计",
+                    *[""] * (len(self.by) - 1),
+                    _value_text(grand),
+                    str(sum(self._counts.values())),
+                ]
             )
         return table([*self.by, "数值", "条目数"], rows)
 
@@ -375,6 +409,20 @@ class Rollup(Mapping[Any, Value]):
         shown = ", ".join(f"{_show(k)}: {v}" for k, v in list(self._values.items())[:4])
         more = ", …" if len(self._values) > 4 else ""
         return f"Rollup(by={self.by!r}, {{{shown}{more}}})"
+
+
+def _value_text(value: Quantity | Range | None) -> str:
+    """An amount or a range as people read it: ``159.3万元``, ``(725家, 835家)``,
+    ``未知（万元）`` for a value not known."""
+    if value is None:
+        return "未知"
+    if isinstance(value, Quantity):
+        return str(value)
+    if not value.is_known:
+        return f"未知（{value.unit}）"
+    if value.is_point and value.low is not None:
+        return str(value.low)
+    return str(value)
 
 
 def _show(key: Any) -> str:

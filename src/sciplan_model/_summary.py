@@ -11,7 +11,6 @@ Markdown, and as one self-contained HTML page with SVG charts (no script, no net
 from __future__ import annotations
 
 import decimal
-import html
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -20,6 +19,9 @@ import attrs
 
 from ._attainment import Attainment, attainment
 from ._combine import Combined, combine
+from ._display import escape as _e
+from ._display import html_table
+from ._display import value_text as _value
 from ._exact import RATIO
 from ._rollup import Rollup, _indicator_key, _place, _show
 from ._table import table
@@ -166,9 +168,9 @@ def _outline(sections: tuple[Section, ...], depth: int = 0) -> list[str]:
 
 
 def _rollup_rows(r: Rollup) -> list[list[str]]:
-    rows = [[_show(k), str(v), str(r.count(k))] for k, v in r.items()]
+    rows = [[_show(k), _value(v), str(r.count(k))] for k, v in r.items()]
     if r.total is not None and len(r) > 1:
-        rows.append(["合计", str(r.total), str(sum(r.count(k) for k in r))])
+        rows.append(["合计", _value(r.total), str(sum(r.count(k) for k in r))])
     return rows
 
 
@@ -303,24 +305,11 @@ _LABEL_WIDTH = 130
 _ROW = 26
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
 def _html_table(
     headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()
 ) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{_e(c)}</td>' if k in numeric else f"<td>{_e(c)}</td>"
-            for k, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    """A table of the report: every row (a report file is read whole)."""
+    return html_table(headers, rows, numeric, limit=None)
 
 
 def _ends(value: Quantity | Range | None) -> tuple[Decimal | None, Decimal | None]:
@@ -379,7 +368,7 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, Any, str]], empty
 
 def _money_rows(s: Summary, name: str) -> list[tuple[str, Any, str]]:
     r = s.totals[name]
-    return [(_show(k), v, str(v)) for k, v in r.items()]
+    return [(_show(k), v, _value(v)) for k, v in r.items()]
 
 
 def _stated_rows(s: Summary) -> list[tuple[str, Any, str]]:

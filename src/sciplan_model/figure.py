@@ -502,6 +502,12 @@ class Figure:
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         p.text(repr(self))
 
+    def _repr_html_(self) -> str:
+        """The figure in a notebook: as written, with its qualifier and its range."""
+        from ._display import figure_html
+
+        return figure_html(self)
+
 
 # the slots' own setters, for figures the module is still making (Figure is frozen)
 _FIGURE_SET = tuple(Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))

@@ -722,6 +722,67 @@ class Plan:
         """The "共…其中…" statements of the whole section tree, in document order."""
         return _of_type(self, Breakdown)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per item of the whole section tree, in the order of
+        :meth:`walk` (a task's goals follow their task).  Every cell is a ``str``, an
+        exact ``Decimal`` or ``None``:
+
+        ``plan``
+            the plan's id;
+        ``path``
+            where the item stands (``$.sections[0].items[2]``);
+        ``type``
+            the item's tag as the JSON format writes it: ``goal``, ``achievement``,
+            ``task``, ``measure``, ``project``, ``breakdown``, ``schedule``, ``person``,
+            ``designation``, ``organization`` or ``note``;
+        ``label``
+            a short name: the indicator's name of a goal or achievement, the subject of
+            a breakdown, the title of a task, measure, designation or note (or else its
+            outline label), the name of a project, person or organisation, the topic of
+            a timetable row (or else its person or date);
+        ``figure``
+            the figure of a goal or achievement, or the total of a breakdown, as
+            ``str()`` writes it (``Figure.parse`` reads it back); None for other items;
+        ``value``, ``upper``
+            the figure's value and, for a range (``3至5亿元``), its upper end, as
+            written (not as a range: see ``qualifier``); None for a placeholder
+            (``20xx万元``).  For a project: the sum of its funding lines of the
+            allocated stage (:func:`~sciplan_model.project_value`), None when it has
+            none;
+        ``unit``
+            the unit ``value`` and ``upper`` are in, one per row (items measure
+            different things); for a range written with two units, the finer;
+        ``qualifier``
+            the figure's :class:`~sciplan_model.Qualifier` value (``exact``,
+            ``at_least``, ``odd`` …);
+        ``period``
+            the period the item is for (its own, or else its section's or the plan's),
+            as written: ``十五``, ``2006年``, ``2001-2010年``, ``20xx年``.
+
+        >>> from sciplan_model import examples
+        >>> row = examples.load("篇3").to_records()[0]
+        >>> row["type"], row["label"], row["value"], row["unit"], row["period"]
+        ('achievement', '通过全国科技进步考核', Decimal('2'), '次', '十五')
+        """
+        from ._display import plan_records
+
+        return plan_records(self)
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a pandas ``DataFrame`` (the ``frame`` extra: ``pip
+        install "sciplan_model[frame]"``).  Every column is of dtype ``object``: values
+        stay exact ``Decimal`` values, never floats, each row with its own ``unit``."""
+        from ._display import plan_frame
+
+        return plan_frame(self)
+
+    def _repr_html_(self) -> str:
+        """The plan in a notebook: title, kind, region, period and an outline of its
+        sections with their items counted by kind."""
+        from ._display import plan_html
+
+        return plan_html(self)
+
 
 _T = TypeVar("_T")
 

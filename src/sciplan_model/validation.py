@@ -130,6 +130,22 @@ class Report:
             for f in self.findings
         ]
 
+    def to_frame(self) -> Any:
+        """The findings as a pandas ``DataFrame`` (the ``frame`` extra: ``pip install
+        "sciplan_model[frame]"``): the columns of :meth:`to_records`, every one of
+        dtype ``object``; ``expected`` and ``actual`` as text, as the messages write
+        them (``36项``, ``[36项, 37项]``, ``国家级、省级``), since they are figures,
+        ranges, levels and paths of many units."""
+        from ._display import report_frame
+
+        return report_frame(self)
+
+    def _repr_html_(self) -> str:
+        """The report in a notebook: its header line and a table of its findings."""
+        from ._display import report_html
+
+        return report_html(self)
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 

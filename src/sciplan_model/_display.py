@@ -1,0 +1,642 @@
+"""Plans, reports, roll-ups and figures in a notebook: HTML fragments for
+``_repr_html_``, plain records for ``to_records()`` and pandas DataFrames for
+``to_frame()``.
+
+The model classes delegate here by a local import inside the method, so that imports
+still point one way (this module sits above the model, the roll-ups and validation).
+
+The HTML is a self-contained fragment: escaped text, small inline styles, no script and
+no external style sheet, marked ``lang="zh-CN"`` so that Chinese is set in a Chinese
+font.
+
+    >>> from sciplan_model import Figure
+    >>> figure_html(Figure.parse("2万人次以上"))  # doctest: +ELLIPSIS
+    '<span lang="zh-CN" ...><b>2万人次以上</b> <small ...>以上 · 取值 [2万人次, ∞)</small></span>'
+
+Tables for pandas keep every exact value a ``Decimal`` in an ``object`` column, with the
+unit in the column name (``value (万元)``) where a column holds one unit, and never a
+``float``.  pandas is the optional ``frame`` extra, imported only when a frame is asked
+for.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import importlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ._rollup import _show, _value_text, project_value
+from .errors import SciplanError
+from .figure import Figure, Qualifier, Range
+from .model import Entry, Organization, Plan, Project, Section, Task
+from .period import FiveYearPlan, Year, YearSpan
+from .quantity import Quantity
+from .serialize import ITEM_TAGS
+from .units import unit_info
+
+if TYPE_CHECKING:
+    from ._attainment import Attainment
+    from ._combine import Combined
+    from ._rollup import Rollup
+    from .validation import Report
+
+__all__: list[str] = []
+
+#: At most this many rows (or outline lines) are shown in a notebook; the rest are
+#: counted in a note (the whole table is ``to_records()`` away).
+LIMIT = 500
+
+NEEDS_PANDAS = 'to_frame() needs pandas: pip install "sciplan_model[frame]"'
+
+#: What each kind of item is called in Chinese, by its tag (serialize.ITEM_TAGS).
+KIND_NAMES = {
+    "goal": "目标",
+    "achievement": "成果",
+    "task": "任务",
+    "measure": "措施",
+    "project": "项目",
+    "breakdown": "共…其中…",
+    "schedule": "日程",
+    "person": "人员",
+    "designation": "称号",
+    "organization": "单位",
+    "note": "记述",
+}
+
+#: Column headings for the fields roll-ups are commonly grouped by.
+FIELD_NAMES = {
+    "level": "级别",
+    "source": "资金来源",
+    "stage": "资金阶段",
+    "programme": "计划类别",
+    "year": "年度",
+    "period": "期间",
+    "indicator": "指标",
+    "region": "地区",
+    "status": "项目状态",
+    "aspirational": "力争",
+    "plan": "计划",
+}
+
+QUALIFIER_NAMES = {
+    Qualifier.EXACT: "精确",
+    Qualifier.AT_LEAST: "以上",
+    Qualifier.MORE_THAN: "超过",
+    Qualifier.AT_MOST: "以下",
+    Qualifier.LESS_THAN: "不满",
+    Qualifier.ODD: "余",
+    Qualifier.NEARLY: "近",
+    Qualifier.ABOUT: "约",
+    Qualifier.RANGE: "区间",
+    Qualifier.UNKNOWN: "未知",
+}
+
+_BOX = 'lang="zh-CN" style="font-family: inherit; line-height: 1.5"'
+_TABLE = 'style="border-collapse: collapse; margin: 0.3em 0"'
+_CELL = "border: 1px solid #cbd2d9; padding: 0.2em 0.6em; vertical-align: top"
+_TH = f'style="{_CELL}; text-align: left; background: #f0f4f8; white-space: nowrap"'
+_TD = f'style="{_CELL}; text-align: left"'
+_TAG = f'style="{_CELL}; text-align: left; white-space: nowrap"'
+_NUM = f'style="{_CELL}; text-align: right; white-space: nowrap"'
+_MUTED = 'style="color: #52606d"'
+_SEVERITY_COLOURS = {"error": "#b42318", "warning": "#b54708", "info": "#52606d"}
+
+
+# -- small pieces --------------------------------------------------------------------------
+
+
+def escape(text: object) -> str:
+    """``text`` made safe inside HTML (``<``, ``>``, ``&`` and quotes escaped)."""
+    return html.escape(str(text), quote=True)
+
+
+def period_text(period: Any) -> str | None:
+    """A period as people write it (十五, 2006年, 2001-2010年), None when there is none."""
+    if period is None:
+        return None
+    return period.name if isinstance(period, FiveYearPlan) else str(period)
+
+
+#: An amount or a range as people read it (未知（万元） for a value not known).
+value_text = _value_text
+
+
+def key_text(key: Any) -> str:
+    """A roll-up key as its table shows it (国家级, 十五, 甘肃省; 是/否 for a flag)."""
+    if isinstance(key, bool):
+        return "是" if key else "否"
+    return _show(key)
+
+
+def html_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    numeric: frozenset[int] = frozenset(),
+    *,
+    total: int | None = None,
+    limit: int | None = LIMIT,
+) -> str:
+    """A table with escaped cells; columns in ``numeric`` are set to the right.  At most
+    ``limit`` rows are shown (all when None); ``total`` is how many there are, for the
+    note."""
+    head = "".join(f"<th {_TH}>{escape(h)}</th>" for h in headers)
+    body = []
+    for k, row in enumerate(rows):
+        if k == limit:
+            break
+        cells = "".join(
+            f"<td {_NUM if j in numeric else _TD}>{escape(c)}</td>" for j, c in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    table = f"<table {_TABLE}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    if total is not None and limit is not None and total > limit:
+        table += f"<p {_MUTED}>仅显示前{limit}行，共{total}行；全部见 to_records()。</p>"
+    return table
+
+
+def _box(*parts: str) -> str:
+    return f"<div {_BOX}>{''.join(parts)}</div>"
+
+
+def _kind_counts(items: Iterable[Any]) -> Counter[str]:
+    """How many items of each kind (the goals of a task counted as goals too)."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        counts[ITEM_TAGS[type(item)]] += 1
+        if type(item) is Task:
+            counts["goal"] += len(item.goals)
+    return counts
+
+
+def _counts_text(counts: Counter[str]) -> str:
+    return "、".join(f"{KIND_NAMES[tag]} {counts[tag]}" for tag in KIND_NAMES if counts[tag])
+
+
+# -- figures, attainments ------------------------------------------------------------------
+
+
+def figure_html(figure: Figure) -> str:
+    """A figure as written, with its qualifier and the values it allows."""
+    written = f"<b>{escape(figure.text)}</b>"
+    if figure.text != str(figure):
+        written += f" <span {_MUTED}>（即 {escape(figure)}）</span>"
+    r = figure.range
+    if figure.qualifier is Qualifier.EXACT:
+        meaning = QUALIFIER_NAMES[Qualifier.EXACT]
+    elif not r.is_known:
+        meaning = f"{QUALIFIER_NAMES[figure.qualifier]} · 取值未知"
+    else:
+        meaning = f"{QUALIFIER_NAMES[figure.qualifier]} · 取值 {r}"
+    if figure.aspirational:
+        meaning = "力争 · " + meaning
+    return f"<span {_BOX}>{written} <small {_MUTED}>{escape(meaning)}</small></span>"
+
+
+def attainment_html(a: Attainment) -> str:
+    """A target against its result: target, actual, 完成率 and the verdict."""
+    colour = {"met": "#0b7a3e", "not_met": "#b42318"}.get(a.verdict.value, "#52606d")
+    cells = [str(a.target), value_text(a.actual), a.percent()]
+    tds = (
+        "".join(f"<td {_NUM if k else _TD}>{escape(c)}</td>" for k, c in enumerate(cells))
+        + f'<td {_TD}><span style="color: {colour}">{escape(a.verdict.chinese)}</span></td>'
+    )
+    head = "".join(f"<th {_TH}>{h}</th>" for h in ("目标", "实际", "完成率", "判定"))
+    return _box(
+        f"<table {_TABLE}><thead><tr>{head}</tr></thead><tbody><tr>{tds}</tr></tbody></table>"
+    )
+
+
+# -- roll-ups ------------------------------------------------------------------------------
+
+
+def _key_parts(r: Rollup, key: Any) -> tuple[Any, ...]:
+    return key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
+
+
+def rollup_rows(r: Rollup) -> list[list[str]]:
+    """The rows of a roll-up's table as text: keys, 数值, 条目数, and 合计."""
+    if not r.by:
+        return [["合计", value_text(v), str(r.count(k))] for k, v in r.items()]
+    rows = [
+        [*(key_text(p) for p in _key_parts(r, k)), value_text(v), str(r.count(k))]
+        for k, v in r.items()
+    ]
+    grand = r.total
+    if grand is not None:
+        count = sum(r.count(k) for k in r)
+        rows.append(["合计", *[""] * (len(r.by) - 1), value_text(grand), str(count)])
+    return rows
+
+
+def rollup_table(r: Rollup) -> str:
+    """A roll-up as an HTML table, without the surrounding box: the first
+    :data:`LIMIT` groups, and the 合计 row whenever there is one."""
+    headers = [FIELD_NAMES.get(name, name) for name in r.by] or [""]
+    width = len(headers)
+    numeric = frozenset({width, width + 1})
+    rows = rollup_rows(r)
+    groups, grand = (rows[:-1], rows[-1:]) if len(rows) > len(r) else (rows, [])
+    table = html_table([*headers, "数值", "条目数"], groups[:LIMIT] + grand, numeric, limit=None)
+    if len(groups) > LIMIT:
+        table += f"<p {_MUTED}>仅显示前{LIMIT}组，共{len(groups)}组；全部见 to_records()。</p>"
+    return table
+
+
+def rollup_html(r: Rollup) -> str:
+    """A roll-up for a notebook: its keys, 数值, 条目数 and a 合计 row when it has one."""
+    by = "、".join(FIELD_NAMES.get(n, n) for n in r.by)
+    title = f"按{by}汇总（{len(r)}组）" if r.by else "汇总"
+    return _box(f"<div><b>{escape(title)}</b></div>", rollup_table(r))
+
+
+# -- reports -------------------------------------------------------------------------------
+
+
+def report_html(report: Report) -> str:
+    """A validation report: its header line, then its findings (级别, 代码, 位置, 说明)."""
+    head = str(report).split("\n", 1)[0]
+    colour = "#0b7a3e" if report.ok else "#b42318"
+    parts = [f'<div style="color: {colour}; font-weight: bold">{escape(head)}</div>']
+    if report.findings:
+        several = len(report.plans) > 1
+        headers = ["级别", "代码", "位置", "说明"]
+        body = []
+        for k, f in enumerate(report.findings):
+            if k == LIMIT:
+                break
+            where = f"{f.plan}:{f.path}" if several and f.plan else f.path
+            tint = _SEVERITY_COLOURS[f.severity.value]
+            cells = [
+                f'<td {_TAG}><span style="color: {tint}">{escape(f.severity.chinese)}</span></td>',
+                f"<td {_TAG}><code>{escape(f.code)}</code></td>",
+                f"<td {_TAG}><code>{escape(where)}</code></td>",
+                f"<td {_TD}>{escape(f.message)}</td>",
+            ]
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        head_row = "".join(f"<th {_TH}>{h}</th>" for h in headers)
+        parts.append(
+            f"<table {_TABLE}><thead><tr>{head_row}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+        if len(report.findings) > LIMIT:
+            parts.append(
+                f"<p {_MUTED}>仅显示前{LIMIT}条，共{len(report.findings)}条；"
+                "全部见 to_records()。</p>"
+            )
+    return _box(*parts)
+
+
+def _text_cell(x: Any) -> str | None:
+    """What a finding expected or found, as text (figures, ranges, levels, paths)."""
+    if x is None:
+        return None
+    if isinstance(x, str):
+        return x
+    if isinstance(x, Quantity | Range):
+        return value_text(x)
+    if isinstance(x, Year | FiveYearPlan | YearSpan):
+        return period_text(x)
+    if isinstance(x, tuple):
+        return "、".join(_text_cell(p) or "" for p in x)
+    if isinstance(x, enum.Enum):
+        return key_text(x)
+    return str(x)
+
+
+def report_frame(report: Report) -> Any:
+    """A report's findings as a DataFrame; see :meth:`Report.to_frame`."""
+    rows = report.to_records()
+    for row in rows:
+        row["expected"] = _text_cell(row["expected"])
+        row["actual"] = _text_cell(row["actual"])
+    columns = ["plan", "severity", "code", "path", "message", "expected", "actual"]
+    return _frame(rows, columns)
+
+
+# -- plans ---------------------------------------------------------------------------------
+
+
+def _region_text(plan: Plan) -> str | None:
+    if plan.region is None:
+        return None
+    return " › ".join(r.name for r in plan.region.lineage)
+
+
+def plan_facts(plan: Plan) -> list[str]:
+    """What a plan is, in a few words: kind, region, period, level, issuer."""
+    facts = [plan.kind.chinese]
+    region = _region_text(plan)
+    if region:
+        facts.append(f"地区：{region}")
+    when = period_text(plan.period)
+    if when:
+        facts.append(f"期间：{when}")
+    if plan.level is not None:
+        facts.append(f"级别：{plan.level.chinese}")
+    if plan.issuer:
+        facts.append(f"发布：{plan.issuer}")
+    return facts
+
+
+def _outline(sections: Sequence[Section], budget: list[int]) -> str:
+    """Nested lists of sections (label, title, own items by kind), :data:`LIMIT` lines
+    at most; ``budget`` counts the lines still to show."""
+    lines = []
+    for section in sections:
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        name = " ".join(x for x in (section.label, section.title) if x) or "（无标题）"
+        counts = _counts_text(_kind_counts(section.items))
+        line = escape(name)
+        if counts:
+            line += f" <small {_MUTED}>{escape(counts)}</small>"
+        if section.sections:
+            line += _outline(section.sections, budget)
+        lines.append(f"<li>{line}</li>")
+    return f'<ul style="margin: 0.1em 0; padding-left: 1.4em">{"".join(lines)}</ul>'
+
+
+def _section_count(sections: Sequence[Section]) -> int:
+    return sum(1 + _section_count(s.sections) for s in sections)
+
+
+def plan_html(plan: Plan) -> str:
+    """A plan for a notebook: title, kind, region, period, and an outline of its
+    sections with their items counted by kind."""
+    counts: Counter[str] = Counter(ITEM_TAGS[type(e.item)] for e in plan.walk())
+    parts = [
+        f'<div style="font-size: 1.15em; font-weight: bold">{escape(plan.title)}</div>',
+        f"<div {_MUTED}>{escape(' · '.join(plan_facts(plan)))}</div>",
+        f"<div>共 {sum(counts.values())} 条：{escape(_counts_text(counts) or '无')}</div>",
+    ]
+    if plan.sections:
+        parts.append(_outline(plan.sections, [LIMIT]))
+        shown = _section_count(plan.sections)
+        if shown > LIMIT:
+            parts.append(f"<p {_MUTED}>目录仅显示前{LIMIT}节，共{shown}节。</p>")
+    return _box(*parts)
+
+
+def _label(item: Any) -> str | None:
+    """A short name for an item: its title, subject, name or indicator's name."""
+    kind = ITEM_TAGS[type(item)]
+    if kind in ("goal", "achievement"):
+        return str(item.indicator.name)
+    if kind in ("task", "measure"):
+        return item.title or item.label  # type: ignore[no-any-return]
+    if kind == "breakdown":
+        return str(item.subject)
+    if kind == "schedule":
+        return item.topic or item.person or item.date  # type: ignore[no-any-return]
+    if kind in ("designation", "note"):
+        return str(item.title)
+    return str(item.name)  # project, person, organization
+
+
+def _finest(units: Iterable[str]) -> str:
+    return min(units, key=lambda u: unit_info(u).factor)
+
+
+def _in(q: Quantity | None, unit: str) -> Decimal | None:
+    """``q``'s magnitude in ``unit``, exactly (None for None)."""
+    if q is None:
+        return None
+    return q.magnitude if q.unit == unit else q.to(unit).magnitude
+
+
+def _figure_cells(f: Figure) -> dict[str, Any]:
+    units = [q.unit for q in (f.value, f.upper) if q is not None] or [f.unit]
+    unit = _finest(units)
+    return {
+        "figure": str(f),
+        "value": _in(f.value, unit),
+        "upper": _in(f.upper, unit),
+        "unit": unit,
+        "qualifier": f.qualifier.value,
+    }
+
+
+def _no_figure(amount: Quantity | None = None) -> dict[str, Any]:
+    return {
+        "figure": None,
+        "value": None if amount is None else amount.magnitude,
+        "upper": None,
+        "unit": None if amount is None else amount.unit,
+        "qualifier": None,
+    }
+
+
+def entry_record(e: Entry) -> dict[str, Any]:
+    """One row of :meth:`Plan.to_records` for an item where it stands."""
+    item = e.item
+    figure = getattr(item, "figure", None) or getattr(item, "total", None)
+    if isinstance(figure, Figure):
+        cells = _figure_cells(figure)
+    elif type(item) is Project:
+        cells = _no_figure(project_value(item))
+    else:
+        cells = _no_figure()
+    return {
+        "plan": e.plan.id,
+        "path": e.path,
+        "type": ITEM_TAGS[type(item)],
+        "label": _label(item),
+        **cells,
+        "period": period_text(e.period),
+    }
+
+
+#: The columns of Plan.to_records(), in order.
+PLAN_COLUMNS = (
+    "plan",
+    "path",
+    "type",
+    "label",
+    "figure",
+    "value",
+    "upper",
+    "unit",
+    "qualifier",
+    "period",
+)
+
+
+def plan_records(plan: Plan) -> list[dict[str, Any]]:
+    """One row per item of the plan's tree; see :meth:`Plan.to_records`."""
+    return [entry_record(e) for e in plan.walk()]
+
+
+def plan_frame(plan: Plan) -> Any:
+    """A plan's items as a DataFrame; see :meth:`Plan.to_frame`."""
+    return _frame(plan_records(plan), list(PLAN_COLUMNS))
+
+
+# -- plans seen together -------------------------------------------------------------------
+
+
+def combined_records(c: Combined) -> list[dict[str, Any]]:
+    """One row per project of a combined view; see :meth:`Combined.to_records`."""
+    repeated = set(c.repeated)
+    rows = []
+    for e in c.entries:
+        p = e.item
+        assert isinstance(p, Project)
+        money = project_value(p)
+        region = e.region
+        rows.append(
+            {
+                "plan": e.plan.id,
+                "path": e.path,
+                "id": p.id,
+                "name": p.name,
+                "programme": p.programme,
+                "level": None if p.level is None else p.level.value,
+                "status": None if p.status is None else p.status.value,
+                "period": period_text(e.period),
+                "region": None if region is None else region.name,
+                "undertaker": _name(p.undertaker),
+                "value": None if money is None else money.magnitude,
+                "unit": None if money is None else money.unit,
+                "repeated": p.id in repeated,
+            }
+        )
+    return rows
+
+
+def _name(org: Organization | None) -> str | None:
+    return None if org is None else org.name
+
+
+def combined_html(c: Combined) -> str:
+    """A combined view: its plans, region, projects, results and targets."""
+    title = f"{len(c.plans)}份计划合并：{'、'.join(c.plans)}"
+    facts = []
+    if c.region is not None:
+        facts.append(f"地区：{c.region.name}")
+    facts.append(f"项目 {len(c.entries)} 个")
+    if c.repeated:
+        facts.append(f"多处出现的项目编号：{'、'.join(c.repeated)}")
+    parts = [
+        f"<div><b>{escape(title)}</b></div>",
+        f"<div {_MUTED}>{escape(' · '.join(facts))}</div>",
+    ]
+    if c.entries:
+        rows = []
+        for e in c.entries:
+            p = e.item
+            assert isinstance(p, Project)
+            money = project_value(p)
+            level = "" if p.level is None else p.level.chinese
+            shown = "未注明" if money is None else str(money)
+            rows.append([p.id, p.name, p.programme or "", level, shown, e.plan.id])
+        headers = ["编号", "名称", "计划类别", "级别", "经费（下达）", "所在计划"]
+        parts += [
+            "<div><b>项目</b></div>",
+            html_table(headers, rows, frozenset({4}), total=len(rows)),
+        ]
+    for title, r in (("成果（按指标、期间）", c.achievements), ("目标（按指标、期间）", c.goals)):
+        if len(r):
+            parts += [f"<div><b>{escape(title)}</b></div>", rollup_table(r)]
+    return _box(*parts)
+
+
+# -- DataFrames ----------------------------------------------------------------------------
+
+
+def pandas() -> Any:
+    """The pandas module, or an ImportError that names the extra to install."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise ImportError(NEEDS_PANDAS, name="pandas") from None
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str], ints: Sequence[str] = ()) -> Any:
+    """A DataFrame of ``rows`` whose columns are all ``object`` (Decimals stay Decimals,
+    text is never turned into another dtype) but those in ``ints``."""
+    pd = pandas()
+    data = {c: pd.Series([row[c] for row in rows], dtype=object) for c in columns}
+    frame = pd.DataFrame(data, columns=columns)
+    for c in ints:
+        frame[c] = frame[c].astype("int64")
+    return frame
+
+
+def _units(value: Quantity | Range) -> list[str]:
+    if isinstance(value, Quantity):
+        return [value.unit]
+    return [value.unit, *(q.unit for q in (value.low, value.high) if q is not None)]
+
+
+def frame_unit(r: Rollup) -> str | None:
+    """The one unit a roll-up's frame writes every value in: the roll-up's own unit, or
+    else the finest unit among its values; None when the values measure different
+    things (each row then names its own unit)."""
+    units = [u for v in r.values() for u in _units(v)]
+    dimensions = {unit_info(u).dimension for u in units}
+    if len(dimensions) > 1:
+        return None
+    if r.unit is not None and (not dimensions or unit_info(r.unit).dimension in dimensions):
+        return r.unit
+    return _finest(units) if units else None
+
+
+def _key_cell(key: Any) -> Any:
+    if key is None or isinstance(key, bool | int | str | Decimal):
+        return key
+    return _show(key)
+
+
+def rollup_frame(r: Rollup) -> Any:
+    """A roll-up as a DataFrame; see :meth:`Rollup.to_frame`."""
+    unit = frame_unit(r)
+    if unit is not None:
+        try:
+            return _rollup_frame(r, unit)
+        except (SciplanError, ArithmeticError):
+            pass  # a value with no exact form in the common unit: each row keeps its own
+    return _rollup_frame(r, None)
+
+
+def _rollup_frame(r: Rollup, unit: str | None) -> Any:
+    ranged = any(isinstance(v, Range) and not v.is_point for v in r.values())
+
+    def named(column: str) -> str:
+        return f"{column} ({unit})" if unit is not None else column
+
+    value_columns = [named("value")]
+    if ranged:
+        value_columns += [named("low"), named("high"), "low included", "high included"]
+    by = list(r.by)
+    columns = [*by, *value_columns, *([] if unit is not None else ["unit"]), "count"]
+    rows = []
+    for key, value in r.items():
+        row: dict[str, Any] = {
+            name: _key_cell(p) for name, p in zip(by, _key_parts(r, key), strict=False)
+        }
+        here = unit if unit is not None else _finest(_units(value))
+        cells = _value_cells(value, here)
+        row.update(zip(value_columns, cells[: len(value_columns)], strict=True))
+        row["unit"] = here
+        row["count"] = r.count(key)
+        rows.append(row)
+    return _frame(rows, columns, ints=["count"])
+
+
+def _value_cells(value: Quantity | Range, unit: str) -> list[Any]:
+    """value, low, high, low included, high included: an exact amount in all five
+    (both ends included), a range in the last four (its value only when it is one
+    point), a value not known as five Nones; an unbounded end is None, not included."""
+    if isinstance(value, Quantity):
+        d = _in(value, unit)
+        return [d, d, d, True, True]
+    if not value.is_known:
+        return [None] * 5
+    low, high = _in(value.low, unit), _in(value.high, unit)
+    point = low if value.is_point and value.low_closed and value.high_closed else None
+    return [point, low, high, value.low_closed, value.high_closed]
