@@ -33,6 +33,7 @@ from .model import Breakdown, Plan
 from .quantity import Quantity
 from .schema import json_schema
 from .serialize import dump, load
+from .units import unit_info
 from .validation import validate
 
 # Figures as written in the three seed plans (篇1–篇3 of work-plans-1-3.txt), and the
@@ -101,8 +102,8 @@ def _load_plans(paths: Sequence[str]) -> list[Plan]:
     plans = []
     show = len(paths) > 1 and sys.stderr.isatty()
     for k, path in enumerate(paths, 1):
-        if show:
-            print(f"\r读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
+        if show:  # \x1b[K clears what a longer name left on the line
+            print(f"\r\x1b[K读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
         plans.append(_load_one(path))
     if show:
         print(file=sys.stderr)
@@ -113,6 +114,8 @@ def _load_one(path: str) -> Plan:
     p = Path(path)
     if not p.is_file():
         raise _Unusable(f"{path}: no such file" if not p.exists() else f"{path}: not a file")
+    if p.stat().st_size == 0:
+        raise _Unusable(f"{path}: an empty file, not a plan")
     try:
         return load(p)
     except PlanLoadError as e:
@@ -167,14 +170,14 @@ def _stage(text: str) -> FundingStage:
 
 def _report(args: argparse.Namespace) -> int:
     summary = summarize(_load_plans(args.files), stage=args.stage)
-    print(summary)
-    if args.html:
+    if args.html:  # written before anything is printed: a path that fails fails alone
         out = Path(args.html)
         try:
             out.write_text(summary.to_html(), encoding="utf-8")
         except OSError as e:
             raise _Unusable(f"{args.html}: cannot be written: {e.strerror or e}") from None
-        print(f"\nwrote {args.html}")
+        print(f"wrote {args.html}", file=sys.stderr)
+    print(summary)
     return EXIT_OK
 
 
@@ -188,6 +191,14 @@ def _by(text: str) -> tuple[str, ...]:
         wrong = ", ".join(unknown) or "nothing"
         raise argparse.ArgumentTypeError(f"cannot group by {wrong}; use {', '.join(_FIELDS)}")
     return names
+
+
+def _unit(text: str) -> str:
+    try:
+        unit_info(text)
+    except SciplanError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
 
 
 def _rollup_records(r: Rollup) -> list[dict[str, str]]:
@@ -209,14 +220,16 @@ def _rollup(args: argparse.Namespace) -> int:
     plans = _load_plans(args.files)
     r = combine(plans).rollup(by=args.by, stage=args.stage, unit=args.unit)
     if args.format == "text":
-        print(r)
+        print(r if len(r) else "没有可汇总的项目（计划中没有列出项目）")
         return EXIT_OK
     rows = _rollup_records(r)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     writer = csv.DictWriter(
-        sys.stdout, fieldnames=[*r.by, "value", "amount", "unit", "exact", "count"]
+        sys.stdout,
+        fieldnames=[*r.by, "value", "amount", "unit", "exact", "count"],
+        lineterminator="\n",
     )
     writer.writeheader()
     writer.writerows(rows)
@@ -263,12 +276,11 @@ def demo() -> str:
             [_figure_row(t) for t in DEMO_FIGURES],
         ),
         "",
-        "── The bundled plan 篇3 (a county's review of “十五”, its year and its plan for "
-        "“十一五”) ──",
+        "── 示例计划 篇3：某县“十五”工作总结、当年工作与“十一五”规划 ──",
         "",
         str(summarize(plan)),
         "",
-        f"── The same plan with one figure edited: {DEMO_EDIT[0]} → {DEMO_EDIT[1]} ──",
+        f"── 同一计划改动一个数字（{DEMO_EDIT[0]} → {DEMO_EDIT[1]}）后的核对结果 ──",
         "",
         str(report),
     ]
@@ -374,7 +386,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
     _stage_option(p)
-    p.add_argument("--unit", help="express the sums in this unit, such as 万元")
+    p.add_argument("--unit", type=_unit, help="express the sums in this unit, such as 万元")
     p.set_defaults(run=_rollup)
     p = command(
         "parse",

@@ -24,7 +24,7 @@ from ._display import html_table
 from ._display import value_text as _value
 from ._exact import RATIO
 from ._rollup import Rollup, _indicator_key, _place, _show
-from ._table import table
+from ._table import display_width, table
 from .codes import FundingStage, Level
 from .errors import SciplanError
 from .figure import Figure, Range
@@ -37,6 +37,8 @@ __all__ = ["Summary", "summarize"]
 
 #: The roll-ups of project money a report shows, with their Chinese titles.
 TOTALS = (("level", "级别"), ("source", "资金来源"), ("programme", "计划类别"), ("year", "年度"))
+#: What each roll-up counts: projects, or (by source) funding lines.
+_COUNTED = {"level": "项目数", "source": "经费条目数", "programme": "项目数", "year": "项目数"}
 
 
 @attrs.frozen(repr=False)
@@ -218,7 +220,7 @@ def _text(s: Summary) -> list[str]:
             out += [
                 "",
                 f"按{title}：",
-                table([title, "数值", "项目数"], _rollup_rows(s.totals[name])),
+                table([title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name])),
             ]
     else:
         out.append(f"所列项目均未注明{_STAGE.format(s.stage.chinese)}。")
@@ -260,7 +262,7 @@ def _markdown(s: Summary) -> list[str]:
             out += [
                 f"### 按{title}",
                 "",
-                *_markdown_table([title, "数值", "项目数"], _rollup_rows(s.totals[name])),
+                *_markdown_table([title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name])),
                 "",
             ]
     else:
@@ -301,7 +303,6 @@ ul.outline {{ line-height: 1.5; }}
 """
 
 _BAR_WIDTH = Decimal(360)
-_LABEL_WIDTH = 130
 _ROW = 26
 
 
@@ -330,11 +331,23 @@ def _scale(d: Decimal, largest: Decimal) -> Decimal:
     return max(width, Decimal(0)).quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
 
 
-def bar_chart(chart_id: str, title: str, rows: list[tuple[str, Any, str]], empty: str) -> str:
-    """A horizontal bar chart as inline SVG: one bar per (label, value, shown text);
-    a range is drawn from its low to its high end, a value not known as no bar."""
-    height = 34 + _ROW * max(len(rows), 1)
-    width = _LABEL_WIDTH + int(_BAR_WIDTH) + 140
+def bar_chart(
+    chart_id: str,
+    title: str,
+    rows: list[tuple[str, Any, str]],
+    empty: str,
+    mark: tuple[Quantity, str] | None = None,
+) -> str:
+    """A horizontal bar chart as inline SVG: one bar per (label, value, shown text).
+
+    A range is drawn (lighter) from its low to its high end, one without a high end to
+    the chart's edge; a value not known has no bar.  ``mark`` draws a dashed line at a
+    value (100% on a chart of completion rates).  The label column is as wide as the
+    longest label.
+    """
+    label_width = max(80, max((display_width(label) for label, _, _ in rows), default=0) * 7 + 14)
+    height = 34 + _ROW * max(len(rows), 1) + (14 if mark else 0)
+    width = label_width + int(_BAR_WIDTH) + 150
     parts = [
         f'<svg id="{_e(chart_id)}" xmlns="http://www.w3.org/2000/svg" width="{width}" '
         f'height="{height}" role="img" aria-label="{_e(title)}" font-family="{_e(_FONT)}">',
@@ -342,7 +355,11 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, Any, str]], empty
     ]
     ends = [_ends(v) for _, v, _ in rows]
     known = [d for pair in ends for d in pair if d is not None]
+    if mark is not None:
+        known.append(_canonical(mark[0]))
     largest = max(known, default=Decimal(0))
+    if any(low is not None and high is None for low, high in ends):
+        largest = largest * Decimal("1.25")  # room for bars without a high end
     if not rows:
         parts.append(f'<text x="0" y="{34 + 16}" font-size="13" fill="#52606d">{_e(empty)}</text>')
     for k, ((label, _, shown), (low, high)) in enumerate(zip(rows, ends, strict=True)):
@@ -350,17 +367,26 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, Any, str]], empty
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(label)}</text>')
         if high is not None or low is not None:
             start = _scale(low, largest) if low is not None and low != high else Decimal(0)
-            end = _scale(high if high is not None else largest, largest)
+            end = _scale(high, largest) if high is not None else _BAR_WIDTH
             fill = "#3e7cb1" if low == high else "#9fc2e0"
             parts.append(
-                f'<rect x="{_LABEL_WIDTH + start}" y="{y + 4}" width="{max(end - start, Decimal("0.5"))}" '
-                f'height="16" fill="{fill}"/>'
+                f'<rect x="{label_width + start}" y="{y + 4}" '
+                f'width="{max(end - start, Decimal("0.5"))}" height="16" fill="{fill}"/>'
             )
-            x_text = _LABEL_WIDTH + end + 6
+            x_text = label_width + end + 6
         else:
-            x_text = Decimal(_LABEL_WIDTH)
+            x_text = Decimal(label_width)
         parts.append(
             f'<text x="{x_text}" y="{y + 16}" font-size="12" fill="#323f4b">{_e(shown)}</text>'
+        )
+    if mark is not None and rows:
+        x = label_width + _scale(_canonical(mark[0]), largest)
+        bottom = 34 + _ROW * len(rows)
+        parts.append(
+            f'<line x1="{x}" y1="28" x2="{x}" y2="{bottom}" stroke="#b42318" '
+            'stroke-dasharray="4 3"/>'
+            f'<text x="{x}" y="{bottom + 12}" font-size="11" fill="#b42318" '
+            f'text-anchor="middle">{_e(mark[1])}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -407,13 +433,21 @@ def _charts(s: Summary) -> str:
         a = line.attainment
         label = f"{line.indicator}{'·' + line.period if line.period else ''}"
         rates.append((label, a.rate if a is not None else None, a.percent() if a else "无对应结果"))
-    by_goal = bar_chart("chart-attainment", "目标完成率", rates, "计划中没有可对照的目标")
+    by_goal = bar_chart(
+        "chart-attainment",
+        "目标完成率",
+        rates,
+        "计划中没有可对照的目标",
+        mark=(Quantity(100, "%"), "100%"),
+    )
     return f'<div class="charts">{by_level}{by_source}{by_goal}</div>'
 
 
 def _body(s: Summary) -> str:
     out = [f"<h1>{_e(_heading(s))}</h1>", _charts(s), "<h2>目录</h2>"]
     for plan in s.plans:
+        if len(s.plans) > 1:
+            out.append(f"<h3>{_e(plan.title)}</h3>")
         items = "".join(
             f"<li>{_e(line.strip())}</li>"
             for line in _outline(plan.sections)
@@ -426,7 +460,7 @@ def _body(s: Summary) -> str:
             out.append(f"<h3>按{_e(title)}</h3>")
             out.append(
                 _html_table(
-                    [title, "数值", "项目数"], _rollup_rows(s.totals[name]), frozenset({1, 2})
+                    [title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name]), frozenset({1, 2})
                 )
             )
     else:

@@ -155,7 +155,9 @@ def _short(value: Any) -> str:
         return str(value.value)
     if isinstance(value, tuple):
         if len(value) > 3:
-            return f"<{len(value)} {type(value[0]).__name__}s>"
+            kinds = {type(v).__name__ for v in value}
+            kind = kinds.pop() if len(kinds) == 1 else "item"
+            return f"<{len(value)} {kind}s>"
         return "(" + ", ".join(_short(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return repr(value)
 
