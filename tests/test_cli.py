@@ -364,10 +364,10 @@ def test_report_stage_option_and_an_unwritable_html_path(plans: Path) -> None:
 ROLLUP_CSV = [
     "level,year,value,amount,unit,exact,count",
     "国家级,2006年,40万元,40,万元,yes,1",
-    "国家级,（未注明）,unknown 万元,,万元,no,1",
+    "国家级,（未注明）,未知（万元）,,万元,no,1",
     "省级,2006年,12.5万元,12.5,万元,yes,1",
     "市级,2007年,8万元,8,万元,yes,1",
-    "（未注明）,20xx年,unknown 万元,,万元,no,2",
+    "（未注明）,20xx年,未知（万元）,,万元,no,2",
 ]
 
 

@@ -23,7 +23,7 @@ import attrs
 from . import __version__, examples
 from ._combine import combine
 from ._exact import fmt
-from ._rollup import Rollup, _show
+from ._rollup import Rollup, _show, _value_text
 from ._summary import summarize
 from ._table import table
 from .codes import FundingStage
@@ -207,7 +207,7 @@ def _rollup_records(r: Rollup) -> list[dict[str, str]]:
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
         row = {name: _show(part) for name, part in zip(r.by, parts, strict=True)}
         exact = isinstance(value, Quantity)
-        row["value"] = str(value)
+        row["value"] = _value_text(value)
         row["amount"] = fmt(value.magnitude) if isinstance(value, Quantity) else ""
         row["unit"] = value.unit
         row["exact"] = "yes" if exact else "no"
