@@ -15,6 +15,7 @@ from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
 from ._summary import Summary, summarize
+from ._walk import Entry
 from .codes import (
     Aggregation,
     FundingSource,
@@ -50,7 +51,6 @@ from .model import (
     Breakdown,
     BreakdownPart,
     Designation,
-    Entry,
     Funding,
     Goal,
     Indicator,

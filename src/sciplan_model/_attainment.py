@@ -13,10 +13,11 @@ import attrs
 from ._combine import _may_be_in
 from ._exact import RATIO, fmt, plain
 from ._rollup import _as_value, _in_word, _place, _range_in
+from ._walk import Entry
 from .codes import Aggregation
 from .errors import DivisionByZeroError, InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
-from .model import Achievement, Entry, Goal, Indicator
+from .model import Achievement, Goal, Indicator
 from .period import Period, Year, period_years
 from .quantity import Quantity
 

@@ -14,19 +14,11 @@ import attrs
 from ._exact import EXACT
 from ._findings import Check, Finding, Scope, Severity, _finding, _said
 from ._rollup import _figure_value, _range_in, _range_to, project_value
+from ._walk import Entry
 from .codes import Aggregation, FundingStage
 from .errors import SciplanError
 from .figure import Figure, Qualifier, Range
-from .model import (
-    Achievement,
-    Breakdown,
-    Entry,
-    Goal,
-    Plan,
-    Project,
-    Section,
-    SourceRef,
-)
+from .model import Achievement, Breakdown, Goal, Plan, Project, Section, SourceRef
 from .period import FiveYearPlan, Period, Year, period_years
 from .quantity import Quantity, _canonical, total
 from .units import unit_info

@@ -19,10 +19,11 @@ from ._rollup import (
     _sorted,
     rollup,
 )
+from ._walk import Entry
 from .codes import Aggregation
 from .errors import InvalidValueError, WrongTypeError
 from .figure import Range
-from .model import Achievement, Entry, Goal, Plan, Project, Region
+from .model import Achievement, Goal, Plan, Project, Region
 from .period import FiveYearPlan, Period, Year, YearSpan, period_years
 from .units import unit_info
 

@@ -30,9 +30,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._rollup import _show, _value_text, project_value
+from ._walk import Entry
 from .errors import SciplanError
 from .figure import Figure, Qualifier, Range
-from .model import Entry, Organization, Plan, Project, Section, Task
+from .model import Organization, Plan, Project, Section, Task
 from .period import FiveYearPlan, Year, YearSpan
 from .quantity import Quantity
 from .serialize import ITEM_TAGS

@@ -11,12 +11,9 @@ from typing import Any
 import attrs
 
 from ._reading import normalize_text
+from ._walk import Entry
 from .figure import Figure
-from .model import (
-    Entry,
-    Plan,
-    SourceRef,
-)
+from .model import Plan, SourceRef
 
 __all__ = ["Check", "Finding", "Scope", "Severity"]
 

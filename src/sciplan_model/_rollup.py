@@ -26,19 +26,11 @@ from typing import Any, TypeAlias
 import attrs
 
 from ._table import table
+from ._walk import Entry
 from .codes import Aggregation, FundingStage
 from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
-from .model import (
-    Achievement,
-    BreakdownPart,
-    Entry,
-    Funding,
-    Goal,
-    Indicator,
-    Project,
-    Region,
-)
+from .model import Achievement, BreakdownPart, Funding, Goal, Indicator, Project, Region
 from .period import FiveYearPlan, Year, YearSpan, period_years
 from .quantity import Money, Quantity, total
 from .units import unit_info

@@ -25,10 +25,11 @@ from ._display import value_text as _value
 from ._exact import RATIO
 from ._rollup import Rollup, _indicator_key, _place, _show
 from ._table import display_width, table
+from ._walk import Entry
 from .codes import FundingStage, Level
 from .errors import SciplanError
 from .figure import Figure, Range
-from .model import Achievement, Breakdown, Entry, Goal, Plan, Section
+from .model import Achievement, Breakdown, Goal, Plan, Section
 from .period import FiveYearPlan
 from .quantity import Quantity, _canonical
 from .validation import Report, validate

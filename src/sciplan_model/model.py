@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -46,12 +46,14 @@ from .period import FiveYearPlan, Period, Year, YearSpan
 from .quantity import Money
 from .units import unit_info
 
+if TYPE_CHECKING:
+    from ._walk import Entry
+
 __all__ = [
     "Achievement",
     "Breakdown",
     "BreakdownPart",
     "Designation",
-    "Entry",
     "Funding",
     "Goal",
     "Indicator",
@@ -705,24 +707,33 @@ class Plan:
         >>> first.path, str(first.item.total), first.period.name
         ('$.sections[0].sections[2].items[2]', '36项', '十五')
         """
-        wanted = types or ITEM_TYPES
-        return _walk(self, self.sections, "$.sections", self.period, wanted)
+        from ._walk import walk
+
+        return walk(self, types or ITEM_TYPES)
 
     def projects(self) -> tuple[Project, ...]:
         """The projects of the whole section tree, in document order."""
-        return _of_type(self, Project)
+        from ._walk import of_type
+
+        return of_type(self, Project)
 
     def goals(self) -> tuple[Goal, ...]:
         """The goals of the whole section tree (those of tasks included)."""
-        return _of_type(self, Goal)
+        from ._walk import of_type
+
+        return of_type(self, Goal)
 
     def achievements(self) -> tuple[Achievement, ...]:
         """The achievements of the whole section tree, in document order."""
-        return _of_type(self, Achievement)
+        from ._walk import of_type
+
+        return of_type(self, Achievement)
 
     def breakdowns(self) -> tuple[Breakdown, ...]:
         """The "共…其中…" statements of the whole section tree, in document order."""
-        return _of_type(self, Breakdown)
+        from ._walk import of_type
+
+        return of_type(self, Breakdown)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per item of the whole section tree, in the order of
@@ -784,75 +795,3 @@ class Plan:
         from ._display import plan_html
 
         return plan_html(self)
-
-
-_T = TypeVar("_T")
-
-
-def _of_type(plan: Plan, cls: type[_T]) -> tuple[_T, ...]:
-    found: list[_T] = []
-    _collect(plan.sections, cls, found)
-    return tuple(found)
-
-
-def _collect(sections: tuple[Section, ...], cls: type[_T], found: list[_T]) -> None:
-    """The items of ``cls`` of a section tree, in document order (a task's goals too)."""
-    for section in sections:
-        for item in section.items:
-            if isinstance(item, cls):
-                found.append(item)
-            elif cls is Goal and type(item) is Task:
-                found.extend(item.goals)  # type: ignore[arg-type]
-        if section.sections:
-            _collect(section.sections, cls, found)
-
-
-@attrs.frozen(repr=False)
-class Entry:
-    """An item of a plan where it stands: its ``path`` in the plan's document shape
-    (``$.sections[0].items[2]``), the ``period`` it is for (its own, or else its
-    section's or its plan's), the ``plan`` it belongs to, and the period of the section
-    it stands ``within``."""
-
-    path: str
-    item: Item
-    period: Period | None
-    plan: Plan = attrs.field(eq=False)
-    #: The period of the section (or else the plan) the item stands in.
-    within: Period | None = None
-
-    @property
-    def region(self) -> Region | None:
-        """The item's own region where it names one, or else its plan's."""
-        own = getattr(self.item, "region", None)
-        return own if own is not None else self.plan.region
-
-    def __repr__(self) -> str:
-        return f"Entry({self.path!r}, {self.item!r})"
-
-
-def _own_period(item: Any, context: Period | None) -> Period | None:
-    own = getattr(item, "year" if type(item) is Project else "period", None)
-    return own if own is not None else context
-
-
-def _walk(
-    plan: Plan,
-    sections: tuple[Section, ...],
-    prefix: str,
-    context: Period | None,
-    wanted: tuple[type, ...],
-) -> Iterator[Entry]:
-    goals_wanted = Goal in wanted
-    for i, section in enumerate(sections):
-        here = f"{prefix}[{i}]"
-        period = section.period if section.period is not None else context
-        for j, item in enumerate(section.items):
-            if isinstance(item, wanted):
-                yield Entry(f"{here}.items[{j}]", item, _own_period(item, period), plan, period)
-            if goals_wanted and type(item) is Task:
-                for k, goal in enumerate(item.goals):
-                    path = f"{here}.items[{j}].goals[{k}]"
-                    yield Entry(path, goal, _own_period(goal, period), plan, period)
-        if section.sections:
-            yield from _walk(plan, section.sections, f"{here}.sections", period, wanted)
