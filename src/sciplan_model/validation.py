@@ -36,9 +36,7 @@ from ._findings import Check, Finding, Scope, Severity
 from ._gc import gc_paused
 from ._table import table
 from .errors import ValidationError, WrongTypeError
-from .model import (
-    Plan,
-)
+from .model import Plan
 
 __all__ = [
     "CHECKS",
