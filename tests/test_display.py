@@ -767,9 +767,14 @@ def test_rollup_frame_values_equal_the_rollups(
     assert len(frame) == len(r)
     for (key, value), row in zip(r.items(), frame.to_dict("records"), strict=True):
         assert row["count"] == r.count(key)
-        if isinstance(value, Range):
-            assert not value.is_known  # projects without money of the stage
+        if isinstance(value, Range):  # projects without money of the stage
             assert row[column] is None
+            if value.is_known:  # some have money: at least their sum, from the low end
+                assert value.low is not None
+                assert value.high is None
+                low = row[f"low ({column_unit})"]
+                assert Quantity(low, column_unit) == value.low
+                assert row[f"high ({column_unit})"] is None
         else:
             assert Quantity(row[column], column_unit) == value
             assert row[column] == value.to(column_unit).magnitude

@@ -379,15 +379,18 @@ def test_a_group_of_projects_without_funding_of_the_stage_is_money_not_known() -
 
 
 def test_a_group_with_some_funded_projects_sums_their_funding() -> None:
-    """A group where only some projects have funding of the stage sums theirs; all count."""
+    """A group where only some projects have funding of the stage is at least their sum
+    (the others' money is not known, so it is never taken as the whole); all count."""
     r = rollup(
         [project("x", level=Level.COUNTY), project("y", line("3万元"), level=Level.COUNTY)],
         by="level",
     )
-    assert dict(r) == {Level.COUNTY: q("3万元")}
+    assert dict(r) == {Level.COUNTY: Range(q("3万元"), None)}
+    assert str(r[Level.COUNTY]) == "[3万元, ∞)"
     assert r.count(Level.COUNTY) == 2
-    assert r.total == q("3万元")
-    assert rollup([project("x"), project("y", line("0元"))])[()] == q("0元")
+    assert r.total == Range(q("3万元"), None)
+    assert rollup([project("x"), project("y", line("0元"))])[()] == Range(q("0元"), None)
+    assert rollup([project("y", line("0元"))])[()] == q("0元")
 
 
 def test_a_group_of_projects_without_funding_is_money_beside_other_dimensions() -> None:
@@ -459,7 +462,8 @@ def test_rollup_by_a_function() -> None:
 
     r = rollup(MIXED, by=big)
     assert r.by == ("big",)
-    assert dict(r) == {False: q("80万元"), True: q("1亿元")}
+    # c and d state no allocated money: the small group is at least a's 80万元
+    assert dict(r) == {False: Range(q("80万元"), None), True: q("1亿元")}
     assert (r.count(False), r.count(True)) == (3, 1)
     assert rollup(MIXED, by=lambda p: p.id).by == ("<lambda>",)
 
@@ -468,7 +472,7 @@ def test_rollup_without_by_is_one_group() -> None:
     """With no by, everything is one group under the empty key ()."""
     r = rollup(MIXED)
     assert r.by == ()
-    assert dict(r) == {(): q("10080万元")}
+    assert dict(r) == {(): Range(q("10080万元"), None)}
     assert r.count(()) == 4
 
 
@@ -1311,14 +1315,15 @@ def test_a_rollup_is_the_sum_of_the_rollups_of_its_parts(
 
 
 def test_a_group_without_funding_adds_to_a_funded_group_as_the_whole_does() -> None:
-    """An unfunded part's group added to a funded part's gives the whole's funded sum."""
+    """An unfunded part's group added to a funded part's gives what the whole gives: at
+    least the funded sum."""
     unfunded = [project("x", level=Level.COUNTY)]
     funded = [project("y", line("3万元"), level=Level.COUNTY)]
     whole = rollup(unfunded + funded, by="level")
-    assert dict(whole) == {Level.COUNTY: q("3万元")}
+    assert dict(whole) == {Level.COUNTY: Range(q("3万元"), None)}
     parts = rollup(unfunded, by="level") + rollup(funded, by="level")
-    assert dict(parts) == {Level.COUNTY: q("3万元")}
     assert parts == whole
+    assert rollup(funded, by="level") + rollup(unfunded, by="level") == whole
 
 
 @HALF
@@ -1402,10 +1407,12 @@ def test_a_rollup_does_not_depend_on_the_units_written(
 def test_the_grand_total_is_the_total_of_all_amounts(
     items: list[Project], stage: FundingStage
 ) -> None:
-    """The grand total is the total of every amount of the stage, unknown for unfunded levels."""
+    """The grand total is the total of every amount of the stage: not known when a level
+    has no money of it, at least that total when only some projects of a level have."""
     amounts = [f.amount for p in items for f in p.funding if f.stage is stage]
     funded_levels = {p.level for p in items for f in p.funding if f.stage is stage}
     unfunded = any(p.level not in funded_levels for p in items)
+    missing = any(all(f.stage is not stage for f in p.funding) for p in items)
     for by in ("level", "source", ("level", "source")):
         r = rollup(items, by=by, stage=stage)
         if not len(r):
@@ -1413,6 +1420,8 @@ def test_the_grand_total_is_the_total_of_all_amounts(
         elif by == "level" and unfunded:
             assert repr(r.total).startswith("Range('unknown ")
             assert r.total == Range.unknown("元")
+        elif by == "level" and missing:
+            assert r.total == Range(total(amounts, "元"), None)
         else:
             assert r.total == total(amounts, "元")
 
@@ -2100,7 +2109,7 @@ def test_attainment_refusals() -> None:
     _refusal(
         lambda: attainment("3项", fig("2项")),  # type: ignore[arg-type]
         WrongTypeError,
-        "goal must be a Goal or Figure, not str",
+        "goal must be a Goal, a walked goal (Entry) or a Figure, not str",
     )
 
 
@@ -2409,3 +2418,34 @@ def test_a_stock_said_twice_alike_in_a_plan_is_one_fact_when_combined() -> None:
         region=COUNTY_A,
     )
     assert combine([twice]).achievements[("高新技术企业", Year(2006))] == q("12家")
+
+
+def test_a_stage_may_be_named() -> None:
+    """stage= takes a FundingStage or its name (到位, received); anything else is refused."""
+    p = project("a", line("30万元"), line("20万元", stage=FundingStage.RECEIVED))
+    assert rollup([p], stage="到位")[()] == q("20万元")
+    assert rollup([p], stage="received") == rollup([p], stage=FundingStage.RECEIVED)
+    assert project_value(p, "下达") == q("30万元")
+    _refusal(lambda: rollup([p], stage=3), WrongTypeError,
+             "stage must be a FundingStage or its name, not int")  # fmt: skip
+    with pytest.raises(ValueError, match="xyz"):
+        rollup([p], stage="xyz")
+
+
+def test_a_walked_goal_takes_its_sections_period() -> None:
+    """attainment of a goal walked from its plan uses its section's period: a 2024 goal
+    is not held against a 2023 result."""
+    p = Plan(
+        id="t",
+        title="t",
+        kind=PlanKind.ANNUAL,
+        sections=[
+            Section(period=Year(2023), items=[ach("9000人次")]),
+            Section(period=Year(2024), items=[goal("1万人次")]),
+        ],
+    )
+    (walked,) = p.walk(Goal)
+    results = list(p.walk(Achievement))
+    with pytest.raises(InvalidValueError, match="2024"):
+        attainment(walked, results)
+    assert attainment(goal("1万人次"), [r.item for r in results]).verdict is Verdict.NOT_MET

@@ -193,10 +193,12 @@ def _divide(r: Range, by: Quantity) -> Range:
     return Range(low, high, r.low_closed, r.high_closed, unit="%")
 
 
-def attainment(goal: Goal | Figure, achievements: Any) -> Attainment:
+def attainment(goal: Goal | Entry | Figure, achievements: Any) -> Attainment:
     """A target against what was achieved: 完成率 and a three-valued verdict that
     respects the qualifiers on both sides.
 
+    ``goal`` is a Goal, a goal walked from its plan (an :class:`~sciplan_model.Entry`,
+    whose section gives the period a goal does not state) or a target figure.
     ``achievements`` is one result or several: for a goal with a period, those stated
     for the period itself, or else those of its years; summed for a flow, each place's
     latest for a stock.  The rate is the result over the target's figure as written.
@@ -207,9 +209,20 @@ def attainment(goal: Goal | Figure, achievements: Any) -> Attainment:
     >>> attainment(target, Figure.parse("2万余人次")).verdict, attainment(target, Figure.parse("约2万人次")).verdict
     (<Verdict.MET: 'met'>, <Verdict.UNDECIDED: 'undecided'>)
     """
+    if type(goal) is Entry:  # a walked goal: its period is its section's where unstated
+        inner = goal.item
+        if isinstance(inner, Goal) and inner.period is None and goal.period is not None:
+            inner = attrs.evolve(inner, period=goal.period)
+        goal = inner  # type: ignore[assignment]
+    if not isinstance(goal, Goal | Figure):
+        raise WrongTypeError(
+            "goal", "a Goal, a walked goal (Entry) or a Figure", type(goal).__name__
+        )
     target = goal.figure if isinstance(goal, Goal) else goal
     if not isinstance(target, Figure):
-        raise WrongTypeError("goal", "a Goal or Figure", type(goal).__name__)
+        raise WrongTypeError(
+            "goal", "a Goal, a walked goal (Entry) or a Figure", type(goal).__name__
+        )
     actual, indicator = _actual(goal, achievements)
     meeting = _meeting(target, indicator)
     if actual.dimension != meeting.dimension:

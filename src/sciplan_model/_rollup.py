@@ -51,7 +51,9 @@ _COUNT = "count"
 # -- values ----------------------------------------------------------------------------------
 
 
-def project_value(project: Project, stage: FundingStage = FundingStage.ALLOCATED) -> Money | None:
+def project_value(
+    project: Project, stage: FundingStage | str = FundingStage.ALLOCATED
+) -> Money | None:
     """The sum of a project's funding lines of one ``stage`` (None when it has none):
     stages are never mixed, or money secured and money spent would be counted twice.
 
@@ -64,6 +66,7 @@ def project_value(project: Project, stage: FundingStage = FundingStage.ALLOCATED
     >>> project_value(p)
     Money('80', '万元')
     """
+    stage = _funding_stage(stage)
     amounts = [f.amount for f in project.funding if f.stage is stage]
     return total(amounts) if amounts else None  # type: ignore[return-value]
 
@@ -322,16 +325,18 @@ class Rollup(Mapping[Any, Value]):
         empty = set(self._empty)
         for key, value in other._values.items():
             counts[key] = counts.get(key, 0) + other._counts[key]
-            if key in other._empty and key in values:
-                continue  # nothing to add
-            if key in empty or key not in values:
+            if key not in values:
                 values[key] = value
-                if key not in other._empty:
-                    empty.discard(key)
-                else:
+                if key in other._empty:
                     empty.add(key)
-                continue
-            values[key] = _sum([values[key], value], self.unit)
+            elif key in other._empty:
+                if key not in empty:  # projects without money join some with money
+                    values[key] = _at_least(values[key])
+            elif key in empty:
+                values[key] = _at_least(value)
+                empty.discard(key)
+            else:
+                values[key] = _sum([values[key], value], self.unit)
         unit = self.unit if self.unit == other.unit else None
         indicators = self.indicators | other.indicators
         stock = self.stock or other.stock
@@ -454,7 +459,7 @@ def rollup(
     by: By = None,
     *,
     value: str | Callable[[Any], Any] | None = None,
-    stage: FundingStage = FundingStage.ALLOCATED,
+    stage: FundingStage | str = FundingStage.ALLOCATED,
     unit: str | None = None,
 ) -> Rollup:
     """Group ``items`` and sum each group exactly.
@@ -464,10 +469,15 @@ def rollup(
     answer ``period``, ``region`` and ``plan``).  ``by`` is a field name, a tuple of
     them, or a function of an item; grouping projects by ``source`` or ``stage`` sums
     their funding lines.  ``value`` is what an item counts for: by default a project's
-    funding of ``stage`` (stages are never mixed), a funding line's amount (lines of
-    ``stage`` only), a goal's or achievement's figure; ``"count"`` counts the items; a
-    function returns an amount, figure or range (None: the item is left out).  Sums are
-    in ``unit`` when given, or else in the finest unit of each group.
+    funding of ``stage`` (a :class:`~sciplan_model.FundingStage` or its name: 下达, 到位
+    …; stages are never mixed), a funding line's amount (lines of ``stage`` only), a
+    goal's or achievement's figure; ``"count"`` counts the items; a function returns an
+    amount, figure or range (None: the item is left out).  Sums are in ``unit`` when
+    given, or else in the finest unit of each group.
+
+    A project without a funding line of the stage is counted in its group but its money
+    is not known: a group where no project states any is not known (未知), and one where
+    only some do is at least what they state (``[45万元, ∞)``), never taken as the whole.
 
     >>> from sciplan_model import Achievement, Indicator, Figure, Year
     >>> trained = Indicator(name="培训", unit="人次")
@@ -479,6 +489,7 @@ def rollup(
     >>> by_year.total
     Range('(23000人次, 24000人次)')
     """
+    stage = _funding_stage(stage)
     names, key = _key_function(by)
     by_line = not callable(by) and bool(_LINE_FIELDS & set(names))
     line_stage = None if by_line and "stage" in names else stage
@@ -494,20 +505,24 @@ def rollup(
         raise WrongTypeError("value", 'None, "count" or a function', repr(value))
     if by_line:
         items = _lines(items, line_stage)
-    # one dict lookup per item: each group is [count, values, what it sums]
+    # one dict lookup per item: each group is [count, values, what it sums, projects
+    # without money of the stage]
     slots: dict[Any, list[Any]] = {}
     plain = value is None and line_stage is not None
     for item in items:
         k = key(item)
         slot = slots.get(k)
         if slot is None:
-            slot = slots[k] = [0, [], None]
+            slot = slots[k] = [0, [], None, 0]
         if plain and type(item) is Project:  # the common case, inline
             slot[0] += 1
             bucket = slot[1]
+            had = len(bucket)
             for f in item.funding:
                 if f.stage is line_stage:
                     bucket.append(f.amount)
+            if len(bucket) == had:
+                slot[3] += 1
         elif valuef(item, slot):
             slot[0] += 1
     groups = {k: slot[1] for k, slot in slots.items() if slot[0]}
@@ -515,8 +530,30 @@ def rollup(
     if seen.words == {"项", "个"}:  # projects and other things counted together
         groups = {k: [Quantity(len(b), "个")] for k, b in groups.items()}
     values = _finish(groups, unit)
+    for k, slot in slots.items():
+        if slot[0] and slot[3] and groups[k]:  # some projects have money, some none
+            values[k] = _at_least(values[k])
     empty = frozenset(k for k, bucket in groups.items() if not bucket)
     return _sorted(names, values, counts, unit, frozenset(seen.indicators), seen.stock, empty)
+
+
+def _at_least(value: Value) -> Value:
+    """What a group's money is when some of its projects state none of the stage: at
+    least what the others state (a lower bound, never taken as the whole)."""
+    if isinstance(value, Quantity):
+        return Range(value, None, True, False)
+    if not value.is_known or value.low is None:
+        return Range.unknown(value.unit) if not value.is_known else value
+    return Range(value.low, None, value.low_closed, False)
+
+
+def _funding_stage(stage: Any) -> FundingStage:
+    """A funding stage given as itself or by name (下达, 到位, "received" …)."""
+    if isinstance(stage, FundingStage):
+        return stage
+    if isinstance(stage, str):
+        return FundingStage.parse(stage)
+    raise WrongTypeError("stage", "a FundingStage or its name", type(stage).__name__)
 
 
 def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value]:
@@ -573,7 +610,10 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
             kind = type(item)
         bucket = slot[1]
         if kind is Project:
+            had = len(bucket)
             bucket.extend([f.amount for f in item.funding if stage is None or f.stage is stage])
+            if len(bucket) == had:
+                slot[3] += 1
         elif kind is tuple:  # a funding line with its project, already of the stage
             bucket.append(item[1].amount)
         elif kind is Funding:

@@ -23,7 +23,7 @@ from ._display import escape as _e
 from ._display import html_table
 from ._display import value_text as _value
 from ._exact import RATIO
-from ._rollup import Rollup, _indicator_key, _place, _show
+from ._rollup import Rollup, _funding_stage, _indicator_key, _place, _show
 from ._table import display_width, table
 from ._walk import Entry
 from .codes import FundingStage, Level
@@ -92,7 +92,7 @@ class Summary:
 
 
 def summarize(
-    plans: Plan | Iterable[Plan], *, stage: FundingStage = FundingStage.ALLOCATED
+    plans: Plan | Iterable[Plan], *, stage: FundingStage | str = FundingStage.ALLOCATED
 ) -> Summary:
     """The report of one plan, or of several rolled up together (projects met in more
     than one plan are counted once).
@@ -100,6 +100,7 @@ def summarize(
     ``stage`` is the funding stage whose money is shown (by default the money a plan
     reports as secured, 下达/争取到); stages are never mixed.
     """
+    stage = _funding_stage(stage)
     found = (plans,) if isinstance(plans, Plan) else tuple(plans)
     combined = combine(found)
     totals = {name: combined.rollup(by=name, stage=stage) for name, _ in TOTALS}
