@@ -97,7 +97,7 @@ def test_the_seed_plan_report_holds_its_outline_statements_and_validation() -> N
     text = str(s)
     lines = text.splitlines()
     assert lines[0] == "科技工作计划 篇3（工作总结，XX县，2001-2010年）"
-    assert "一、 “十五”期间的科技工作（5项内容）" in lines
+    assert "一、“十五”期间的科技工作（5条）" in lines
     assert "所列项目均未注明下达经费。" in lines
     assert any(line.startswith("各级各类科技计划项目经费  十五    159.3万元") for line in lines)
     assert "计划中没有可对照的目标。" in lines
@@ -216,3 +216,27 @@ def test_the_seed_plans_period_is_named() -> None:
     """A plan for 十五 is named by its five-year plan."""
     plan = Plan(id="x", title="规划", kind=PlanKind.FIVE_YEAR, period=FiveYearPlan(11))
     assert str(summarize(plan)).splitlines()[0] == "规划（五年规划，十一五）"
+
+
+def test_findings_are_placed_by_the_plans_own_numbering() -> None:
+    """A finding's place reads as the plan numbers it (一、 › 3、 › 第4条), not as a path."""
+    from sciplan_model._cli import DEMO_EDIT, _edit
+
+    edited = _edit(examples.load("篇3"), *DEMO_EDIT)
+    lines = str(summarize(edited)).splitlines()
+    assert any(
+        line.startswith("错误  breakdown.sum     一、 › 3、 › 第4条         分项之和160.3万元")
+        for line in lines
+    )
+    assert "一、 › 3、 › 第4条" in summarize(edited).to_html()
+
+
+def test_targets_are_shown_as_written() -> None:
+    """A goal written 争取16项以上 reads so in the report, not in a canonical form."""
+    plan = Plan(
+        id="g",
+        title="计划",
+        kind=PlanKind.ANNUAL,
+        sections=[Section(items=[Goal(indicator=WON, figure=Figure.parse("争取16项以上"))])],
+    )
+    assert "争取16项以上" in str(summarize(plan))

@@ -61,10 +61,13 @@ DEMO_FIGURES = (
 DEMO_EDIT = ("97万元", "98万元")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: The most problems of one file that cannot be loaded printed, one a line.
+_SHOWN = 20
 
 
 class _Unusable(Exception):
-    """Input the command cannot use: a one-line message, exit status 2."""
+    """Input the command cannot use: a one-line message (a line a problem), exit
+    status 2."""
 
 
 def _figure_row(text: str) -> list[str]:
@@ -119,10 +122,11 @@ def _load_one(path: str) -> Plan:
     try:
         return load(p)
     except PlanLoadError as e:
-        first = e.problems[0]
-        more = len(e.problems) - 1
-        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        raise _Unusable(f"{path}: not a plan: {first}{extra}") from None
+        shown = e.problems[:_SHOWN]
+        lines = [f"{path}: not a plan: {p}" for p in shown]
+        if len(e.problems) > _SHOWN:
+            lines.append(f"{path}: and {len(e.problems) - _SHOWN} more problems")
+        raise _Unusable("\nsciplan: error: ".join(lines)) from None
     except OSError as e:
         raise _Unusable(f"{path}: cannot be read: {e.strerror or e}") from None
     except SciplanError as e:

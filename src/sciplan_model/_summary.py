@@ -11,6 +11,7 @@ Markdown, and as one self-contained HTML page with SVG charts (no script, no net
 from __future__ import annotations
 
 import decimal
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from ._display import escape as _e
 from ._display import html_table
 from ._display import value_text as _value
 from ._exact import RATIO
+from ._findings import _said
 from ._rollup import Rollup, _funding_stage, _indicator_key, _place, _show
 from ._table import display_width, table
 from ._walk import Entry
@@ -161,14 +163,60 @@ def _heading(s: Summary) -> str:
     return f"{len(s.plans)}份计划合并：" + "、".join(p.title for p in s.plans)
 
 
+def _name(section: Section) -> str:
+    """A section as its plan numbers it: 一、科技兴农, (一)项目建设, 1、…; 1. 总体思路."""
+    label, title = section.label or "", section.title or ""
+    if not (label or title):
+        return "（无标题）"
+    joined = label[-1:] in "、）)．" or not label or not title
+    return f"{label}{title}" if joined else f"{label} {title}"
+
+
 def _outline(sections: tuple[Section, ...], depth: int = 0) -> list[str]:
     lines = []
     for section in sections:
-        name = " ".join(x for x in (section.label, section.title) if x) or "（无标题）"
-        items = f"（{len(section.items)}项内容）" if section.items else ""
-        lines.append("  " * depth + name + items)
+        items = f"（{len(section.items)}条）" if section.items else ""
+        lines.append("  " * depth + _name(section) + items)
         lines.extend(_outline(section.sections, depth + 1))
     return lines
+
+
+_STEPS = {
+    "parts": "第{}个分项",
+    "funding": "第{}笔经费",
+    "goals": "第{}个目标",
+    "projects": "第{}个所列项目",
+}
+
+
+def _where(plans: Sequence[Plan], plan_id: str | None, path: str) -> str:
+    """Where a finding is, as the plan's own numbering says it: 一、 › 3、 › 第2条."""
+    plan = next((p for p in plans if p.id == plan_id), plans[0] if len(plans) == 1 else None)
+    if plan is None:
+        return path
+    node: Any = plan
+    said = [plan.title] if len(plans) > 1 else []
+    for name, k in re.findall(r"\.([a-z_]+)\[([0-9]+)\]", path):
+        index = int(k)
+        children = getattr(node, name, None)
+        if not isinstance(children, tuple) or index >= len(children):
+            return path
+        node = children[index]
+        if name == "sections":
+            said.append(node.label or node.title or f"第{index + 1}节")
+        elif name == "items":
+            said.append(f"第{index + 1}条")
+        else:
+            said.append(_STEPS.get(name, "第{}项").format(index + 1))
+    field = path.rsplit("]", 1)[-1].lstrip(".")
+    return " › ".join(said) + (f"（{field}）" if field else "")
+
+
+def _finding_rows(s: Summary) -> list[list[str]]:
+    return [
+        [f.severity.chinese, f.code, _where(s.plans, f.plan, f.path), f.message]
+        for f in s.validation.findings
+    ]
 
 
 def _rollup_rows(r: Rollup) -> list[list[str]]:
@@ -181,11 +229,11 @@ def _rollup_rows(r: Rollup) -> list[list[str]]:
 def _line_row(line: Line) -> list[str]:
     a = line.attainment
     if a is None:
-        return [line.indicator, line.period, str(line.target), "无对应结果", "", ""]
+        return [line.indicator, line.period, _said(line.target), "无对应结果", "", ""]
     return [
         line.indicator,
         line.period,
-        str(line.target),
+        _said(line.target),
         _actual(a),
         a.percent(),
         a.verdict.chinese,
@@ -238,7 +286,9 @@ def _text(s: Summary) -> list[str]:
         out.append(table(header, [_line_row(x) for x in s.lines]))
     else:
         out.append("计划中没有可对照的目标。")
-    out += ["", "核对结果：", str(s.validation)]
+    out += ["", "核对结果：", str(s.validation).split("\n")[0]]
+    if s.validation.findings:
+        out.append(table(["级别", "代码", "位置", "说明"], _finding_rows(s)))
     return out
 
 
@@ -283,7 +333,7 @@ def _markdown(s: Summary) -> list[str]:
     else:
         out.append("计划中没有可对照的目标。")
     out += ["", "## 核对结果", "", str(s.validation).split("\n")[0], ""]
-    rows = [[f.severity.chinese, f.code, f.path, f.message] for f in s.validation.findings]
+    rows = _finding_rows(s)
     if rows:
         out += _markdown_table(["级别", "代码", "位置", "说明"], rows)
     return out
@@ -479,7 +529,7 @@ def _body(s: Summary) -> str:
     head = str(s.validation).split("\n")[0]
     css = "ok" if s.validation.ok else "bad"
     out.append(f'<h2>核对结果</h2><p class="{css}">{_e(head)}</p>')
-    rows = [[f.severity.chinese, f.code, f.path, f.message] for f in s.validation.findings]
+    rows = _finding_rows(s)
     if rows:
         out.append(_html_table(["级别", "代码", "位置", "说明"], rows))
     return "\n".join(out)
