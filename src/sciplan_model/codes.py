@@ -65,6 +65,16 @@ class Coded(enum.Enum):
         """The member's usual Chinese name."""
         return _CHINESE_NAMES[type(self)][self.value]
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name :meth:`parse` reads as this member: its Chinese names and aliases,
+        then its English value.
+
+        >>> FundingStage.RECEIVED.names
+        ('到位', '到账', '拨付', 'received')
+        """
+        return tuple(w for w, v in _TABLES[type(self)].items() if v == self.value)
+
     @classmethod
     def _error(cls, text: str, at: int) -> CodeParseError:
         examples = "、".join(list(_CHINESE_NAMES[cls].values())[:4])
