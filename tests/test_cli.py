@@ -312,7 +312,7 @@ def test_report_of_two_funded_plans(plans: Path) -> None:
         )
         in text
     )
-    for heading in ("项目下达经费（3个项目）", "按资金来源：", "按计划类别：", "按年度："):
+    for heading in ("项目下达经费（3个项目）", "按资金来源：", "按计划类别：", "按期间："):
         assert f"\n{heading}\n" in text
     assert (
         "\n".join(
@@ -398,7 +398,9 @@ def test_rollup_text_csv_and_json(plans: Path) -> None:
     ]
     assert results["csv"].stdout.splitlines() == ROLLUP_CSV
     records = json.loads(results["json"].stdout)
-    assert records == list(csv.DictReader(io.StringIO(results["csv"].stdout)))
+    rows = list(csv.DictReader(io.StringIO(results["csv"].stdout)))
+    # the same records, with exact a boolean and count a number in JSON
+    assert records == [{**r, "exact": r["exact"] == "yes", "count": int(r["count"])} for r in rows]
     assert results["unit"].stdout.splitlines() == [
         "source    数值      条目数",
         "--------  --------  ------",
@@ -426,7 +428,7 @@ def test_rollup_bad_options_exit_two(plans: Path) -> None:
         "[--unit UNIT]",
         "                      FILE [FILE ...]",
     ]
-    fields = "use level, source, stage, programme, year, status, region, plan.id"
+    fields = "use level, source, stage, programme, year, period, status, region, plan.id"
     for name, wrong in (("colour", "colour"), ("nothing", "nothing")):
         result = results[name]
         assert (result.returncode, result.stdout) == (2, "")

@@ -331,7 +331,8 @@ def test_rollup_by_a_field_sums_allocated_funding() -> None:
         None: Range.unknown("万元"),
     }
     assert [by_level.count(k) for k in by_level] == [1, 1, 1, 1]
-    assert repr(by_level.total) == "Range('unknown 万元')"
+    # the county and the unstated level state no money: the total is at least the rest
+    assert repr(by_level.total) == "Range('[10080万元, ∞)')"
     assert repr(by_level[Level.NATIONAL]) == "Money('80', '万元')"
     assert rollup(MIXED[:2], by="level").total == q("10080万元")
 
@@ -346,7 +347,7 @@ def test_rollup_of_another_stage() -> None:
         None: q("5元"),
     }
     assert repr(spent[Level.PROVINCIAL]) == "Range('unknown 元')"
-    assert repr(spent.total) == "Range('unknown 元')"
+    assert repr(spent.total) == "Range('[200005元, ∞)')"
     assert rollup([MIXED[0], MIXED[2]], by="level", stage=SPENT).total == q("200005元")
 
 
@@ -370,7 +371,9 @@ def test_a_group_of_projects_without_funding_of_the_stage_is_money_not_known() -
     assert list(r.items()) == [(Level.NATIONAL, q("3万元")), (Level.COUNTY, Range.unknown("万元"))]
     assert repr(r[Level.COUNTY]) == "Range('unknown 万元')"
     assert r.count(Level.COUNTY) == 1
-    assert repr(r.total) == "Range('unknown 万元')"
+    assert repr(r.total) == "Range('[3万元, ∞)')"  # as in one group of both projects
+    assert r.total == rollup(r_items := [project("x"), project("y", line("3万元"))])[()]
+    assert len(r_items) == 2
     alone = rollup([project("x")], by="level")
     assert repr(alone[None]) == "Range('unknown 元')"
     assert repr(alone.total) == "Range('unknown 元')"
@@ -741,7 +744,7 @@ def test_unit_converts_every_sum() -> None:
     r = rollup(MIXED, by="level", unit="亿元")
     assert repr(r[Level.NATIONAL]) == "Money('0.008', '亿元')"
     assert repr(r[Level.COUNTY]) == "Range('unknown 亿元')"
-    assert repr(r.total) == "Range('unknown 亿元')"
+    assert repr(r.total) == "Range('[1.008亿元, ∞)')"
     assert r.unit == "亿元"
     assert repr(rollup(MIXED[:2], by="level", unit="亿元").total) == "Money('1.008', '亿元')"
     ranges = rollup([fig("3000余人次"), fig("1万人次")], unit="万人次")
@@ -1152,13 +1155,13 @@ def test_to_records() -> None:
 def test_str_is_a_table_with_a_total_row() -> None:
     """str() is a table headed by the by names, 数值 and 条目数, with a 合计 row."""
     assert str(rollup(MIXED, by="level")).splitlines() == [
-        "level       数值          条目数",
-        "----------  ------------  ------",
-        "国家级      80万元        1",
-        "省级        1亿元         1",
-        "县级        未知（万元）  1",
-        "（未注明）  未知（万元）  1",
-        "合计        未知（万元）  4",
+        "level       数值            条目数",
+        "----------  --------------  ------",
+        "国家级      80万元          1",
+        "省级        1亿元           1",
+        "县级        未知（万元）    1",
+        "（未注明）  未知（万元）    1",
+        "合计        [10080万元, ∞)  4",
     ]
     lines = str(rollup(MIXED, by=("level", "source"))).splitlines()
     assert lines == [
@@ -1407,21 +1410,21 @@ def test_a_rollup_does_not_depend_on_the_units_written(
 def test_the_grand_total_is_the_total_of_all_amounts(
     items: list[Project], stage: FundingStage
 ) -> None:
-    """The grand total is the total of every amount of the stage: not known when a level
-    has no money of it, at least that total when only some projects of a level have."""
+    """The grand total is the total of every amount of the stage, as one group of all the
+    projects gives it: not known when no project has money of it, at least that total
+    when only some have."""
     amounts = [f.amount for p in items for f in p.funding if f.stage is stage]
-    funded_levels = {p.level for p in items for f in p.funding if f.stage is stage}
-    unfunded = any(p.level not in funded_levels for p in items)
     missing = any(all(f.stage is not stage for f in p.funding) for p in items)
     for by in ("level", "source", ("level", "source")):
         r = rollup(items, by=by, stage=stage)
         if not len(r):
             assert r.total is None
-        elif by == "level" and unfunded:
+        elif by == "level" and not amounts:
             assert repr(r.total).startswith("Range('unknown ")
             assert r.total == Range.unknown("元")
         elif by == "level" and missing:
             assert r.total == Range(total(amounts, "元"), None)
+            assert r.total == rollup(items, stage=stage)[()]
         else:
             assert r.total == total(amounts, "元")
 

@@ -22,6 +22,7 @@ import attrs
 
 from . import __version__, examples
 from ._combine import combine
+from ._display import _text_cell
 from ._exact import fmt
 from ._rollup import Rollup, _show, _value_text
 from ._summary import summarize
@@ -104,12 +105,14 @@ def _load_plans(paths: Sequence[str]) -> list[Plan]:
     files show their progress on a terminal."""
     plans = []
     show = len(paths) > 1 and sys.stderr.isatty()
-    for k, path in enumerate(paths, 1):
-        if show:  # \x1b[K clears what a longer name left on the line
-            print(f"\r\x1b[K读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
-        plans.append(_load_one(path))
-    if show:
-        print(file=sys.stderr)
+    try:
+        for k, path in enumerate(paths, 1):
+            if show:  # \x1b[K clears what a longer name left on the line
+                print(f"\r\x1b[K读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
+            plans.append(_load_one(path))
+    finally:
+        if show:  # an error starts a line of its own
+            print(file=sys.stderr)
     return plans
 
 
@@ -136,10 +139,6 @@ def _load_one(path: str) -> Plan:
 # -- the commands --------------------------------------------------------------------------
 
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
 def _validate(args: argparse.Namespace) -> int:
     report = validate(_load_plans(args.files))
     if args.format == "json":
@@ -153,8 +152,8 @@ def _validate(args: argparse.Namespace) -> int:
                     "code": f.code,
                     "path": f.path,
                     "message": f.message,
-                    "expected": _text(f.expected),
-                    "actual": _text(f.actual),
+                    "expected": _text_cell(f.expected),
+                    "actual": _text_cell(f.actual),
                 }
                 for f in report.findings
             ],
@@ -185,12 +184,24 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_FIELDS = ("level", "source", "stage", "programme", "year", "status", "region", "plan.id")
+_FIELDS = (
+    "level",
+    "source",
+    "stage",
+    "programme",
+    "year",
+    "period",
+    "status",
+    "region",
+    "plan.id",
+)
 
 
 def _by(text: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(",") if n.strip())
     unknown = [n for n in names if n not in _FIELDS]
+    if len(set(names)) < len(names):
+        raise argparse.ArgumentTypeError(f"{text}: a field named twice")
     if not names or unknown:
         wrong = ", ".join(unknown) or "nothing"
         raise argparse.ArgumentTypeError(f"cannot group by {wrong}; use {', '.join(_FIELDS)}")
@@ -228,7 +239,10 @@ def _rollup(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = _rollup_records(r)
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        typed = [
+            {**row, "exact": row["exact"] == "yes", "count": int(row["count"])} for row in rows
+        ]
+        print(json.dumps(typed, ensure_ascii=False, indent=2))
         return EXIT_OK
     writer = csv.DictWriter(
         sys.stdout,
@@ -434,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except BrokenPipeError:  # pragma: no cover - output piped into head and closed
         return EXIT_OK
+    except OSError as e:  # the output cannot be written (a full disk, /dev/full)
+        print(f"sciplan: error: cannot write the output: {e.strerror or e}", file=sys.stderr)
+        return EXIT_UNUSABLE
     return status
 
 

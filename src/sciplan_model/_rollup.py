@@ -313,7 +313,13 @@ class Rollup(Mapping[Any, Value]):
             or (self.stock and ("period" in self.by or "year" in self.by))
         ):
             return None
-        return _sum(values, self.unit)
+        stated = [v for k, v in self._values.items() if k not in self._empty]
+        if not stated:
+            return _sum(values, self.unit)  # money not known
+        grand = _sum(stated, self.unit)
+        # groups of projects that state no money of the stage make it a lower bound, as
+        # they would in one group
+        return _at_least(grand) if len(stated) < len(values) else grand
 
     def __add__(self, other: object) -> Rollup:
         if not isinstance(other, Rollup):

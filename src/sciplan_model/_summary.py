@@ -11,6 +11,7 @@ Markdown, and as one self-contained HTML page with SVG charts (no script, no net
 from __future__ import annotations
 
 import decimal
+import html
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -39,9 +40,9 @@ from .validation import Report, validate
 __all__ = ["Summary", "summarize"]
 
 #: The roll-ups of project money a report shows, with their Chinese titles.
-TOTALS = (("level", "级别"), ("source", "资金来源"), ("programme", "计划类别"), ("year", "年度"))
+TOTALS = (("level", "级别"), ("source", "资金来源"), ("programme", "计划类别"), ("period", "期间"))
 #: What each roll-up counts: projects, or (by source) funding lines.
-_COUNTED = {"level": "项目数", "source": "经费条目数", "programme": "项目数", "year": "项目数"}
+_COUNTED = {"level": "项目数", "source": "经费条目数", "programme": "项目数", "period": "项目数"}
 
 
 @attrs.frozen(repr=False)
@@ -103,7 +104,8 @@ def summarize(
     reports as secured, 下达/争取到); stages are never mixed.
     """
     stage = _funding_stage(stage)
-    found = (plans,) if isinstance(plans, Plan) else tuple(plans)
+    given = (plans,) if isinstance(plans, Plan) else tuple(plans)
+    found = tuple({p.id: p for p in reversed(given)}.values())[::-1]  # a plan given twice is one
     combined = combine(found)
     totals = {name: combined.rollup(by=name, stage=stage) for name, _ in TOTALS}
     statements = tuple(
@@ -249,9 +251,11 @@ def _actual(a: Attainment) -> str:
 
 def _statement_rows(s: Summary) -> list[list[str]]:
     rows = []
+    several = len(s.plans) > 1
     for e, b in s.statements:
-        parts = "、".join(f"{_show(p.key)}{p.figure}" for p in b.parts)
-        rows.append([b.subject, _period_name(e.period), str(b.total), parts])
+        parts = "、".join(f"{_show(p.key)}{_said(p.figure)}" for p in b.parts)
+        subject = f"{e.plan.title}：{b.subject}" if several else b.subject
+        rows.append([subject, _period_name(e.period), _said(b.total), parts])
     return rows
 
 
@@ -294,20 +298,28 @@ def _text(s: Summary) -> list[str]:
 
 def _markdown_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     def cell(x: str) -> str:
-        return x.replace("|", "\\|")
+        # a cell is one line of text: no table bar, no tag, no line break
+        return html.escape(x, quote=False).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return lines
 
 
+def _md(text: str) -> str:
+    """Plain text inside Markdown: no tags, no line breaks."""
+    return html.escape(text, quote=False).replace("\n", " ")
+
+
 def _markdown(s: Summary) -> list[str]:
-    out = [f"# {_heading(s)}", "", "## 目录", ""]
+    out = [f"# {_md(_heading(s))}", "", "## 目录", ""]
     for plan in s.plans:
-        out += [
-            f"- {line}" if not line.startswith(" ") else f"  {line}"
-            for line in _outline(plan.sections)
-        ]
+        if len(s.plans) > 1:
+            out.append(f"- {_md(plan.title)}")
+        shift = "  " if len(s.plans) > 1 else ""
+        for line in _outline(plan.sections):
+            depth = (len(line) - len(line.lstrip(" "))) // 2
+            out.append(f"{shift}{'  ' * depth}- {_md(line.strip())}")
     out += ["", f"## 项目{_STAGE.format(s.stage.chinese)}", ""]
     if s.funded:
         for name, title in TOTALS:
@@ -399,7 +411,8 @@ def bar_chart(
     """
     label_width = max(80, max((display_width(label) for label, _, _ in rows), default=0) * 7 + 14)
     height = 34 + _ROW * max(len(rows), 1) + (14 if mark else 0)
-    width = label_width + int(_BAR_WIDTH) + 150
+    shown_width = max((display_width(shown) for _, _, shown in rows), default=0) * 7 + 16
+    width = label_width + int(_BAR_WIDTH) + max(150, shown_width)
     parts = [
         f'<svg id="{_e(chart_id)}" xmlns="http://www.w3.org/2000/svg" width="{width}" '
         f'height="{height}" role="img" aria-label="{_e(title)}" font-family="{_e(_FONT)}">',
@@ -452,12 +465,14 @@ def _money_rows(s: Summary, name: str) -> list[tuple[str, Any, str]]:
 def _stated_rows(s: Summary) -> list[tuple[str, Any, str]]:
     """The money the plans state by level, where their projects carry none."""
     rows: list[tuple[str, Any, str]] = []
+    several = len(s.plans) > 1
     for e, b in s.statements:
         when = _period_name(e.period)
+        plan = f"{e.plan.title} " if several else ""
         for p in b.parts:
             if isinstance(p.key, Level):
                 value = p.figure.value if p.figure.is_known else None
-                rows.append((f"{when} {_show(p.key)}".strip(), value, str(p.figure)))
+                rows.append((f"{plan}{when} {_show(p.key)}".strip(), value, _said(p.figure)))
     return rows
 
 
@@ -495,17 +510,22 @@ def _charts(s: Summary) -> str:
     return f'<div class="charts">{by_level}{by_source}{by_goal}</div>'
 
 
+def _outline_html(sections: tuple[Section, ...], attrs_: str = "") -> str:
+    """A plan's sections as nested lists, each with how many items it holds."""
+    items = []
+    for section in sections:
+        count = f"（{len(section.items)}条）" if section.items else ""
+        inner = _outline_html(section.sections) if section.sections else ""
+        items.append(f"<li>{_e(_name(section) + count)}{inner}</li>")
+    return f"<ul{attrs_}>{''.join(items)}</ul>"
+
+
 def _body(s: Summary) -> str:
     out = [f"<h1>{_e(_heading(s))}</h1>", _charts(s), "<h2>目录</h2>"]
     for plan in s.plans:
         if len(s.plans) > 1:
             out.append(f"<h3>{_e(plan.title)}</h3>")
-        items = "".join(
-            f"<li>{_e(line.strip())}</li>"
-            for line in _outline(plan.sections)
-            if not line.startswith(" ")
-        )
-        out.append(f'<ul class="outline">{items}</ul>')
+        out.append(_outline_html(plan.sections, ' class="outline"'))
     out.append(f"<h2>项目{_e(_STAGE.format(s.stage.chinese))}</h2>")
     if s.funded:
         for name, title in TOTALS:
