@@ -1440,3 +1440,9 @@ def test_a_breakdown_with_a_qualified_part_that_can_agree_validates(
         parts=[BreakdownPart(figure=fig(t), category=f"类{j}") for j, t in enumerate(texts)],
     )
     assert found(statement) == []
+
+
+def test_a_report_reprs_as_its_counts() -> None:
+    """repr(report) is short: ok, the count of each severity and the plans."""
+    report = validate(examples.load("篇3"))
+    assert repr(report) == "Report(ok=True, 0 error, 0 warning, 5 info, plans=('plan3',))"

@@ -144,6 +144,10 @@ class Report:
 
         return report_html(self)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.filter(sev))} {sev.value}" for sev in Severity)
+        return f"Report(ok={self.ok}, {counts}, plans={self.plans!r})"
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
