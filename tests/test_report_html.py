@@ -9,6 +9,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +24,12 @@ import pytest
 from report_plans import county_plans
 from sciplan_model import Figure, Money, examples, summarize
 from sciplan_model._summary import bar_chart
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+if str(TOOLS) not in sys.path:
+    sys.path.insert(0, str(TOOLS))
+
+from screenshot_report import command  # noqa: E402 - tools/ is put on the path above
 
 CHARTS = ("chart-level", "chart-source", "chart-attainment")
 WIDTH, HEIGHT = 1200, 1600
@@ -47,19 +54,7 @@ def chromium() -> str:
 def browse(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     """Open ``page`` in headless Chromium with ``args`` (its own profile folder)."""
     result = subprocess.run(
-        [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--hide-scrollbars",
-            "--no-first-run",
-            "--force-device-scale-factor=1",
-            f"--user-data-dir={profile}",
-            *args,
-            page.resolve().as_uri(),
-        ],
+        command(chromium(), page, profile, *args),
         capture_output=True,
         check=False,
         timeout=120,

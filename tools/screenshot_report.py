@@ -24,6 +24,23 @@ WINDOW = "1200,1600"
 DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "report.png"
 
 
+#: How the report is opened in headless Chromium, here and in tests/test_report_html.py.
+HEADLESS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--no-first-run",
+    "--force-device-scale-factor=1",
+)
+
+
+def command(browser: str, page: Path, profile: Path, *args: str) -> list[str]:
+    """The command line that opens ``page`` in headless Chromium with its own profile."""
+    return [browser, *HEADLESS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()]
+
+
 def _fail(message: str) -> int:
     print(f"screenshot_report: {message}", file=sys.stderr)
     return 1
@@ -51,20 +68,13 @@ def main(argv: list[str]) -> int:
         page.write_text(html, encoding="utf-8")
         shot = Path(folder) / "report.png"
         result = subprocess.run(
-            [
+            command(
                 browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--no-first-run",
-                "--force-device-scale-factor=1",
-                f"--user-data-dir={Path(folder) / 'profile'}",
+                page,
+                Path(folder) / "profile",
                 f"--window-size={WINDOW}",
                 f"--screenshot={shot}",
-                page.as_uri(),
-            ],
+            ),
             capture_output=True,
             text=True,
             timeout=120,

@@ -10,7 +10,6 @@ from typing import Any
 
 import attrs
 
-from ._combine import _may_be_in
 from ._exact import RATIO, fmt, plain
 from ._rollup import _as_value, _in_word, _place, _range_in
 from ._walk import Entry
@@ -18,7 +17,7 @@ from .codes import Aggregation
 from .errors import DivisionByZeroError, InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import Achievement, Goal, Indicator
-from .period import Period, Year, period_years
+from .period import Period, Year, _may_be_in, period_years
 from .quantity import Quantity
 
 __all__ = ["Attainment", "Verdict", "attainment", "growth", "percent"]

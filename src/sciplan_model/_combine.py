@@ -24,7 +24,7 @@ from .codes import Aggregation
 from .errors import InvalidValueError, WrongTypeError
 from .figure import Range
 from .model import Achievement, Goal, Plan, Project, Region
-from .period import FiveYearPlan, Period, Year, YearSpan, period_years
+from .period import FiveYearPlan, Period, Year, YearSpan, _may_be_in, period_years
 from .units import unit_info
 
 __all__ = ["Combined", "combine", "over_period"]
@@ -237,14 +237,6 @@ def _span(period: Period) -> range:
     if years is None:
         raise InvalidValueError("period", f"{period} is not a known span of years")
     return years
-
-
-def _may_be_in(year: Year, span: range) -> bool:
-    """Whether a placeholder year (20xx) may be one of ``span``'s years."""
-    pattern = year.placeholder or ""
-    return any(
-        all(p in "xX×" or p == d for p, d in zip(pattern, str(y), strict=True)) for y in span
-    )
 
 
 def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = None) -> Rollup:

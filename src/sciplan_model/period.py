@@ -365,3 +365,11 @@ def period_years(period: Period) -> range | None:
     if isinstance(period, Year):
         return None if period.value is None else range(period.value, period.value + 1)
     raise WrongTypeError("period", "a Year, FiveYearPlan or YearSpan", type(period).__name__)
+
+
+def _may_be_in(year: Year, span: range) -> bool:
+    """Whether a placeholder year (20xx) may be one of ``span``'s years."""
+    pattern = year.placeholder or ""
+    return any(
+        all(p in "xX×" or p == d for p, d in zip(pattern, str(y), strict=True)) for y in span
+    )
