@@ -419,7 +419,7 @@ def test_rollup_bad_options_exit_two(plans: Path) -> None:
         {
             "colour": ["rollup", "篇1.json", "--by", "level,colour"],
             "nothing": ["rollup", "篇1.json", "--by", ","],
-            "unit": ["rollup", "county-a.json", "--unit", "公斤"],
+            "unit": ["rollup", "county-a.json", "--unit", "卢布"],
         },
         cwd=plans,
     )
@@ -440,7 +440,7 @@ def test_rollup_bad_options_exit_two(plans: Path) -> None:
     assert (unit.returncode, unit.stdout) == (2, "")
     assert unit.stderr.splitlines() == [
         *usage,
-        "sciplan rollup: error: argument --unit: unknown unit '公斤'",
+        "sciplan rollup: error: argument --unit: unknown unit '卢布'",
     ]
 
 

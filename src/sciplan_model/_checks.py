@@ -21,7 +21,7 @@ from .figure import Figure, Qualifier, Range
 from .model import Achievement, Breakdown, Goal, Plan, Project, Section, SourceRef
 from .period import FiveYearPlan, Period, Year, period_years
 from .quantity import Quantity, _canonical, total
-from .units import unit_info
+from .units import UnitInfo, unit_info
 
 __all__ = [
     "CHECKS",
@@ -38,7 +38,6 @@ __all__ = [
 
 # -- rounding ---------------------------------------------------------------------------------
 
-_ROUNDED = frozenset({"[money]", "[area]"})
 _ZERO = Decimal(0)
 _EXACT = Qualifier.EXACT
 
@@ -53,9 +52,11 @@ def _digit(q: Quantity) -> Decimal:
 def _slack(figures: list[Figure]) -> Quantity | None:
     """How far the figures of one statement may miss each other by rounding alone:
     half a unit of the finest digit written in the statement, for each figure.  None
-    for counts, which are exact."""
+    for counts (项, 家, 人次 …), which are exact; every other figure is a measurement
+    written rounded — money of any currency, area, mass, length, power, energy,
+    volume, durations, ratios and rates."""
     known = [q for f in figures for q in (f.value, f.upper) if q is not None]
-    if not known or known[0].dimension not in _ROUNDED:
+    if not known or known[0].is_count:
         return None
     finest = min(_digit(q) for q in known)
     half = EXACT.multiply(finest, Decimal("0.5"))
@@ -103,8 +104,9 @@ def _verdict(gap: Quantity | None, slack: Quantity | None) -> Severity | None:
 
 def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
     """A complete breakdown's parts add up to its total; a partial one's parts never
-    exceed it.  Qualified figures compare as ranges; money and area may miss by their
-    rounding slack (a warning); an unknown figure cannot be decided (an info)."""
+    exceed it.  Qualified figures compare as ranges; money, area and other measured
+    figures may miss by their rounding slack (a warning), counts may not; an unknown
+    figure cannot be decided (an info)."""
     for entry in scope.items(Breakdown):
         b: Breakdown = entry.item  # type: ignore[assignment]
         if not b.parts:
@@ -404,7 +406,9 @@ def check_identity(scope: Scope) -> Iterator[Finding]:
 
 def check_funding(scope: Scope) -> Iterator[Finding]:
     """No funding line is negative, and each project's money shrinks along its stages:
-    planned ≥ allocated ≥ received ≥ spent (only the stages it has are compared)."""
+    planned ≥ allocated ≥ received ≥ spent (only the stages it has are compared, and
+    two stages only where both state their money in one and the same currency: money
+    in two currencies is never compared without a rate)."""
     for entry in scope.items(Project):
         p: Project = entry.item  # type: ignore[assignment]
         lines = p.funding
@@ -428,11 +432,17 @@ def check_funding(scope: Scope) -> Iterator[Finding]:
             continue
         # compare exact sums in the base unit first; amounts are made only to report
         base: dict[FundingStage, Decimal] = dict.fromkeys(stages, _ZERO)
+        currencies: dict[FundingStage, set[str]] = {s: set() for s in stages}
         for f in lines:
             base[f.stage] = EXACT.add(base[f.stage], _canonical(f.amount))
+            currencies[f.stage].add(f.amount.dimension)
         order = [s for s in FundingStage if s in stages]
         for early, late in itertools.pairwise(order):
-            if base[late] > base[early]:
+            if (
+                len(currencies[early]) == 1
+                and currencies[late] == currencies[early]
+                and base[late] > base[early]
+            ):
                 before = total([f.amount for f in lines if f.stage is early])
                 after = total([f.amount for f in lines if f.stage is late])
                 yield _finding(
@@ -537,11 +547,14 @@ def _detail(
     info = unit_info(stated.unit)
     if not (info.currency or info.is_count):
         return  # an area or a rate is not made of the projects listed
-    values = [project_value(p, b.stage) for p in listed] if info.currency else []
-    if not stated.is_known or None in values:
+    foreign = _other_currencies(listed, b.stage, info) if info.currency else []
+    values = [project_value(p, b.stage) for p in listed] if info.currency and not foreign else []
+    if not stated.is_known or None in values or foreign:
         missing = "" if stated.is_known else "写明的数字未知（如20xx），"
         if None in values:
             missing += f"有所列项目没有{b.stage.chinese}经费，"
+        if foreign:
+            missing += f"有所列项目的{b.stage.chinese}经费为其他币种（{'、'.join(foreign)}），"
         yield _finding(
             entry,
             "detail.undecided",
@@ -565,6 +578,19 @@ def _detail(
     if severity is not None:
         code = "detail.total" if path == entry.path else "detail.part"
         yield _finding(entry, code, severity, message, path=path, expected=stated, actual=counted)
+
+
+def _other_currencies(listed: list[Project], stage: FundingStage, info: UnitInfo) -> list[str]:
+    """The currencies (美元, 欧元 …) other than ``info``'s in which the projects listed
+    state money of ``stage``: such money is never added to the statement's."""
+    return sorted(
+        {
+            unit_info(f.amount.unit).base
+            for p in listed
+            for f in p.funding
+            if f.stage is stage and f.amount.dimension != info.dimension
+        }
+    )
 
 
 # -- five-year periods against their years ----------------------------------------------------

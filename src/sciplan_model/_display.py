@@ -29,13 +29,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._rollup import _show, _value_text, project_value
+from ._rollup import _show, _value_text
 from ._walk import Entry
+from .codes import FundingStage
 from .errors import SciplanError
 from .figure import Figure, Qualifier, Range
 from .model import Organization, Plan, Project, Section, Task
 from .period import FiveYearPlan, Year, YearSpan
-from .quantity import Quantity
+from .quantity import Quantity, total
 from .serialize import ITEM_TAGS
 from .units import unit_info
 
@@ -432,6 +433,25 @@ def _no_figure(amount: Quantity | None = None) -> dict[str, Any]:
     }
 
 
+def _by_currency(p: Project) -> list[Quantity]:
+    """A project's money of the allocated stage (what project_value sums), one total per
+    currency: money in two currencies is shown side by side, never added."""
+    amounts: dict[str, list[Quantity]] = {}
+    for f in p.funding:
+        if f.stage is FundingStage.ALLOCATED:
+            amounts.setdefault(f.amount.dimension, []).append(f.amount)
+    return [total(found) for found in amounts.values()]
+
+
+def _project_cells(p: Project) -> dict[str, Any]:
+    """A project's cells: its money as one amount, or, where it is stated in several
+    currencies, the amounts side by side in ``figure`` and no value or unit."""
+    found = _by_currency(p)
+    if len(found) > 1:
+        return {**_no_figure(), "figure": "、".join(map(str, found))}
+    return _no_figure(found[0] if found else None)
+
+
 def entry_record(e: Entry) -> dict[str, Any]:
     """One row of :meth:`Plan.to_records` for an item where it stands."""
     item = e.item
@@ -439,7 +459,7 @@ def entry_record(e: Entry) -> dict[str, Any]:
     if isinstance(figure, Figure):
         cells = _figure_cells(figure)
     elif type(item) is Project:
-        cells = _no_figure(project_value(item))
+        cells = _project_cells(item)
     else:
         cells = _no_figure()
     return {
@@ -487,7 +507,8 @@ def combined_records(c: Combined) -> list[dict[str, Any]]:
     for e in c.entries:
         p = e.item
         assert isinstance(p, Project)
-        money = project_value(p)
+        found = _by_currency(p)
+        money = found[0] if len(found) == 1 else None  # none, or several currencies
         region = e.region
         rows.append(
             {
@@ -531,9 +552,9 @@ def combined_html(c: Combined) -> str:
         for e in c.entries:
             p = e.item
             assert isinstance(p, Project)
-            money = project_value(p)
+            found = _by_currency(p)
             level = "" if p.level is None else p.level.chinese
-            shown = "未注明" if money is None else str(money)
+            shown = "、".join(map(str, found)) if found else "未注明"
             rows.append([p.id, p.name, p.programme or "", level, shown, e.plan.id])
         headers = ["编号", "名称", "计划类别", "级别", "经费（下达）", "所在计划"]
         parts += [

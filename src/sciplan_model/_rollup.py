@@ -33,7 +33,7 @@ from .figure import Figure, Qualifier, Range
 from .model import Achievement, BreakdownPart, Funding, Goal, Indicator, Project, Region
 from .period import FiveYearPlan, Year, YearSpan, period_years
 from .quantity import Money, Quantity, total
-from .units import unit_info
+from .units import UnitInfo, unit_info
 
 __all__ = ["Rollup", "project_value", "rollup"]
 
@@ -44,7 +44,8 @@ Value: TypeAlias = Quantity | Range
 By: TypeAlias = str | tuple[str, ...] | Callable[[Any], Any] | None
 
 # Fields of a funding line: grouping by one of them sums funding lines, not projects.
-_LINE_FIELDS = frozenset({"source", "stage"})
+# ``currency`` is the currency of a line's amount, by its base unit (元, 美元 …).
+_LINE_FIELDS = frozenset({"source", "stage", "currency"})
 _COUNT = "count"
 
 
@@ -55,7 +56,10 @@ def project_value(
     project: Project, stage: FundingStage | str = FundingStage.ALLOCATED
 ) -> Money | None:
     """The sum of a project's funding lines of one ``stage`` (None when it has none):
-    stages are never mixed, or money secured and money spent would be counted twice.
+    stages are never mixed, or money secured and money spent would be counted twice;
+    nor are currencies (lines of the stage in two currencies raise
+    :class:`~sciplan_model.UnitMismatchError`: :meth:`Money.exchange
+    <sciplan_model.Money.exchange>` them first).
 
     >>> from sciplan_model import Funding, FundingSource, Money
     >>> p = Project(id="p", name="示范工程", funding=[
@@ -176,6 +180,8 @@ _Line: TypeAlias = tuple[Project, Funding, Any]
 
 def _line_getter(name: str) -> Callable[[_Line], Any]:
     """How a funding line answers for ``name``."""
+    if name == "currency":
+        return lambda line: _currency(line[1].amount)
     if name in ("source", "stage", "amount"):
         get = attrgetter(name)
         return lambda line: get(line[1])
@@ -184,9 +190,16 @@ def _line_getter(name: str) -> Callable[[_Line], Any]:
     return lambda line: _field(line[2], name)
 
 
+def _currency(amount: Quantity) -> str:
+    """The currency of an amount, by its base unit: 元 for 万元, 美元 for 万美元."""
+    return unit_info(amount.unit).base
+
+
 def _line_field(line: _Line, step: str) -> Any:
     """A field of a funding line, where the line's project answers what it does not."""
     project, funding, holder = line
+    if step == "currency":
+        return _currency(funding.amount)
     if step in ("source", "stage", "amount"):
         return getattr(funding, step)
     if step == "year" and funding.year is not None:
@@ -473,8 +486,13 @@ def rollup(
     ``items`` are projects, funding lines, goals, achievements, breakdown parts, amounts,
     figures, or :class:`~sciplan_model.Entry` objects from :meth:`Plan.walk` (which also
     answer ``period``, ``region`` and ``plan``).  ``by`` is a field name, a tuple of
-    them, or a function of an item; grouping projects by ``source`` or ``stage`` sums
-    their funding lines.  ``value`` is what an item counts for: by default a project's
+    them, or a function of an item; grouping projects by ``source``, ``stage`` or
+    ``currency`` (元, 美元 … of a line's amount) sums their funding lines.  Money in two
+    currencies never adds up: a group holding both raises
+    :class:`~sciplan_model.UnitMismatchError` (group by ``currency`` too, or
+    :meth:`Money.exchange <sciplan_model.Money.exchange>` first), and groups in
+    different currencies have no grand total.  ``value`` is what an item counts for: by
+    default a project's
     funding of ``stage`` (a :class:`~sciplan_model.FundingStage` or its name: 下达, 到位
     …; stages are never mixed), a funding line's amount (lines of ``stage`` only), a
     goal's or achievement's figure; ``"count"`` counts the items; a function returns an
@@ -564,10 +582,12 @@ def _funding_stage(stage: Any) -> FundingStage:
 
 def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value]:
     """Each group's sum; a group whose items had no value (projects without a funding
-    line of the stage) is money not known, never a zero."""
+    line of the stage) is money not known, never a zero.  Money in two currencies never
+    adds up in one group (UnitMismatchError); groups in different currencies stand side
+    by side, without a grand total."""
     values: dict[Any, Value] = {}
     empty = []
-    finest: Quantity | None = None
+    finest: dict[str, UnitInfo] = {}  # the finest money unit met, by currency
     for k, bucket in groups.items():
         if not bucket:
             empty.append(k)
@@ -579,14 +599,16 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
                 raise
             raise UnitMismatchError(error.left, error.right, "add up in one group") from None
         end = s if isinstance(s, Quantity) else (s.low or s.high)
-        if (
-            end is not None
-            and end.is_money
-            and (finest is None or unit_info(end.unit).factor < unit_info(finest.unit).factor)
-        ):
-            finest = end
-    for k in empty:  # only projects come without a value: money not known
-        values[k] = Range.unknown(unit or (finest.unit if finest is not None else "元"))
+        if end is not None and end.is_money:
+            info = unit_info(end.unit)
+            was = finest.get(info.dimension)
+            if was is None or info.factor < was.factor:
+                finest[info.dimension] = info
+    # only projects come without a value: money not known, in the unit of the money
+    # met when it is of one currency (未知（万元）), else in 元
+    known = next(iter(finest.values())).name if len(finest) == 1 else "元"
+    for k in empty:
+        values[k] = Range.unknown(unit or known)
     return values
 
 

@@ -45,6 +45,12 @@ TOTALS = (("level", "级别"), ("source", "资金来源"), ("programme", "计划
 _COUNTED = {"level": "项目数", "source": "经费条目数", "programme": "项目数", "period": "项目数"}
 
 
+def _counted(s: Summary, name: str) -> str:
+    """What the roll-up ``name`` of a report counts: funding lines where it is by
+    currency too, or else as :data:`_COUNTED` says."""
+    return "经费条目数" if "currency" in s.totals[name].by else _COUNTED[name]
+
+
 @attrs.frozen(repr=False)
 class Line:
     """A goal held against what was achieved, for the report."""
@@ -107,7 +113,13 @@ def summarize(
     given = (plans,) if isinstance(plans, Plan) else tuple(plans)
     found = tuple({p.id: p for p in reversed(given)}.values())[::-1]  # a plan given twice is one
     combined = combine(found)
-    totals = {name: combined.rollup(by=name, stage=stage) for name, _ in TOTALS}
+    # money in two currencies never adds up: where projects state it in several, each
+    # roll-up is by currency too (its groups are then funding lines: 国家级·美元)
+    currencies = {
+        f.amount.dimension for p in combined.projects for f in p.funding if f.stage is stage
+    }
+    per = ("currency",) if len(currencies) > 1 else ()
+    totals = {name: combined.rollup(by=(name, *per), stage=stage) for name, _ in TOTALS}
     statements = tuple(
         (e, e.item)
         for plan in found
@@ -274,7 +286,7 @@ def _text(s: Summary) -> list[str]:
             out += [
                 "",
                 f"按{title}：",
-                table([title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name])),
+                table([title, "数值", _counted(s, name)], _rollup_rows(s.totals[name])),
             ]
     else:
         out.append(f"所列项目均未注明{_STAGE.format(s.stage.chinese)}。")
@@ -326,7 +338,7 @@ def _markdown(s: Summary) -> list[str]:
             out += [
                 f"### 按{title}",
                 "",
-                *_markdown_table([title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name])),
+                *_markdown_table([title, "数值", _counted(s, name)], _rollup_rows(s.totals[name])),
                 "",
             ]
     else:
@@ -377,8 +389,13 @@ def _html_table(
     return html_table(headers, rows, numeric, limit=None)
 
 
-def _ends(value: Quantity | Range | None) -> tuple[Decimal | None, Decimal | None]:
-    """A value's lowest and highest in its base unit (None where not known or open)."""
+def _ends(
+    value: Quantity | Range | None, dimension: str | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """A value's lowest and highest in its base unit (None where not known or open, or
+    where the value measures something else than the chart, ``dimension``)."""
+    if isinstance(value, Quantity | Range) and value.dimension != dimension:
+        return None, None
     if isinstance(value, Quantity):
         c = _canonical(value)
         return c, c
@@ -395,6 +412,17 @@ def _scale(d: Decimal, largest: Decimal) -> Decimal:
     return max(width, Decimal(0)).quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
 
 
+def _chart_dimension(
+    rows: list[tuple[str, Any, str]], mark: tuple[Quantity, str] | None
+) -> str | None:
+    """What a chart's bars measure: the mark's dimension, or the commonest among its
+    values (the first met of those as common)."""
+    if mark is not None:
+        return mark[0].dimension
+    found = [v.dimension for _, v, _ in rows if isinstance(v, Quantity | Range)]
+    return max(found, key=found.count) if found else None
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -407,7 +435,9 @@ def bar_chart(
     A range is drawn (lighter) from its low to its high end, one without a high end to
     the chart's edge; a value not known has no bar.  ``mark`` draws a dashed line at a
     value (100% on a chart of completion rates).  The label column is as wide as the
-    longest label.
+    longest label.  Bars share one scale, so they are drawn for the values of one
+    dimension only — the mark's, or the one most values have (money of a currency):
+    a value in another currency (万美元 among 万元) keeps its text but has no bar.
     """
     label_width = max(80, max((display_width(label) for label, _, _ in rows), default=0) * 7 + 14)
     height = 34 + _ROW * max(len(rows), 1) + (14 if mark else 0)
@@ -418,7 +448,8 @@ def bar_chart(
         f'height="{height}" role="img" aria-label="{_e(title)}" font-family="{_e(_FONT)}">',
         f'<text x="0" y="18" font-size="15" font-weight="bold">{_e(title)}</text>',
     ]
-    ends = [_ends(v) for _, v, _ in rows]
+    dimension = _chart_dimension(rows, mark)
+    ends = [_ends(v, dimension) for _, v, _ in rows]
     known = [d for pair in ends for d in pair if d is not None]
     if mark is not None:
         known.append(_canonical(mark[0]))
@@ -532,7 +563,9 @@ def _body(s: Summary) -> str:
             out.append(f"<h3>按{_e(title)}</h3>")
             out.append(
                 _html_table(
-                    [title, "数值", _COUNTED[name]], _rollup_rows(s.totals[name]), frozenset({1, 2})
+                    [title, "数值", _counted(s, name)],
+                    _rollup_rows(s.totals[name]),
+                    frozenset({1, 2}),
                 )
             )
     else:

@@ -19,12 +19,24 @@ Equality, hashing and order compare values, not spellings or classes::
     >>> sum([Money("11", "万元"), Money("97", "万元"), Money("51.3", "万元")])
     Money('159.3', '万元')
 
-Mixing things that are counted differently is an error::
+Mixing things that are counted differently is an error, and so is mixing currencies
+(:meth:`Money.exchange` converts at a rate the caller gives)::
 
     >>> Quantity("5", "项") + Quantity("3", "人次")
     Traceback (most recent call last):
     ...
     sciplan_model.errors.UnitMismatchError: cannot add '项' and '人次': they are units of different things
+    >>> Money("1", "万元") + Money("1", "万美元")
+    Traceback (most recent call last):
+    ...
+    sciplan_model.errors.UnitMismatchError: cannot add '万元' and '万美元': they are units of different things
+
+Land, mass, length, power, energy, volume and durations convert exactly::
+
+    >>> Quantity("2.5", "万平方米").to("亩"), Quantity("50", "万吨").to("斤")
+    (Quantity('37.5', '亩'), Quantity('1000000000', '斤'))
+    >>> Quantity("1.5", "年") + Quantity("3", "个月")
+    Quantity('21', '个月')
 
 How it stays fast: when a quantity is made, its value in the dimension's base unit is
 computed once (``_canon``, a Decimal) and, where it is a whole number of millionths,
@@ -40,7 +52,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 import attrs
 
@@ -312,17 +324,19 @@ class Quantity:
 
     @property
     def dimension(self) -> str:
-        """What the unit measures, as pint names it: ``[money]``, ``[人次]``, ``[area]``."""
+        """What the unit measures, as pint names it: ``[money]`` (元), ``[money_USD]``
+        (美元), ``[人次]``, ``[area]``, ``[mass]`` …"""
         return self._info.dimension
 
     @property
     def is_money(self) -> bool:
-        """True when the unit is a currency."""
+        """True when the unit is a currency (元, 万元, 美元, 亿日元 …)."""
         return self._info.currency
 
     @property
     def is_count(self) -> bool:
-        """True when the unit is a measure word (项, 家, 人次 …)."""
+        """True when the unit is a measure word (项, 家, 人次 …): see
+        :attr:`UnitInfo.is_count <sciplan_model.UnitInfo.is_count>`."""
         return self._info.is_count
 
     # -- converting ---------------------------------------------------------------------
@@ -479,8 +493,15 @@ _SET_MAGNITUDE, _SET_UNIT, _SET_INFO, _SET_CANON, _SET_PACKED = (
 
 
 class Money(Quantity):
-    """A quantity of money: its unit is a currency (元, 千元, 万元, 百万元, 亿元, 万亿元).
+    """A quantity of money: its unit is a currency — 元 (千元, 万元, 百万元, 亿元,
+    万亿元), 美元 (美金), 欧元, 港元 (港币), 日元 or 英镑, each with 万, 亿 and 万亿.
 
+    Each currency is apart from the others: sums, comparisons and :meth:`to` between
+    two currencies raise :class:`~sciplan_model.UnitMismatchError`; only
+    :meth:`exchange` converts, at a rate the caller gives.
+
+    >>> Money("500", "万美元").to("美元")
+    Money('5000000', '美元')
     >>> Money("1", "项")
     Traceback (most recent call last):
     ...
@@ -493,6 +514,39 @@ class Money(Quantity):
         if not info.currency:
             raise InvalidValueError("Money", f"{info.name!r} is not a unit of money")
 
+    def exchange(self, unit: str, rate: int | str | Decimal) -> Money:
+        """This amount in ``unit``, a unit of another currency, at ``rate``: the price
+        of one base unit of this amount's currency (1美元, 1欧元 …) in the base unit of
+        the other (元, 美元 …).  Exact: nothing is rounded.
+
+        ``rate`` is an ``int``, ``str`` or ``Decimal`` above zero (a ``float`` is
+        refused, as everywhere).  Within one currency the rate can only be 1 (use
+        :meth:`to`).
+
+        >>> Money("100", "万美元").exchange("万元", "7.1")
+        Money('710', '万元')
+        >>> Money("3000", "万日元").exchange("美元", "0.0067")
+        Money('201000', '美元')
+        >>> Money("1", "万元").exchange("项", 1)
+        Traceback (most recent call last):
+        ...
+        sciplan_model.errors.UnitMismatchError: cannot exchange '万元' and '项': they are units of different things
+        """
+        info = unit_info(unit)
+        if not info.currency:
+            raise UnitMismatchError(self.unit, info.name, "exchange")
+        r = to_decimal(rate, "rate")
+        if r <= 0:
+            raise InvalidValueError("exchange rate", f"{fmt(r)} is not above zero")
+        if info.dimension == self._info.dimension and r != 1:
+            raise InvalidValueError(
+                "exchange rate",
+                f"{self.unit} and {info.name} are one currency, so the rate is 1, not {fmt(r)}",
+            )
+        canon = _exact(f"exchanging {self} at {fmt(r)}", EXACT.multiply, self._canon, r)
+        # a quantity of a currency is always made a Money (see _make)
+        return cast(Money, _from_canon(canon, info, f"exchanging {self} at {fmt(r)}"))
+
 
 _UNIT = attrgetter("unit")
 _PACKED = attrgetter("_packed")
@@ -500,7 +554,8 @@ _CANON = attrgetter("_canon")
 
 
 def _canonical(q: Quantity) -> Decimal:
-    """``q`` in the base unit of its dimension (元, 亩, the bare measure word), exactly:
+    """``q`` in the base unit of its dimension (元, 美元, 亩, 公斤, the bare measure
+    word), exactly:
     what equality, ordering and sums go by (for the package's own fast paths).
 
     >>> _canonical(Money("159.3", "万元"))
@@ -512,7 +567,8 @@ def _canonical(q: Quantity) -> Decimal:
 def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     """The exact sum of ``quantities``, fast, in ``unit`` or the finest unit among them.
 
-    Mixed 元/万元/亿元 are welcome; mixed dimensions raise :class:`UnitMismatchError`.
+    Mixed 元/万元/亿元 are welcome; mixed dimensions (项 and 人次, 万元 and 万美元)
+    raise :class:`UnitMismatchError`.
     With ``unit`` given, the sum of nothing is a zero of that unit.
 
     >>> total([Money("1", "亿元"), Money("1", "万元")])

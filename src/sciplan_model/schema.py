@@ -32,11 +32,22 @@ from .serialize import ITEM_TAGS, SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 
+# Units are not listed: with scale words (万吨, 500万美元) and per-unit rates (元/亩,
+# 件/百人年) they are an open set, which the loader checks against the registry.
+_UNIT = {
+    "type": "string",
+    "minLength": 1,
+    "description": (
+        "a unit of the package's registry, with its scale word where written: 元, 万元, "
+        "万美元, 欧元 (each currency apart), 项, 万人次, 家次, 亩, 万平方米, 吨, 千瓦时, "
+        "个月, %, 个百分点, 元/亩, 件/百人年 …"
+    ),
+}
 _AMOUNT = {
     "type": "object",
     "properties": {
         "magnitude": {"type": "string", "pattern": r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"},
-        "unit": {"type": "string", "minLength": 1},
+        "unit": _UNIT,
     },
     "required": ["magnitude", "unit"],
     "additionalProperties": False,
@@ -53,7 +64,7 @@ def _figure() -> dict[str, Any]:
                 "properties": {
                     "text": {"type": "string"},
                     "value": {"$ref": "#/$defs/Amount"},
-                    "unit": {"type": "string", "minLength": 1},
+                    "unit": _UNIT,
                     "qualifier": {"enum": [q.value for q in Qualifier]},
                     "aspirational": {"type": "boolean"},
                     "upper": {"$ref": "#/$defs/Amount"},

@@ -12,9 +12,10 @@ first time a unit name is used its facts are asked of pint once and kept in a sm
 ``factor`` and ``dimension`` and never build a pint object.
 
 A unit name is a name from ``units.txt``, optionally behind a scale word (万元, 万人次,
-亿元, 万亿元, 万亩), or two such names joined by ``/`` for a per-unit figure (元/亩,
-万元/项).  Names are matched against the file's names before pint sees them, so pint's
-expression parser is never handed an arbitrary string.
+亿元, 万亿元, 万亩, 2.5万平方米, 50万吨, 500万美元), or two such names joined by ``/``
+for a per-unit figure (元/亩, 万元/项), whose bottom may also stand behind 百 or 千
+(件/百人年, 人/千人).  Names are matched against the file's names before pint sees
+them, so pint's expression parser is never handed an arbitrary string.
 
     >>> unit_info("万元").factor, unit_info("万元").dimension
     (Decimal('10000'), '[money]')
@@ -22,6 +23,14 @@ expression parser is never handed an arbitrary string.
     True
     >>> unit_info("项").dimension == unit_info("家").dimension
     False
+    >>> unit_info("万平方米").factor, unit_info("万平方米").base
+    (Decimal('15'), '亩')
+    >>> unit_info("件/百人年").factor
+    Decimal('0.01')
+
+Each currency is a dimension of its own (``[money]`` for 元, ``[money_USD]`` for 美元
+…), so that amounts in two currencies never add up; a measure word's dimension is named
+by the word itself (``[项]``), and only those are counts (:attr:`UnitInfo.is_count`).
 """
 
 from __future__ import annotations
@@ -37,7 +46,7 @@ import attrs
 import pint
 from pint.util import UnitsContainer
 
-from ._exact import EXACT
+from ._exact import EXACT, plain
 from ._reading import SCALE_NAMES
 from .errors import UnknownUnitError, WrongTypeError
 
@@ -52,7 +61,23 @@ __all__ = [
 ]
 
 _SCALE_WORDS = {"万": 4, "亿": 8, "万亿": 12}
+# 百 and 千 before the bottom of a per-unit figure only (件/百人年, 人/千人)
+_BOTTOM_SCALES = {"百": Decimal(100), "千": Decimal(1000)}
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# A measure word's dimension is named by the word: [项], [人次]
+_COUNT_DIMENSION = re.compile(r"^\[[\u4e00-\u9fff]+\]$")
+# 元 is [money]; any other currency [money_XXX], XXX its ISO 4217 code
+_MONEY_DIMENSION = re.compile(r"^\[money(?:_[A-Z]{3})?\]$", re.ASCII)
+
+
+def _is_count_dimension(dimension: str) -> bool:
+    """Whether ``dimension`` is a measure word's (``[项]``, ``[人次]``): an exact count."""
+    return _COUNT_DIMENSION.match(dimension) is not None
+
+
+def _is_money_dimension(dimension: str) -> bool:
+    """Whether ``dimension`` is a currency's (``[money]`` for 元, ``[money_USD]`` …)."""
+    return _MONEY_DIMENSION.match(dimension) is not None
 
 
 def _read_definitions() -> list[str]:
@@ -114,8 +139,12 @@ class UnitInfo:
     """What the package knows of one unit name, asked of pint once and kept.
 
     ``factor`` is the exact size of the unit in its dimension's base unit (万元: 10000,
-    in 元); ``word`` is the unit without its scale, which :meth:`Quantity.compact`
-    puts a new scale in front of (万人次 → 人次; 千元 → 元).
+    in 元; 万平方米: 15, in 亩); ``word`` is the unit without its scale, which
+    :meth:`Quantity.compact` puts a new scale in front of (万人次 → 人次; 万吨 → 吨;
+    千元 → 元); ``scale`` is the power of ten of the scale word (万 4, 亿 8, 万亿 12);
+    ``scalable`` says whether the word takes a scale word (every Chinese unit name but
+    千元 and 百万元, which are scaled names themselves); ``currency`` is true for money
+    of any currency (元, 万美元, 亿日元 …).
 
     Records compare by unit name.  ``_pack`` is internal to
     :func:`~sciplan_model.total` (see the comment on packing in this module).
@@ -133,9 +162,11 @@ class UnitInfo:
 
     @property
     def is_count(self) -> bool:
-        """True for measure words (项, 家, 人次 …): their figures are exact counts."""
-        d = self.dimension
-        return d.startswith("[") and "/" not in d and d not in ("[money]", "[area]")
+        """True for measure words (项, 家, 人次, 家次, 人年 …): their figures are exact
+        counts, never rounded.  False for money of any currency and for what is
+        measured (area, mass, length, power, energy, volume, durations), for ratios
+        (%, 个百分点, 倍: they compare, they do not count) and for per-unit rates."""
+        return _is_count_dimension(self.dimension)
 
 
 def unit_names() -> tuple[str, ...]:
@@ -149,7 +180,10 @@ def pint_unit(name: str) -> pint.Unit:
     info = unit_info(name)
     if "/" in info.name:
         top, _, bottom = info.name.partition("/")
-        return pint_unit(top) / pint_unit(bottom)  # type: ignore[no-any-return]
+        # the bottom was checked with the name: a unit of ours, or 百/千 before one,
+        # which pint reads with its prefixes 百- and 千-
+        below = registry().Unit(_container(bottom))
+        return pint_unit(top) / below  # type: ignore[no-any-return]
     return registry().Unit(_container(info.name))
 
 
@@ -184,29 +218,33 @@ def _split_scale(name: str) -> tuple[int, str]:
 # all items share a dimension (and which of their units is finest), every quantity
 # carries one int, ``_packed``, whose fields add up independently:
 #
-#   bits   0..17   the dimension's code c (1 … 63)                   → Σc
-#   bits  18..41   c²                                                 → Σc²
-#   bits  42..145  a 1 in the 13-bit field of the unit's rank (0 … 7)  → a count per rank
+#   bits   0..19   the dimension's code c (1 … 255)                   → Σc
+#   bits  20..47   c²                                                  → Σc²
+#   bits  48..203  a 1 in the 13-bit field of the unit's rank (0 … 11)  → a count per rank
 #                  (finer units sit in higher fields)
-#   bits 146..     the amount in millionths of the base unit (it may be negative)
+#   bits 204..     the amount in millionths of the base unit (it may be negative)
 #
 # Σc = m·c₀ and Σc² = m·c₀² hold together only when every c equals c₀ (their variance
 # is zero), which proves that the m items share one dimension; the highest non-empty
 # rank field names the finest unit.  Fields cannot overflow into each other while at
-# most PACK_CHUNK items are added at once, so total() adds chunks of that size.  A unit
-# outside these bounds (a rank above 7, a per-unit unit such as 元/亩) or an amount
-# finer than a millionth has no packed int, and total() falls back to adding Decimals.
+# most PACK_CHUNK = 2¹² items are added at once (Σc < 2¹²·2⁸, Σc² < 2¹²·2¹⁶, a rank's
+# count < 2¹³), so total() adds chunks of that size.  A unit outside these bounds (a
+# rank above 11 — the units of a dimension ranked finest first, 万吨 still within, 亿吨
+# not —, a per-unit unit such as 元/亩) or an amount finer than a millionth has no
+# packed int, and total() falls back to adding Decimals.
 
-PACK_CHUNK = 4096
-PACK_RANKS = 8
+_CHUNK_BITS = 12
+_CODE_BITS = 8
+PACK_CHUNK = 1 << _CHUNK_BITS
+PACK_RANKS = 12
 PACK_RANK_BITS = 13
-PACK_CODE_MASK = (1 << 18) - 1
-PACK_SQUARE_SHIFT = 18
-PACK_SQUARE_MASK = (1 << 24) - 1
-PACK_PRESENCE_SHIFT = 42
+PACK_CODE_MASK = (1 << (_CHUNK_BITS + _CODE_BITS)) - 1
+PACK_SQUARE_SHIFT = _CHUNK_BITS + _CODE_BITS
+PACK_SQUARE_MASK = (1 << (_CHUNK_BITS + 2 * _CODE_BITS)) - 1
+PACK_PRESENCE_SHIFT = PACK_SQUARE_SHIFT + _CHUNK_BITS + 2 * _CODE_BITS
 PACK_PRESENCE_MASK = (1 << (PACK_RANKS * PACK_RANK_BITS)) - 1
 PACK_VALUE_SHIFT = PACK_PRESENCE_SHIFT + PACK_RANKS * PACK_RANK_BITS
-_MAX_CODE = 63
+_MAX_CODE = (1 << _CODE_BITS) - 1
 
 
 @functools.cache
@@ -228,9 +266,9 @@ def _make_catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
     for name in _NAMES:
         factor, dimension, base = _pint_facts(name)
         facts[name] = (factor, dimension, base, 0)
-        if _CJK.match(name) and factor == 1:
+        if _takes_scale(name, factor, dimension):
             for word, power in _SCALE_WORDS.items():
-                scaled = EXACT.multiply(factor, prefixes[power])
+                scaled = plain(EXACT.multiply(factor, prefixes[power]))
                 facts[word + name] = (scaled, dimension, base, power)
     dimensions = sorted({f[1] for f in facts.values()})
     codes = {d: k + 1 for k, d in enumerate(dimensions)}
@@ -250,6 +288,16 @@ def _make_catalogue() -> dict[str, tuple[Decimal, str, str, int, int | None]]:
     return catalogue
 
 
+def _takes_scale(name: str, factor: Decimal, dimension: str) -> bool:
+    """Whether 万, 亿 and 万亿 go in front of ``name``: every Chinese unit name does
+    (万元, 万人次, 万平方米, 万吨, 万千瓦时, 万美元) but the money sub-units 千元 and
+    百万元, which are scaled names of 元 themselves (a money unit whose factor is not
+    1); % takes none."""
+    if not _CJK.match(name):
+        return False
+    return factor == 1 or not _is_money_dimension(dimension)
+
+
 @functools.cache
 def ranked_units(dimension: str) -> tuple[str, ...]:
     """The simple units of ``dimension``, finest first: their index is their rank."""
@@ -264,6 +312,14 @@ def finest_packed_rank(presence: int) -> int:
     return PACK_RANKS - 1 - (presence.bit_length() - 1) // PACK_RANK_BITS
 
 
+def _bottom(name: str) -> tuple[Decimal, UnitInfo]:
+    """The bottom of a per-unit figure: a unit of ours, or 百 or 千 before one (百人年,
+    千人), as (the size of 百 or 千, or 1; the unit's facts)."""
+    if name[:1] in _BOTTOM_SCALES and name not in _catalogue() and name[1:] in _catalogue():
+        return _BOTTOM_SCALES[name[0]], _lookup(name[1:])
+    return Decimal(1), _lookup(name)
+
+
 @functools.cache
 def _lookup(name: str) -> UnitInfo:
     if "/" in name:
@@ -271,11 +327,12 @@ def _lookup(name: str) -> UnitInfo:
         if "/" in bottom:
             raise UnknownUnitError(name, "one '/' at most")
         try:
-            a, b = _lookup(top), _lookup(bottom)
+            a = _lookup(top)
+            times, b = _bottom(bottom)
         except UnknownUnitError as part:
             raise UnknownUnitError(name, f"its part {part.unit!r} is unknown") from None
         try:
-            factor = EXACT.divide(a.factor, b.factor)
+            factor = plain(EXACT.divide(a.factor, EXACT.multiply(times, b.factor)))
         except ArithmeticError:
             raise UnknownUnitError(name, "its factor is not an exact decimal") from None
         return UnitInfo(
@@ -304,7 +361,7 @@ def _lookup(name: str) -> UnitInfo:
         base=base,
         word=word if scalable else base,
         scale=scale,
-        currency=dimension == "[money]",
+        currency=_is_money_dimension(dimension),
         scalable=scalable,
         _pack=pack,
     )
@@ -313,10 +370,12 @@ def _lookup(name: str) -> UnitInfo:
 def unit_info(name: str) -> UnitInfo:
     """The facts about unit ``name``; :class:`UnknownUnitError` when it is not ours.
 
-    >>> unit_info("5.5亿美元")
+    >>> unit_info("亿美元").factor, unit_info("亿美元").dimension
+    (Decimal('100000000'), '[money_USD]')
+    >>> unit_info("5.5亿卢布")
     Traceback (most recent call last):
     ...
-    sciplan_model.errors.UnknownUnitError: unknown unit '5.5亿美元'
+    sciplan_model.errors.UnknownUnitError: unknown unit '5.5亿卢布'
     """
     if not isinstance(name, str):
         raise WrongTypeError("unit", "a str", type(name).__name__)
@@ -329,5 +388,6 @@ def unit_info(name: str) -> UnitInfo:
 
 
 def is_currency(name: str) -> bool:
-    """True when ``name`` is a unit of money (元, 千元, 万元, 亿元 …)."""
+    """True when ``name`` is a unit of money of any currency (元, 千元, 万元, 亿元,
+    美元, 万美元, 欧元, 港元, 日元, 英镑 …)."""
     return unit_info(name).currency
