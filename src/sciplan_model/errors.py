@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 __all__ = [
     "CodeParseError",
     "DivisionByZeroError",
+    "DocumentReadError",
     "EmptyTotalError",
     "FigureParseError",
     "InexactResultError",
@@ -222,6 +223,20 @@ class InvalidValueError(SciplanError, ValueError):
 
     def __str__(self) -> str:
         return f"invalid {self.what}: {self.reason}"
+
+
+class DocumentReadError(SciplanError, ValueError):
+    """A file that cannot be read as a plan's text: not found, too large, not text in a
+    known encoding, or not a Word document.  ``path`` names the file and ``reason`` says
+    what is wrong with it, in one line."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot read {self.path}: {self.reason}"
 
 
 class LoadProblem(NamedTuple):
