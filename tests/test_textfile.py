@@ -1129,7 +1129,7 @@ def test_docx_without_lxml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "lxml.etree", None)
     path = _write(tmp_path, "plan.docx", _package(_p("一、目标")))
     assert _refusal(path).reason == (
-        'reading .docx files needs python-docx (and its lxml): pip install "sciplan_model[docx]"'
+        'reading .docx files needs lxml: pip install "sciplan_model[docx]"'
     )
 
 

@@ -36,6 +36,43 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+# Traditional characters that the readers of figures and plans meet, each with its
+# simplified form, one character for one (so that positions stay true).  Only characters
+# that are traditional forms and no more than rare words in simplified text are listed
+# (著 and 乾, words of their own in simplified text, are left alone).
+_TRADITIONAL = (
+    "並亂佔來倉個們側備傳僅價億優儲內兩冊別則創劃劇動務勞勢勵匯區協參叄員問喚單噸嚴國圍園圓圖團執堅報場塊壓壯夢夾奧奮學實審寫"
+    "寬將專對導屆層屬峯島嶼師帶幣幫幹幾庫廠廣廳張強彙後徑從復徹態慮應戰戲戶拋採揚換揮撐撥擁擔據擬擴數斷於時書會東條棗棟業極榮"
+    "構樓標樣橋機橫檔檢欄權歐歡歲歸氣決沒況減測準溫溼滿漲潤澤濕濟瀏灣災為無營爭牽狀獎獨獲獻現環產畝畫當療發監眾確碼礎礦稅種稱"
+    "積穎競筆節範篩簡籌籤紀約紅級細終組結絕絡給統經綜綠網綴緊線編練縣總績織繞繼續羅羣義習聯聲職肅脫腳臨臺與興舉華萬蓋蓮薦藝藥"
+    "處虛號術衛裏補裝裡襯見規視覺覽觸訂計討訓記訪設許評詞試話該詳認語誤說説課調請論諧講證識議護讀變讓讚豐負財貢貧貨貫責貳買貸"
+    "費貼貿資賣質賬購趕踐蹤車較載輛輪轉辦農這連進運過達適遷選邁還鄉鄰醫釋釐針銀銷鋼錄錯鍵鍾鎊鎮鏈鐵鑑長門閉開間閱閲關陝陣陳陸"
+    "陽隊階際險隻難雲電鞏響頁頃項順須預領頭頸題額類顧顯風養餘館馮駐驗體鬥魚麼點黨齊龍"
+)
+_SIMPLIFIED = (
+    "并乱占来仓个们侧备传仅价亿优储内两册别则创划剧动务劳势励汇区协参叁员问唤单吨严国围园圆图团执坚报场块压壮梦夹奥奋学实审写"
+    "宽将专对导届层属峰岛屿师带币帮干几库厂广厅张强汇后径从复彻态虑应战戏户抛采扬换挥撑拨拥担据拟扩数断于时书会东条枣栋业极荣"
+    "构楼标样桥机横档检栏权欧欢岁归气决没况减测准温湿满涨润泽湿济浏湾灾为无营争牵状奖独获献现环产亩画当疗发监众确码础矿税种称"
+    "积颖竞笔节范筛简筹签纪约红级细终组结绝络给统经综绿网缀紧线编练县总绩织绕继续罗群义习联声职肃脱脚临台与兴举华万盖莲荐艺药"
+    "处虚号术卫里补装里衬见规视觉览触订计讨训记访设许评词试话该详认语误说说课调请论谐讲证识议护读变让赞丰负财贡贫货贯责贰买贷"
+    "费贴贸资卖质账购赶践踪车较载辆轮转办农这连进运过达适迁选迈还乡邻医释厘针银销钢录错键钟镑镇链铁鉴长门闭开间阅阅关陕阵陈陆"
+    "阳队阶际险只难云电巩响页顷项顺须预领头颈题额类顾显风养余馆冯驻验体斗鱼么点党齐龙"
+)
+_FOLD = dict(_FULLWIDTH)
+_FOLD.update((ord(t), ord(s)) for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True))
+_FOLD.update({0x2212: ord("-"), 0xFE63: ord("-"), 0x2010: ord("-")})  # minus, small hyphen, hyphen
+
+
+def fold_text(text: str) -> str:
+    """:func:`normalize_text`, and traditional characters made simplified, one
+    character for one: what the readers of figures and plans scan.
+
+    >>> fold_text("６億８４５萬元，約５００噸")
+    '6亿845万元，约500吨'
+    """
+    return text.translate(_FOLD)
+
+
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0,
     "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "貳": 2, "三": 3, "叁": 3, "參": 3,
@@ -258,6 +295,13 @@ def read_compound(
         power = read_scale(s, i)
         if power and last_power and power >= last_power:
             raise Bad(i, "scales out of order")
+        if last_power and not power and i < n and s[i] in "千百" and unit_at(s, i):
+            # 6957万7千元: the last part counts in the unit's own 千 (or 百), and the
+            # whole is given in that unit (69577 千元)
+            shift = 3 if s[i] == "千" else 2
+            if part >= Decimal(1).scaleb(last_power - shift, EXACT):
+                raise Bad(start, "a part too large for the scale before it")
+            return EXACT.add(value.scaleb(-shift, EXACT), part), i, 0
         if last_power:
             # 1亿2000万: each later part must fit below the scale before it, and a
             # last part without a scale is written in full (1万5000, not 1万5)

@@ -272,7 +272,7 @@ def _lxml(name: str) -> Any:
     except ImportError:
         raise DocumentReadError(
             name,
-            'reading .docx files needs python-docx (and its lxml): pip install "sciplan_model[docx]"',
+            'reading .docx files needs lxml: pip install "sciplan_model[docx]"',
         ) from None
     return etree
 

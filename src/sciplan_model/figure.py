@@ -394,10 +394,18 @@ class Figure:
         _check_bool(self.aspirational, "aspirational")
         if self.placeholder is not None and self.value is not None:
             raise InvalidValueError("figure", "a figure with a value has no placeholder")
-        if self.alternative_unit is not None and (
-            unit_info(self.alternative_unit).dimension != unit_info(self.unit).dimension
-        ):
-            raise UnitMismatchError(self.unit, self.alternative_unit, "write as alternatives")
+        if self.alternative_unit is not None:
+            # 52.6万册(份) counts one thing two ways; 500人(次) counts people or visits:
+            # either way the figure is in its own unit and the alternative is kept as said
+            if not isinstance(self.alternative_unit, str):
+                raise WrongTypeError(
+                    "alternative_unit", "a str or None", type(self.alternative_unit).__name__
+                )
+            alternative, own = unit_info(self.alternative_unit), unit_info(self.unit)
+            if alternative.name == own.word:
+                raise InvalidValueError("figure", "its alternative unit is its own unit")
+            if alternative.currency or own.currency:
+                raise UnitMismatchError(self.unit, self.alternative_unit, "write as alternatives")
         _ = self.range  # an impossible range (low above high) fails here
         if not self.text:
             setter(self, "text", str(self))
@@ -478,7 +486,7 @@ class Figure:
 
     def __str__(self) -> str:
         q = self.qualifier
-        alternative = f"({self.alternative_unit})" if self.alternative_unit else ""
+        alternative = _alternative_text(self.unit, self.alternative_unit)
         if self.value is None:
             written = f"{self.placeholder or 'xx'}{self.unit}{alternative}"
             body = f"{_PREFIX.get(q, '')}{written}{_SUFFIX.get(q, '')}"
@@ -535,6 +543,16 @@ def _parse_plain(text: str) -> Figure | None:
     alternative(f, None)
     written(f, text)
     return f
+
+
+def _alternative_text(unit: str, alternative: str | None) -> str:
+    """The bracketed alternative as plans write it: 人(次) for 人 or 人次, 份(册)."""
+    if not alternative:
+        return ""
+    word = unit_info(unit).word
+    if alternative.startswith(word) and len(alternative) > len(word):
+        return f"({alternative[len(word) :]})"
+    return f"({alternative})"
 
 
 def _low_end(low: Quantity, high: Quantity) -> str:
