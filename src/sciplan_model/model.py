@@ -194,23 +194,49 @@ def _span_check(instance: SourceRef, _: attrs.Attribute[int], end: int) -> None:
         raise InvalidValueError("source span", f"[{instance.start}, {end}) is not a span")
 
 
+def _position_check(_: SourceRef, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _at(
+            WrongTypeError(attribute.name, "an int or None", type(value).__name__), attribute.name
+        )
+    if value < 1:
+        error = InvalidValueError("source position", f"{attribute.name} {value} is not 1 or more")
+        raise _at(error, attribute.name)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class SourceRef:
-    """Where something is written: a document and a half-open span of code points.
+    """Where something is written: a document and a half-open span of code points, and
+    for people the line and column (from 1) where the span starts, when the reader of
+    the text gave them.
 
     >>> SourceRef(document="work-plans-1-3.txt", start=2406, end=2468)
     SourceRef('work-plans-1-3.txt', 2406, 2468)
+    >>> SourceRef(document="计划.docx", start=120, end=160, line=7, column=3)
+    SourceRef('计划.docx', 120, 160, line=7, column=3)
     """
 
     document: str = attrs.field(validator=_text)
     start: int
     end: int = attrs.field(validator=_span_check)
+    line: int | None = attrs.field(default=None, validator=_position_check)
+    column: int | None = attrs.field(default=None, validator=_position_check)
 
     def __len__(self) -> int:
         return self.end - self.start
 
+    @property
+    def where(self) -> str:
+        """``document:line:column`` where the line is known, else ``document@start``."""
+        if self.line is None:
+            return f"{self.document}@{self.start}"
+        return f"{self.document}:{self.line}:{self.column or 1}"
+
     def __repr__(self) -> str:
-        return f"SourceRef({self.document!r}, {self.start}, {self.end})"
+        at = "" if self.line is None else f", line={self.line}, column={self.column}"
+        return f"SourceRef({self.document!r}, {self.start}, {self.end}{at})"
 
 
 _opt_source = _of(SourceRef, optional=True)
