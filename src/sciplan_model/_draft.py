@@ -1,0 +1,439 @@
+"""A plan read from its text: :func:`read_plan`, :func:`read_plan_file` and :class:`Draft`.
+
+The reader finds every figure (:func:`find_figures`), rebuilds the outline from the
+numbered headings, gives each section its kind and period (from its heading, its first
+sentence, its verbs, or the section above), reads each section's sentences into goals,
+achievements and breakdowns, and takes the plan's title, kind, period, region and
+issuing body from its first and last lines.  Every item keeps the span of text it was
+read from, with its line and column.  What the reader could not place stays in
+:attr:`Draft.unplaced`; nothing found is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from ._find import Found, find_figures
+from ._outline import Node, outline
+from ._reading import fold_text
+from ._statements import Place, read_statements
+from ._textfile import read_text_file
+from .codes import Level, PlanKind
+from .errors import SciplanError, WrongTypeError
+from .model import Item, Plan, Region, Section, SourceRef
+from .period import FiveYearPlan, Period, Year, YearSpan, parse_period
+
+__all__ = ["Draft", "read_plan", "read_plan_file"]
+
+
+@attrs.frozen(repr=False)
+class Draft:
+    """A plan read from text, with what the reader found and could not place.
+
+    ``plan`` is an ordinary :class:`~sciplan_model.Plan` (validate, roll up and save it
+    as any other); ``figures`` every figure found in the text; ``placed`` what became
+    of each placed one (a goal, an achievement, a breakdown's part, a restated target);
+    ``unplaced`` those the reader could not put into an item.  ``text`` is the text
+    read, which every source span indexes into.
+    """
+
+    plan: Plan
+    figures: tuple[Found, ...]
+    unplaced: tuple[Found, ...]
+    placed: tuple[Place, ...] = attrs.field(repr=False)
+    text: str = attrs.field(repr=False)
+    document: str
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The line and column (from 1) of a position in :attr:`text`."""
+        return _line_column(_line_starts(self.text), offset)
+
+    def __repr__(self) -> str:
+        return (
+            f"Draft({self.document!r}: {_count(self.plan)} sections, "
+            f"{len(self.figures)} figures, {len(self.unplaced)} unplaced)"
+        )
+
+    def __str__(self) -> str:
+        plan = self.plan
+        breakdowns = len(plan.breakdowns())
+        head = (
+            f"{self.document}: {plan.title}\n"
+            f"  {_count(plan)} sections, {len(self.figures)} figures "
+            f"({len(self.figures) - len(self.unplaced)} placed, {len(self.unplaced)} unplaced), "
+            f"{len(plan.goals())} goals, {len(plan.achievements())} achievements, "
+            f"{breakdowns} breakdowns"
+        )
+        if not self.unplaced:
+            return head
+        starts = _line_starts(self.text)
+        lines = [head, "  unplaced:"]
+        for f in self.unplaced:
+            line, column = _line_column(starts, f.start)
+            around = self.text[max(0, f.start - 10) : f.end + 6].replace("\n", " ")
+            lines.append(f"    {line}:{column} {f.text}  …{around}…")
+        return "\n".join(lines)
+
+
+def _count(plan: Plan) -> int:
+    def below(sections: tuple[Section, ...]) -> int:
+        return sum(1 + below(s.sections) for s in sections)
+
+    return below(plan.sections)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    k = bisect_right(starts, offset) - 1
+    return k + 1, offset - starts[k] + 1
+
+
+def read_plan_file(path: str | os.PathLike[str]) -> Draft:
+    """Read a plan from a ``.txt``, ``.md`` or ``.docx`` file (UTF-8 or GB18030 text;
+    Word documents with the ``docx`` extra) into a :class:`Draft`; its sources name the
+    file.  An unreadable file is a :class:`~sciplan_model.errors.DocumentReadError`."""
+    text = read_text_file(path)
+    return read_plan(text, document=Path(path).name)
+
+
+def read_plan(text: str, *, document: str = "text") -> Draft:
+    """Read a plan's text into a :class:`Draft`.
+
+    >>> draft = read_plan("青禾县科技局2025年工作计划\\n一、工作目标\\n全年新增高新技术企业15家，"
+    ...                   "力争突破20家。\\n二、2024年工作回顾\\n共争取项目12项，其中国家级2项、省级10项。")
+    >>> [s.title for s in draft.plan.sections]
+    ['工作目标', '2024年工作回顾']
+    >>> [str(g.figure) for g in draft.plan.goals()]
+    ['15家', '力争超过20家']
+    >>> b = draft.plan.breakdowns()[0]
+    >>> str(b.total), [str(p.figure) for p in b.parts], b.complete
+    ('12项', ['2项', '10项'], True)
+    """
+    if not isinstance(text, str):
+        raise WrongTypeError("text", "a str", type(text).__name__)
+    if not isinstance(document, str) or not document.strip():
+        raise WrongTypeError("document", "a non-empty str", type(document).__name__)
+    return _Reader(text, document).read()
+
+
+class _Reader:
+    def __init__(self, text: str, document: str) -> None:
+        self.text = text
+        self.s = fold_text(text)
+        self.document = document
+        self.lines = _line_starts(text)
+        self.figures = find_figures(text)
+        self.starts = [f.start for f in self.figures]
+        self.placed: list[Place] = []
+
+    def source(self, start: int, end: int) -> SourceRef:
+        line, column = _line_column(self.lines, start)
+        return SourceRef(document=self.document, start=start, end=end, line=line, column=column)
+
+    def figures_in(self, start: int, end: int) -> list[Found]:
+        a = bisect_right(self.starts, start - 1)
+        b = bisect_right(self.starts, end - 1)
+        return [f for f in self.figures[a:b] if f.end <= end]
+
+    # -- the plan --------------------------------------------------------------------------
+
+    def read(self) -> Draft:
+        root = outline(self.s)
+        title_line = _title_line(self.s, root)
+        title = _clip(self.text[title_line[0] : title_line[1]].strip()) if title_line else None
+        kind = _kind_of(title or "") or PlanKind.ANNUAL
+        period = _period_in(title or "", None)
+        region, issuer = _issuer(self.s, self.text, root)
+        head_end = root.children[0].start if root.children else len(self.s)
+        body_start = title_line[1] if title_line else 0
+        sections: list[Section] = []
+        if self.figures_in(body_start, head_end) or not root.children:
+            review = kind is PlanKind.REVIEW
+            items = self._items(body_start, head_end, review, period)
+            if items or not root.children:
+                sections.append(
+                    Section(
+                        kind=kind,
+                        period=period,
+                        items=items,
+                        source=self.source(body_start, head_end),
+                    )
+                )
+        year = period.value if isinstance(period, Year) else None
+        context = _Context(kind, period, year)
+        sections.extend(self._section(node, context) for node in root.children)
+        plan = Plan(
+            id=_plan_id(self.document),
+            title=title or Path(self.document).stem or "plan",
+            kind=kind,
+            issuer=issuer,
+            region=region,
+            level=region.level if region is not None else None,
+            period=period,
+            sections=sections,
+            source=self.source(0, len(self.text)),
+        )
+        placed_starts = {p.found.start for p in self.placed}
+        unplaced = tuple(f for f in self.figures if f.start not in placed_starts)
+        return Draft(
+            plan=plan,
+            figures=self.figures,
+            unplaced=unplaced,
+            placed=tuple(self.placed),
+            text=self.text,
+            document=self.document,
+        )
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def _section(self, node: Node, context: _Context) -> Section:
+        h = node.heading
+        if h is None:  # only the root has no heading, and it is never a section
+            raise TypeError("a section needs its heading")
+        body_end = node.children[0].start if node.children else node.end
+        whole = self.s[node.start : node.end]
+        period = _period_in(h.title or "", context.year)
+        if period is None:
+            period = _period_in(_first_sentence(self.s, h.title_end, body_end), context.year)
+        title = "" if h.inline else h.title or ""  # 一是… opens a clause, not a part
+        votes = [c.heading.title or "" for c in node.children if c.heading and not c.heading.inline]
+        kind = _section_kind(title, whole, context.kind, period, context.top, votes)
+        mine = _Context(kind, period or context.period, context.year, top=False)
+        review = kind is PlanKind.REVIEW
+        items = self._items(h.start + len(h.label), body_end, review, mine.period)
+        children = [self._section(child, mine) for child in node.children]
+        return Section(
+            label=h.label,
+            title=h.title,
+            kind=kind,
+            period=mine.period,
+            items=items,
+            sections=children,
+            source=self.source(node.start, _trim_end(self.s, node.start, node.end)),
+        )
+
+    def _items(self, start: int, end: int, review: bool, period: Period | None) -> list[Item]:
+        figures = self.figures_in(start, end)
+        if not figures:
+            return []
+        read = read_statements(
+            self.text,
+            self.s,
+            start,
+            end,
+            figures,
+            review=review,
+            period=period,
+            document=self.document,
+            lines=self.lines,
+        )
+        self.placed.extend(read.placed)
+        return list(read.items)
+
+
+@attrs.frozen
+class _Context:
+    kind: PlanKind
+    period: Period | None
+    year: int | None
+    top: bool = True  # whether the sections read in this context are the plan's own
+
+
+# -- the plan's own lines -----------------------------------------------------------------------
+
+_DOC_NUMBER = re.compile(r"[〔\[][0-9]{4}[〕\]][0-9]+号")
+_DATE_LINE = re.compile(r"^\s*[0-9二〇一三四五六七八九零]{4}年[0-9一二三四五六七八九十]{1,2}月")
+_KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (
+    ("总结", PlanKind.REVIEW),
+    ("回顾", PlanKind.REVIEW),
+    ("报告", PlanKind.REVIEW),
+    ("规划", PlanKind.FIVE_YEAR),
+    ("要点", PlanKind.ANNUAL),
+    ("计划", PlanKind.ANNUAL),
+    ("安排", PlanKind.ANNUAL),
+    ("思路", PlanKind.ANNUAL),
+    ("打算", PlanKind.ANNUAL),
+    ("方案", PlanKind.SPECIAL),
+)
+_REVIEW_TITLE = re.compile("总结|回顾|成绩|成效|进展|完成情况|工作情况|基本情况|取得|主要工作|做法")
+_PLAN_TITLE = re.compile(
+    "计划|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|工作重点|重点工作|保障措施|"
+    "措施|规划|展望|设想"
+)
+_RESULT = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|累计|先后")
+_TARGET = re.compile(
+    "力争|争取|确保|计划|拟|将(?!近)|要|加强|加快|推进|推动|进一步|大力|着力|继续|深化|强化"
+)
+
+
+def _title_line(s: str, root: Node) -> tuple[int, int] | None:
+    """The line that is the plan's title: the first short line before the first
+    heading that is not a document number or a date."""
+    limit = root.children[0].start if root.children else len(s)
+    start = 0
+    while start < limit:
+        end = s.find("\n", start, limit)
+        if end < 0:
+            end = limit
+        line = s[start:end].strip(" \t#")
+        if line and not _DOC_NUMBER.search(line) and not _DATE_LINE.match(line):
+            if len(line) <= 60 and not re.search("[。；;]", line):
+                return start + s[start:end].find(line), start + s[start:end].find(line) + len(line)
+            return None
+        start = end + 1
+    return None
+
+
+def _clip(title: str) -> str:
+    return title.strip('“”" ') or title
+
+
+def _kind_of(title: str) -> PlanKind | None:
+    folded = fold_text(title)
+    found = [(folded.find(w), kind) for w, kind in _KIND_WORDS if w in folded]
+    if not found:
+        return None
+    return min(found, key=lambda t: t[0])[1]
+
+
+def _section_kind(
+    title: str,
+    whole: str,
+    parent: PlanKind,
+    period: Period | None,
+    top: bool,
+    children: Sequence[str] = (),
+) -> PlanKind:
+    """A section's kind: from its heading's words, else (for a top-level section) from
+    its children's headings and its verbs, else its parent's."""
+    review = bool(_REVIEW_TITLE.search(title))
+    plan = bool(_PLAN_TITLE.search(title))
+    if review == plan and top:
+        results = len(_RESULT.findall(whole))
+        targets = len(_TARGET.findall(whole))
+        for child in children:
+            results += 3 * bool(_REVIEW_TITLE.search(child))
+            targets += 3 * bool(_PLAN_TITLE.search(child))
+        if results > targets:
+            review, plan = True, False
+        elif targets > results:
+            review, plan = False, True
+    if review and not plan:
+        return PlanKind.REVIEW
+    if plan and not review:
+        if isinstance(period, FiveYearPlan):
+            return PlanKind.FIVE_YEAR
+        return parent if parent is not PlanKind.REVIEW else PlanKind.ANNUAL
+    return parent
+
+
+_FIVE_YEAR = re.compile(
+    r"“?((?:十[一二三四五六七八九]?|[一二三四五六七八九])五)”?(?:期间|时期|规划|计划|以来|末|的)"
+)
+_SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)[0-9]{2})年")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2}|20[xX×]{2}|[xX×]{4})年")
+_CN_YEAR = re.compile(r"([一二][〇零○九][一二三四五六七八九〇零○]{2})年")
+_NEXT_YEARS = re.compile(r"(?:今后|未来)([一二三四五])年")
+
+
+def _period_in(text: str, year: int | None) -> Period | None:
+    """The period a heading or a first sentence names, if any."""
+    s = fold_text(text)
+    for pattern in (_FIVE_YEAR, _SPAN, _YEAR, _CN_YEAR):
+        m = pattern.search(s)
+        if m is None:
+            continue
+        try:
+            if pattern is _FIVE_YEAR:
+                return FiveYearPlan.parse(m.group(1))
+            return parse_period(m.group(0))
+        except SciplanError:
+            continue
+    m = _NEXT_YEARS.search(s)
+    if m is not None and year is not None:
+        span = "一二三四五".index(m.group(1)) + 1
+        return YearSpan(Year(year + 1), Year(year + span))
+    return None
+
+
+def _first_sentence(s: str, start: int, end: int) -> str:
+    """The words that open a section's text: where a period is often said."""
+    j = start
+    while j < end and s[j] in " \n\t，,：:。":
+        j += 1
+    k = j
+    while k < end and k - j < 24 and s[k] not in "，,。；;\n":
+        k += 1
+    return s[j:k]
+
+
+def _trim_end(s: str, start: int, end: int) -> int:
+    while end > start and s[end - 1] in " \n\t\r":
+        end -= 1
+    return end
+
+
+_ISSUER = re.compile(
+    r"([\u4e00-\u9fffX]{1,12}?(?:自治区|省|市|自治州|州|盟|县|区|旗))"
+    r"(?:人民政府)?(科学技术局|科学技术委员会|科学技术厅|科技局|科技厅|科委|"
+    r"科学技术和工业信息化局|科技和工业信息化局|工业和信息化局|科学技术协会|科协)"
+)
+_REGION_LEVELS = (
+    ("自治区", Level.PROVINCIAL),
+    ("省", Level.PROVINCIAL),
+    ("自治州", Level.MUNICIPAL),
+    ("市", Level.MUNICIPAL),
+    ("州", Level.MUNICIPAL),
+    ("盟", Level.MUNICIPAL),
+    ("县", Level.COUNTY),
+    ("区", Level.COUNTY),
+    ("旗", Level.COUNTY),
+)
+
+
+def _issuer(s: str, text: str, root: Node) -> tuple[Region | None, str | None]:
+    """The region and issuing body named in the title, the first lines or the last
+    lines (where a plan is signed)."""
+    first = root.children[0].start if root.children else min(len(s), 200)
+    head = s[: max(first, 0)][:400]
+    tail = s[-200:]
+    for area in (head, tail):
+        m = _ISSUER.search(area)
+        if m is None:
+            continue
+        offset = s.find(area)
+        name = text[offset + m.start(1) : offset + m.end(1)]
+        issuer = text[offset + m.start() : offset + m.end()]
+        return _region(name), issuer
+    m = re.search(
+        r"([\u4e00-\u9fffX]{1,10}?(?:省|市|县|区|旗))(?:[0-9]{4}年|20[xX]{2}年|科技|科学技术)", head
+    )
+    if m is not None:
+        return _region(text[m.start(1) : m.end(1)]), None
+    return None, None
+
+
+def _region(name: str) -> Region | None:
+    for suffix, level in _REGION_LEVELS:
+        if name.endswith(suffix):
+            try:
+                return Region(name=name, level=level)
+            except SciplanError:
+                return None
+    return None
+
+
+def _plan_id(document: str) -> str:
+    stem = Path(document).stem.strip() or document.strip()
+    return re.sub(r"\s+", "-", stem) or "plan"

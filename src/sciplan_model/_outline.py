@@ -1,0 +1,227 @@
+"""A plan's outline from its text: numbered headings, nested by the order in which their
+numbering styles first appear.
+
+Headings start a line: 一、 （一） 1、 1. （1） ① 第一章 第一节, with or without a markdown
+``#``.  Enumerations inside a paragraph — 一是…二是…, 第一，…第二，… — are headings too,
+one level below the paragraph's section.  A style met for the first time opens a level
+below the current one; a style already open closes the levels below it.  A label whose
+style differs from an open one only in its mark (4. among 1、 2、 3、) and continues that
+style's count is taken as that style.
+
+Everything here works on the folded text (``fold_text``), whose positions are those of
+the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from ._reading import CN_DIGITS, Bad, read_chinese_int
+
+__all__ = ["Heading", "Node", "outline"]
+
+_CN = "一二三四五六七八九十百零〇两"
+# The numbering styles a line may start with: (style, pattern).  The pattern's first
+# group is the number; the match ends where the title begins.
+_LINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("第章", re.compile(rf"第([{_CN}]+|[0-9]{{1,3}})(章|部分|篇)\s*")),
+    ("第节", re.compile(rf"第([{_CN}]+|[0-9]{{1,3}})节\s*")),
+    ("cn、", re.compile(rf"([{_CN}]{{1,3}})\s*[、,，.]\s*")),
+    ("(cn)", re.compile(rf"\(([{_CN}]{{1,3}})\)\s*[、.]?\s*")),
+    ("n、", re.compile(r"([0-9]{1,2})\s*(?:、|[.](?![0-9])|，|,(?![0-9]))\s*", re.ASCII)),
+    ("(n)", re.compile(r"\(([0-9]{1,2})\)\s*[、.]?\s*", re.ASCII)),
+    ("n)", re.compile(r"([0-9]{1,2})\)\s*", re.ASCII)),
+    ("circled", re.compile(r"([①-⑳])\s*")),
+)
+# Enumerations inside a paragraph: 一是… and 第一，…
+_INLINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("是", re.compile(rf"([{_CN}]{{1,3}})是")),
+    ("第，", re.compile(rf"第([{_CN}]{{1,3}})[，,、:：]")),
+)
+_INLINE_BEFORE = frozenset("，,。；;：:！？!?\n( \t")
+_TITLE_ENDS = frozenset("，,。；;：:！!？?\t")
+_MARKDOWN = re.compile(r"[#>*\-\s]+")
+#: Marks that differ only in form: 4. among 1、 2、 3、.
+_FAMILIES = {"n、": "arabic", "n)": "arabic", "cn、": "chinese"}
+
+
+@attrs.frozen
+class Heading:
+    """A numbered heading as written: its label (一、), title, style, number, and where
+    the label starts, the title ends and the heading's line ends."""
+
+    label: str
+    title: str | None
+    style: str
+    number: int
+    start: int
+    title_end: int
+    inline: bool
+
+
+@attrs.define
+class Node:
+    """A section being built: its heading (None for the text before the first one),
+    where it starts and ends in the text, and its children."""
+
+    heading: Heading | None
+    start: int
+    end: int
+    children: list[Node] = attrs.field(factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    try:
+        return read_chinese_int(text.replace("两", "二"), 0, len(text))
+    except Bad:
+        return None
+
+
+def _title(s: str, start: int, end: int) -> tuple[str | None, int]:
+    """The words of a heading from ``start``: up to the first clause mark or ``end``."""
+    j = start
+    while j < end and s[j] not in _TITLE_ENDS:
+        j += 1
+    k = j
+    while k > start and s[k - 1] in " \u3000":
+        k -= 1
+    title = s[start:k]
+    return (title or None), k
+
+
+def _line_heading(s: str, start: int, end: int) -> Heading | None:
+    """The heading a line starts with, if any."""
+    m = _MARKDOWN.match(s, start, end)
+    i = m.end() if m else start
+    if i >= end:
+        return None
+    for style, pattern in _LINE_LABELS:
+        m = pattern.match(s, i, end)
+        if m is None:
+            continue
+        number = _number(m.group(1))
+        if number is None or number < 1:
+            continue
+        if style == "cn、" and m.group(0).rstrip().endswith((",", "，", ".")) and number > 20:
+            continue
+        label = s[i : m.end()].rstrip()
+        title, title_end = _title(s, m.end(), end)
+        if title is None and style in ("n、", "cn、") and m.end() < end:
+            continue
+        return Heading(label, title, style, number, i, title_end, inline=False)
+    return None
+
+
+def _inline_headings(s: str, start: int, end: int) -> list[Heading]:
+    """The enumerations inside a paragraph (一是…二是…), when they count from one."""
+    for style, pattern in _INLINE_LABELS:
+        found: list[Heading] = []
+        expected = 1
+        for m in pattern.finditer(s, start, end):
+            if m.start() > start and s[m.start() - 1] not in _INLINE_BEFORE:
+                continue
+            if _number(m.group(1)) != expected:
+                continue
+            title, title_end = _title(s, m.end(), end)
+            label = s[m.start() : m.end()].rstrip("，,、:：")
+            found.append(Heading(label, title, style, expected, m.start(), title_end, True))
+            expected += 1
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _lines(s: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    n = len(s)
+    while start <= n:
+        end = s.find("\n", start)
+        if end < 0:
+            end = n
+        yield start, end
+        start = end + 1
+
+
+def headings(s: str) -> list[Heading]:
+    """Every heading of the folded text ``s`` in document order."""
+    found: list[Heading] = []
+    for start, end in _lines(s):
+        if "\t" in s[start:end]:
+            continue  # a table's row
+        h = _line_heading(s, start, end)
+        body = start
+        if h is not None:
+            found.append(h)
+            body = h.title_end
+        found.extend(_inline_headings(s, body, end))
+    return found
+
+
+def outline(s: str) -> Node:
+    """The section tree of the folded text ``s``: a root node spanning the whole text,
+    whose children are the top-level sections."""
+    root = Node(None, 0, len(s))
+    # open levels: (style, last number, node)
+    stack: list[tuple[str, int, Node]] = []
+    for h in headings(s):
+        depth = _depth(stack, h)
+        del stack[depth:]
+        parent = stack[-1][2] if stack else root
+        node = Node(h, h.start, len(s))
+        parent.children.append(node)
+        stack.append((h.style, h.number, node))
+    _close(root, len(s))
+    return root
+
+
+def _depth(stack: list[tuple[str, int, Node]], h: Heading) -> int:
+    """Where ``h`` stands among the open levels."""
+    if h.inline:
+        # an enumeration belongs to the paragraph's section: below the deepest line
+        # heading open, and beside the enumeration it continues
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == h.style and h.number > 1:
+                return k
+            node = stack[k][2]
+            if node.heading is not None and not node.heading.inline:
+                return k + 1
+        return 0
+    for k, (style, _, _) in enumerate(stack):
+        if style == h.style:
+            return k
+    family = _FAMILIES.get(h.style)
+    if family is not None:
+        for k, (style, number, _) in enumerate(stack):
+            if _FAMILIES.get(style) == family and number + 1 == h.number:
+                return k
+    # inline enumerations never hold a line heading
+    depth = len(stack)
+    while depth and stack[depth - 1][2].heading is not None and stack[depth - 1][2].heading.inline:  # type: ignore[union-attr]
+        depth -= 1
+    return depth
+
+
+def _close(node: Node, end: int) -> None:
+    """Set each node's end: where the next sibling starts, or its parent ends."""
+    node.end = end
+    for k, child in enumerate(node.children):
+        following = node.children[k + 1].start if k + 1 < len(node.children) else end
+        _close(child, following)
+
+
+def is_numeral(c: str) -> bool:
+    """Whether ``c`` is a Chinese digit."""
+    return c in CN_DIGITS
