@@ -23,6 +23,7 @@ figures missed and those found in excess.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,8 +31,17 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from sciplan_model import Figure, SourceRef, examples
-from sciplan_model.extract import find_figures
+from sciplan_model import (
+    Achievement,
+    Breakdown,
+    Figure,
+    Goal,
+    Section,
+    SourceRef,
+    examples,
+    validate,
+)
+from sciplan_model.extract import Draft, find_figures, read_plan
 
 OPEN, CLOSE = "⟦", "⟧"
 
@@ -177,12 +187,135 @@ def _total(scores: list[Score]) -> Score:
     )
 
 
+# -- the reader: outline, items, breakdowns -------------------------------------------------
+
+
+class ReaderScore(NamedTuple):
+    sections: tuple[int, int]  # (matched, expected)
+    depths: tuple[int, int]
+    roles: tuple[int, int]
+    breakdowns: tuple[int, int]
+    extra_breakdowns: int
+    wrong_flagged: tuple[int, int]
+    errors: int  # error findings beyond those the expectation wants
+    problems: list[str]
+
+
+def _sections(sections: tuple[Section, ...], depth: int = 1) -> Iterator[tuple[Section, int]]:
+    for section in sections:
+        if section.label is not None:
+            yield section, depth
+        yield from _sections(section.sections, depth + (section.label is not None))
+
+
+def _key(key: object) -> str:
+    return str(getattr(key, "value", key))
+
+
+def reader_score(text: str, truth: list[Expected], expected: dict[str, Any]) -> ReaderScore:
+    """How the draft of ``text`` meets the expectation written for it."""
+    draft: Draft = read_plan(text, document="doc")
+    problems: list[str] = []
+    got = [(s.label, s.title, d) for s, d in _sections(draft.plan.sections)]
+    want = [(e["label"], e.get("title"), e["depth"]) for e in expected.get("sections", [])]
+    found_titles = {(label, title) for label, title, _ in got}
+    sections = sum((label, title) in found_titles for label, title, _ in want)
+    depth_map = {(label, title): depth for label, title, depth in got}
+    ranks = sorted({d for _, _, d in want})
+    ranks_got = sorted({d for _, _, d in got})
+    depths = sum(
+        (label, title) in depth_map
+        and ranks_got.index(depth_map[(label, title)]) == ranks.index(depth)
+        for label, title, depth in want
+    )
+    for label, title, depth in want:
+        if (label, title) not in found_titles:
+            problems.append(f"section missed: {label}{title} (depth {depth})")
+    items = {
+        (it.source.start, it.source.end): it
+        for it in [*draft.plan.goals(), *draft.plan.achievements()]
+        if it.source is not None
+    }
+    roles = 0
+    for e in expected.get("items", []):
+        span = truth[e["figure"]]
+        holder = [
+            it for (a, b), it in items.items() if a <= span.start and span.end <= b
+        ]
+        role = "goal" if any(isinstance(it, Goal) for it in holder) else (
+            "achievement" if any(isinstance(it, Achievement) for it in holder) else "none"
+        )
+        if role == e["role"]:
+            roles += 1
+        else:
+            problems.append(f"item {span.text!r} ({e.get('indicator')}): {role}, not {e['role']}")
+    got_breakdowns = []
+    for b in draft.plan.breakdowns():
+        spans = tuple(sorted((p.source.start, p.source.end) for p in b.parts if p.source))
+        got_breakdowns.append((spans, b))
+    matched = 0
+    used = set()
+    for e in expected.get("breakdowns", []):
+        spans = tuple(sorted((truth[k].start, truth[k].end) for k, _ in e["parts"]))
+        hit = [k for k, (sp, b) in enumerate(got_breakdowns) if sp == spans]
+        if hit and got_breakdowns[hit[0]][1].complete == e["complete"]:
+            matched += 1
+            used.add(hit[0])
+        else:
+            what = "wrong completeness" if hit else "missed"
+            if hit:
+                used.add(hit[0])
+            parts = [truth[k].text for k, _ in e["parts"]]
+            problems.append(f"breakdown {what}: {truth[e['total']].text} = {parts}")
+    for k, (sp, b) in enumerate(got_breakdowns):
+        if k not in used:
+            problems.append(
+                f"breakdown in excess: {b.total} = {[str(p.figure) for p in b.parts]}"
+                f" (complete={b.complete})"
+            )
+    report = validate(draft.plan)
+    flagged_codes = [f for f in report.findings if f.code in ("breakdown.sum", "breakdown.exceeds")]
+    wrong = [e for e in expected.get("breakdowns", []) if e.get("deliberately_wrong")]
+    errors = [f for f in report.findings if f.severity.value == "error"]
+    for f in errors:
+        problems.append(f"finding: {f} @ {f.source.where if f.source else ''}")
+    return ReaderScore(
+        (sections, len(want)),
+        (depths, len(want)),
+        (roles, len(expected.get("items", []))),
+        (matched, len(expected.get("breakdowns", []))),
+        len(got_breakdowns) - len(used),
+        (min(len(flagged_codes), len(wrong)), len(wrong)),
+        max(0, len(errors) - len(wrong)),
+        problems,
+    )
+
+
+def _ratio(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}"
+
+
+def _reader_report(name: str, r: ReaderScore, verbose: bool) -> None:
+    print(
+        f"{name}: sections {_ratio(r.sections)} (depth {_ratio(r.depths)}), "
+        f"roles {_ratio(r.roles)}, breakdowns {_ratio(r.breakdowns)} "
+        f"(+{r.extra_breakdowns} in excess), deliberate errors flagged "
+        f"{_ratio(r.wrong_flagged)}, other errors {r.errors}"
+    )
+    if verbose:
+        for p in r.problems:
+            print(f"  {p}")
+
+
 def main() -> int:
     """Measure, print, and return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, help="folders of annotated .txt files")
     parser.add_argument("--seeds", type=Path, help="the seed document work-plans-1-3.txt")
     parser.add_argument("-q", "--quiet", action="store_true", help="totals only")
+    parser.add_argument(
+        "--reader", action="store_true", help="also measure read_plan against NAME.json"
+    )
     args = parser.parse_args()
     if args.seeds is not None:
         document = args.seeds.read_text(encoding="utf-8")
@@ -192,12 +325,30 @@ def main() -> int:
         _report("seed plans", score(document, seed_truth(document), within), not args.quiet)
     for folder in args.folders:
         scores = []
+        readers: list[ReaderScore] = []
         for path in sorted(folder.glob("*.txt")):
             text, truth = annotated_truth(path.read_text(encoding="utf-8"))
             s = score(text, truth)
             scores.append(s)
             _report(f"{folder.name}/{path.name}", s, not args.quiet)
+            expectation = path.with_suffix(".json")
+            if args.reader and expectation.exists():
+                r = reader_score(text, truth, json.loads(expectation.read_text(encoding="utf-8")))
+                readers.append(r)
+                _reader_report(f"  reader {path.stem}", r, not args.quiet)
         _report(f"{folder} (all)", _total(scores), False)
+        if readers:
+            total = ReaderScore(
+                *(
+                    tuple(sum(x) for x in zip(*(getattr(r, f) for r in readers), strict=True))
+                    for f in ("sections", "depths", "roles", "breakdowns")
+                ),
+                sum(r.extra_breakdowns for r in readers),
+                tuple(sum(x) for x in zip(*(r.wrong_flagged for r in readers), strict=True)),
+                sum(r.errors for r in readers),
+                [],
+            )
+            _reader_report(f"{folder} reader (all)", total, False)
     return 0
 
 

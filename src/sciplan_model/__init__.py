@@ -28,6 +28,7 @@ from .codes import (
 from .errors import (
     CodeParseError,
     DivisionByZeroError,
+    DocumentReadError,
     EmptyTotalError,
     FigureParseError,
     InexactResultError,
@@ -109,6 +110,7 @@ __all__ = [
     "Combined",
     "Designation",
     "DivisionByZeroError",
+    "DocumentReadError",
     "EmptyTotalError",
     "Entry",
     "Figure",

@@ -27,7 +27,7 @@ from ._textfile import read_text_file
 from .codes import Level, PlanKind
 from .errors import SciplanError, WrongTypeError
 from .model import Item, Plan, Region, Section, SourceRef
-from .period import FiveYearPlan, Period, Year, YearSpan, parse_period
+from .period import FiveYearPlan, Period, Year, YearSpan, parse_period, period_years
 
 __all__ = ["Draft", "read_plan", "read_plan_file"]
 
@@ -136,6 +136,7 @@ class _Reader:
         self.figures = find_figures(text)
         self.starts = [f.start for f in self.figures]
         self.placed: list[Place] = []
+        self.first_year: int | None = None
 
     def source(self, start: int, end: int) -> SourceRef:
         line, column = _line_column(self.lines, start)
@@ -154,6 +155,8 @@ class _Reader:
         title = _clip(self.text[title_line[0] : title_line[1]].strip()) if title_line else None
         kind = _kind_of(title or "") or PlanKind.ANNUAL
         period = _period_in(title or "", None)
+        years = period_years(period) if period is not None else None
+        self.first_year = years.start if years is not None else None
         region, issuer = _issuer(self.s, self.text, root)
         head_end = root.children[0].start if root.children else len(self.s)
         body_start = title_line[1] if title_line else 0
@@ -171,8 +174,9 @@ class _Reader:
                     )
                 )
         year = period.value if isinstance(period, Year) else None
-        context = _Context(kind, period, year)
+        context = _Context(kind, period, year, period)
         sections.extend(self._section(node, context) for node in root.children)
+        period = _covering(period, [s.period for s in sections])
         plan = Plan(
             id=_plan_id(self.document),
             title=title or Path(self.document).stem or "plan",
@@ -206,16 +210,23 @@ class _Reader:
         period = _period_in(h.title or "", context.year)
         if period is None:
             period = _period_in(_first_sentence(self.s, h.title_end, body_end), context.year)
-        title = "" if h.inline else h.title or ""  # 一是… opens a clause, not a part
+        heading = "" if h.inline else h.title or ""  # 一是… opens a clause, not a part
         votes = [c.heading.title or "" for c in node.children if c.heading and not c.heading.inline]
-        kind = _section_kind(title, whole, context.kind, period, context.top, votes)
-        mine = _Context(kind, period or context.period, context.year, top=False)
+        kind = _section_kind(heading, whole, context.kind, period, context.top, votes)
+        when = _when(period, context.plan_period)
+        if when == "before":
+            kind = PlanKind.REVIEW  # 2024年工作回顾 in a plan for 2025
+        elif when == "within" and kind is PlanKind.REVIEW and context.kind is not PlanKind.REVIEW:
+            kind = context.kind if not heading or not _REVIEW_TITLE.search(heading) else kind
+        mine = _Context(kind, period or context.period, context.year, context.plan_period, False)
         review = kind is PlanKind.REVIEW
         items = self._items(h.start + len(h.label), body_end, review, mine.period)
         children = [self._section(child, mine) for child in node.children]
+        label = self.text[h.start : h.start + len(h.label)]
+        title = self.text[h.title_start : h.title_end] if h.title else None
         return Section(
-            label=h.label,
-            title=h.title,
+            label=label,
+            title=title,
             kind=kind,
             period=mine.period,
             items=items,
@@ -237,6 +248,7 @@ class _Reader:
             period=period,
             document=self.document,
             lines=self.lines,
+            first_year=self.first_year,
         )
         self.placed.extend(read.placed)
         return list(read.items)
@@ -247,6 +259,7 @@ class _Context:
     kind: PlanKind
     period: Period | None
     year: int | None
+    plan_period: Period | None = None  # the period the plan's title names
     top: bool = True  # whether the sections read in this context are the plan's own
 
 
@@ -266,14 +279,19 @@ _KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (
     ("打算", PlanKind.ANNUAL),
     ("方案", PlanKind.SPECIAL),
 )
-_REVIEW_TITLE = re.compile("总结|回顾|成绩|成效|进展|完成情况|工作情况|基本情况|取得|主要工作|做法")
-_PLAN_TITLE = re.compile(
-    "计划|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|工作重点|重点工作|保障措施|"
-    "措施|规划|展望|设想"
+_REVIEW_TITLE = re.compile(
+    "总结|回顾|成绩|成效|进展|完成情况|执行情况|工作情况|基本情况|取得|主要工作|做法|"
+    "执行成果|主要成果|工作成果|成果丰硕"
 )
-_RESULT = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|累计|先后")
+_PLAN_TITLE = re.compile(
+    "工作计划|年度计划|计划安排|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|"
+    "工作重点|重点工作|保障措施|措施|规划|展望|设想"
+)
+# Words that tell a review from a plan where a section's heading does not: only those
+# that cannot be read the other way (争取 and 完成 can, and 计划 names programmes).
+_RESULT = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|累计|先后|同比|比上年|较上年")
 _TARGET = re.compile(
-    "力争|争取|确保|计划|拟|将(?!近)|要|加强|加快|推进|推动|进一步|大力|着力|继续|深化|强化"
+    "力争|确保|拟|将(?!近)|要(?![求素点])|目标|加强|加快|推进|推动|大力|着力|深化|强化"
 )
 
 
@@ -325,9 +343,10 @@ def _section_kind(
         for child in children:
             results += 3 * bool(_REVIEW_TITLE.search(child))
             targets += 3 * bool(_PLAN_TITLE.search(child))
-        if results > targets:
+        # the document's kind holds unless the words say otherwise, clearly
+        if results >= 2 * targets and results - targets >= 3:
             review, plan = True, False
-        elif targets > results:
+        elif targets >= 2 * results and targets - results >= 3:
             review, plan = False, True
     if review and not plan:
         return PlanKind.REVIEW
@@ -338,28 +357,65 @@ def _section_kind(
     return parent
 
 
+def _covering(period: Period | None, parts: Sequence[Period | None]) -> Period | None:
+    """The plan's period: the one its title names, widened to a span of years where its
+    sections reach beyond it (a plan for 2025 that reviews 2024 covers 2024-2025)."""
+    years = [period_years(p) for p in (period, *parts) if p is not None]
+    known = [y for y in years if y is not None]
+    if period is None or not known or period_years(period) is None:
+        return period
+    first = min(y.start for y in known)
+    last = max(y.stop for y in known) - 1
+    own = period_years(period)
+    if own is not None and own.start == first and own.stop - 1 == last:
+        return period
+    return YearSpan(Year(first), Year(last))
+
+
+def _when(period: Period | None, plan: Period | None) -> str | None:
+    """Whether a section's period lies before the plan's, within it, or neither."""
+    if period is None or plan is None:
+        return None
+    a, b = period_years(period), period_years(plan)
+    if a is None or b is None:
+        return None
+    if a.stop <= b.start:
+        return "before"
+    if a.start >= b.start and a.stop <= b.stop:
+        return "within"
+    return None
+
+
 _FIVE_YEAR = re.compile(
     r"“?((?:十[一二三四五六七八九]?|[一二三四五六七八九])五)”?(?:期间|时期|规划|计划|以来|末|的)"
 )
+#: A five-year plan named in quotes, whatever follows: “十四五”科技创新规划.
+_QUOTED_FIVE_YEAR = re.compile(r"“((?:十[一二三四五六七八九]?|[一二三四五六七八九])五)”")
 _SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)[0-9]{2})年")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2}|20[xX×]{2}|[xX×]{4})年")
 _CN_YEAR = re.compile(r"([一二][〇零○九][一二三四五六七八九〇零○]{2})年")
 _NEXT_YEARS = re.compile(r"(?:今后|未来)([一二三四五])年")
+#: A year of the Republic of China calendar (113年度 is 2024), as Taiwan's plans count.
+_ROC_YEAR = re.compile(r"(?<![0-9])(1[0-9]{2})年度?")
+_ROC_OFFSET = 1911
 
 
 def _period_in(text: str, year: int | None) -> Period | None:
     """The period a heading or a first sentence names, if any."""
     s = fold_text(text)
-    for pattern in (_FIVE_YEAR, _SPAN, _YEAR, _CN_YEAR):
+    for pattern in (_FIVE_YEAR, _QUOTED_FIVE_YEAR, _SPAN, _YEAR, _CN_YEAR):
         m = pattern.search(s)
         if m is None:
             continue
         try:
-            if pattern is _FIVE_YEAR:
+            if pattern is _FIVE_YEAR or pattern is _QUOTED_FIVE_YEAR:
                 return FiveYearPlan.parse(m.group(1))
             return parse_period(m.group(0))
         except SciplanError:
             continue
+    m = _ROC_YEAR.search(s)
+    if m is not None:
+        return Year(int(m.group(1)) + _ROC_OFFSET)
     m = _NEXT_YEARS.search(s)
     if m is not None and year is not None:
         span = "一二三四五".index(m.group(1)) + 1

@@ -35,14 +35,17 @@ _LINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(n)", re.compile(r"\(([0-9]{1,2})\)\s*[、.]?\s*", re.ASCII)),
     ("n)", re.compile(r"([0-9]{1,2})\)\s*", re.ASCII)),
     ("circled", re.compile(r"([①-⑳])\s*")),
+    ("第是", re.compile(rf"第([{_CN}]{{1,3}})是")),
+    ("第，", re.compile(rf"第([{_CN}]{{1,3}})[，,、:：]\s*")),
 )
 # Enumerations inside a paragraph: 一是… and 第一，…
 _INLINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("是", re.compile(rf"([{_CN}]{{1,3}})是")),
+    ("第是", re.compile(rf"第([{_CN}]{{1,3}})是")),
+    ("是", re.compile(rf"(?<!第)([{_CN}]{{1,3}})是")),
     ("第，", re.compile(rf"第([{_CN}]{{1,3}})[，,、:：]")),
 )
 _INLINE_BEFORE = frozenset("，,。；;：:！？!?\n( \t")
-_TITLE_ENDS = frozenset("，,。；;：:！!？?\t")
+_TITLE_ENDS = frozenset("，,。；;：:！!？?\t\n")
 _MARKDOWN = re.compile(r"[#>*\-\s]+")
 #: Marks that differ only in form: 4. among 1、 2、 3、.
 _FAMILIES = {"n、": "arabic", "n)": "arabic", "cn、": "chinese"}
@@ -60,6 +63,7 @@ class Heading:
     start: int
     title_end: int
     inline: bool
+    title_start: int = -1
 
 
 @attrs.define
@@ -93,13 +97,22 @@ def _number(text: str) -> int | None:
 def _title(s: str, start: int, end: int) -> tuple[str | None, int]:
     """The words of a heading from ``start``: up to the first clause mark or ``end``."""
     j = start
-    while j < end and s[j] not in _TITLE_ENDS:
+    while j < end and (
+        s[j] not in _TITLE_ENDS
+        or (s[j] == "。" and 0 < j < len(s) - 1 and s[j - 1].isdigit() and s[j + 1].isdigit())
+    ):
         j += 1
     k = j
     while k > start and s[k - 1] in " \u3000":
         k -= 1
     title = s[start:k]
     return (title or None), k
+
+
+def _text_start(s: str, start: int, end: int) -> int:
+    """Where a line's words start, after markdown's marks."""
+    m = _MARKDOWN.match(s, start, end)
+    return m.end() if m else start
 
 
 def _line_heading(s: str, start: int, end: int) -> Heading | None:
@@ -117,11 +130,11 @@ def _line_heading(s: str, start: int, end: int) -> Heading | None:
             continue
         if style == "cn、" and m.group(0).rstrip().endswith((",", "，", ".")) and number > 20:
             continue
-        label = s[i : m.end()].rstrip()
+        label = s[i : m.end()].rstrip().rstrip("，,:：")
         title, title_end = _title(s, m.end(), end)
         if title is None and style in ("n、", "cn、") and m.end() < end:
             continue
-        return Heading(label, title, style, number, i, title_end, inline=False)
+        return Heading(label, title, style, number, i, title_end, False, m.end())
     return None
 
 
@@ -137,7 +150,9 @@ def _inline_headings(s: str, start: int, end: int) -> list[Heading]:
                 continue
             title, title_end = _title(s, m.end(), end)
             label = s[m.start() : m.end()].rstrip("，,、:：")
-            found.append(Heading(label, title, style, expected, m.start(), title_end, True))
+            found.append(
+                Heading(label, title, style, expected, m.start(), title_end, True, m.end())
+            )
             expected += 1
         if len(found) >= 2:
             return found
@@ -161,6 +176,10 @@ def headings(s: str) -> list[Heading]:
     for start, end in _lines(s):
         if "\t" in s[start:end]:
             continue  # a table's row
+        inline = _inline_headings(s, start, end)
+        if inline and inline[0].start == _text_start(s, start, end):
+            found.extend(inline)  # 第一是…；第二是…: a paragraph that is an enumeration
+            continue
         h = _line_heading(s, start, end)
         body = start
         if h is not None:

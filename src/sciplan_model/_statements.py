@@ -26,6 +26,7 @@ from decimal import Decimal
 import attrs
 
 from ._find import Found
+from ._reading import fold_text
 from .codes import Aggregation, Level
 from .errors import SciplanError
 from .figure import Figure, Qualifier
@@ -59,22 +60,23 @@ _TARGET_WORDS = re.compile(
     "计划(?=新增|新建|完成|实施|投入|建设|建成|引进|培训|举办|开展|争取|达到|实现|用|于|到|在|发展|"
     "安排|组织|培育|认定|申报|推广|举行|召开|新|[0-9一二三四五六七八九十])"
 )
-_RESULT_WORDS = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|累计|先后|截至|截止")
+_RESULT_WORDS = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|先后|截至|截止")
 _ASPIRATION = re.compile("力争|争取|力求|努力")
 _FLOOR = re.compile("确保")
 _STOCK_WORDS = re.compile("累计|现有|已有|拥有|总数|总量|保有|到目前|目前|截至|截止|达到|共有|存量")
 # Words to strip from the start of a name: time, place, aspiration, connectives.
 _LEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
+    r"(?:\([^()]{4,}\)|的|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
     r"并|而且|还|全年|今年|去年|明年|当年|本年度|年内|期间|时期|到目前|到现在|至今|连续|等|"
-    r"“[^”]{1,8}”(?:期间|时期|以来)?|[0-9xX×]{2,4}年(?:度|底|末)?|[一二三四五六七八九十〇零]{2,4}年|"
+    r"“[^”]{1,8}”(?:期间|时期|以来)|[0-9xX×]{2,4}年(?:度|底|末)?|[一二三四五六七八九十〇零]{2,4}年|"
     r"到[0-9xX×]{2,4}年(?:底|末)?|截至[^，,]{0,8}|目前|已|共计|共|合计|总计|累计|"
     r"全县|全市|全区|全省|全镇|我县|我市|我区|我省|我镇|县上|市上|"
     r"力争|争取|力求|努力|确保|计划|拟|预计|要|将|经过努力|经过|在|有|"
     r"先后|分别|进一步|继续|大力|积极|认真)+"
 )
 _TRAILING = re.compile(
-    r"(?:达到|达|为|共计|共|合计|总计|累计|约|近|有|到|至|超过|突破|不少于|至少|占)+$"
+    r"(?:(?:由|从)(?:现有|目前|当前|去年|上年|原来)?的?|达到|达|为|共计|共|合计|总计|累计|约|近|"
+    r"有|到|至|超过|突破|不少于|至少|占)+$"
 )
 _VERBS_ALONE = frozenset(
     [
@@ -129,6 +131,8 @@ _PART_SUFFIXES = (
     "的",
 )
 _EXAMPLES = re.compile("等$")
+_HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?有")
+_NEXT_PART = re.compile(r"[、，,]")
 _PARTIAL_OPENERS = re.compile(r"^(?:如|包括|主要有|主要是|重点是)")
 
 
@@ -171,11 +175,14 @@ def read_statements(
     period: Period | None,
     document: str,
     lines: Sequence[int],
+    first_year: int | None = None,
 ) -> Statements:
     """Read the section text ``text[start:end]`` (``s`` is the folded text) with the
     ``figures`` found in it.  ``review`` says whether the section reports results;
-    ``lines`` are the offsets where lines start, for the items' sources."""
+    ``lines`` are the offsets where lines start, for the items' sources; ``first_year``
+    is the first year of the plan's own period, before which a sentence reports."""
     reader = _Reader(text, s, document, lines, review, period)
+    reader.first_year = first_year
     return reader.read(start, end, figures)
 
 
@@ -196,6 +203,8 @@ class _Reader:
         self.review = review
         self.period = period
         self.parts: dict[int, int] = {}  # figure start → the breakdown it is part of
+        self.names: dict[int, str] = {}  # figure start → its name, for a table's cells
+        self.first_year: int | None = None
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.items: list[_Item] = []
 
@@ -217,6 +226,7 @@ class _Reader:
     # -- the section -------------------------------------------------------------------
 
     def read(self, start: int, end: int, figures: Sequence[Found]) -> Statements:
+        self._tables(start, end, figures)
         sentences = _sentences(self.s, start, end)
         previous: list[Found] = []
         for a, b in sentences:
@@ -227,6 +237,74 @@ class _Reader:
             self._items(a, b, mine)
             previous = mine
         return self._finish(figures)
+
+    # -- tables ------------------------------------------------------------------------
+
+    def _tables(self, start: int, end: int, figures: Sequence[Found]) -> None:
+        """Tables written as lines of tab-separated cells: a 合计 row is the total of the
+        rows above it, column by column, and a 合计 column the total of its row."""
+        rows: list[list[tuple[int, int]]] = []
+        for a, b in _lines(self.s, start, end):
+            if "\t" in self.s[a:b]:
+                rows.append(_cells(self.s, a, b))
+                continue
+            if rows:
+                self._table(rows, figures)
+            rows = []
+        if rows:
+            self._table(rows, figures)
+
+    def _table(self, rows: list[list[tuple[int, int]]], figures: Sequence[Found]) -> None:
+        def figure_in(cell: tuple[int, int]) -> Found | None:
+            return next((f for f in figures if cell[0] <= f.start < cell[1]), None)
+
+        def words(cell: tuple[int, int]) -> str:
+            return self.text[cell[0] : cell[1]].strip()
+
+        header: list[str] = []
+        if not any(figure_in(c) for c in rows[0][1:]):
+            header = [words(c) for c in rows[0]]
+            rows = rows[1:]
+        sum_column = next(
+            (k for k, h in enumerate(header) if k and _TOTAL_ROW.fullmatch(fold_text(h))), None
+        )
+        above: list[list[tuple[int, int]]] = []
+        for row in rows:
+            key = words(row[0])
+            for k, cell in enumerate(row[1:], start=1):
+                f = figure_in(cell)
+                if f is not None and f.start not in self.parts:
+                    column = header[k] if k < len(header) else ""
+                    self.names[f.start] = key + column if key else column
+            if sum_column is not None and sum_column < len(row):
+                t = figure_in(row[sum_column])
+                cells = [
+                    (figure_in(c), header[k] if k < len(header) else "")
+                    for k, c in enumerate(row[1:sum_column], start=1)
+                ]
+                parts = [(f, h) for f, h in cells if f is not None and h]
+                if (
+                    t is not None
+                    and parts
+                    and all(_dimension(f) == _dimension(t) for f, _ in parts)
+                ):
+                    self._breakdown(t, parts, True, end=row[-1][1], subject=key)
+            if _TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")):
+                for k, cell in enumerate(row[1:], start=1):
+                    t = figure_in(cell)
+                    if t is None or k == sum_column:
+                        continue
+                    parts = []
+                    for line in above:
+                        f = figure_in(line[k]) if k < len(line) else None
+                        if f is not None and _dimension(f) == _dimension(t):
+                            parts.append((f, words(line[0])))
+                    column = header[k] if k < len(header) else key
+                    if parts:
+                        self._breakdown(t, parts, True, end=cell[1], subject=column)
+                above = []
+            else:
+                above.append(row)
 
     # -- breakdowns --------------------------------------------------------------------
 
@@ -253,22 +331,29 @@ class _Reader:
         parts: list[tuple[Found, str]] = []
         key = ""
         at = q
+        complete_hint: bool | None = None
         for f in after:
             if f.start in self.parts:
                 break
-            words = _key(self.s, at, f.start)
-            if _dimension(f) not in totals or _PART_STOP.search(words) or len(words) > 16:
+            k_a, k_b = _key_span(self.s, at, f.start)
+            folded = self.s[k_a:k_b]
+            if _dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
                 break
-            if words:
-                key = words
+            if folded:
+                key = self.text[k_a:k_b]
+            if not key and not parts:
+                # 其中5项成果达到…: the part is named by the words after it
+                c_a, c_b = _after_span(self.s, f.end, b)
+                if c_a < c_b:
+                    parts.append((f, self.text[c_a:c_b]))
+                    complete_hint = False
+                break
             if not key:
                 break
             parts.append((f, key))
             at = f.end
         if _PARTIAL_OPENERS.match(self.s[q : q + 4].lstrip("：:，, ")):
-            complete_hint: bool | None = False
-        else:
-            complete_hint = None
+            complete_hint = False
         for dimension, t in totals.items():
             mine = [(f, k) for f, k in parts if _dimension(f) == dimension]
             if mine:
@@ -295,27 +380,41 @@ class _Reader:
             parts = []
             at = opener
             for g in inside:
-                words = _key(s, at, g.start)
-                if not words:
+                k_a, k_b = _key_span(s, at, g.start)
+                if k_a >= k_b:
                     break
-                parts.append((g, words))
+                parts.append((g, self.text[k_a:k_b]))
                 at = g.end
             if len(parts) == len(inside):
                 self._breakdown(f, parts, None, end=close + 1)
 
     def _having(self, figs: list[Found], b: int) -> None:
-        """86项，有4项成果达到… and 86项成果中有4项…: a part that stands out."""
+        """86项，有4项成果达到…, 96家高企中，有58家… and 14个乡镇中，有9个…、5个…: parts
+        that stand out of a total, each named by the words after it."""
         s = self.s
         for k, f in enumerate(figs[:-1]):
             g = figs[k + 1]
             if f.start in self.parts or g.start in self.parts or _dimension(f) != _dimension(g):
                 continue
             between = s[f.end : g.start].strip(" ，,")
-            if not re.fullmatch(r"(?:[\u4e00-\u9fff]{0,8}中)?(?:其中)?有", between):
+            if not _HAVING.fullmatch(between):
                 continue
-            category = _words_after(s, g.end, b)
-            if category:
-                self._breakdown(f, [(g, category)], False, end=g.end + len(category))
+            parts: list[tuple[Found, str]] = []
+            for h in figs[k + 1 :]:
+                if h.start in self.parts or _dimension(h) != _dimension(f):
+                    break
+                if (
+                    parts
+                    and s[parts[-1][0].end : h.start].strip()
+                    and not _NEXT_PART.fullmatch(s[_clause_end(s, parts[-1][0].end, b) : h.start])
+                ):
+                    break
+                c_a, c_b = _after_span(s, h.end, b)
+                if c_a >= c_b:
+                    break
+                parts.append((h, self.text[c_a:c_b]))
+            if parts:
+                self._breakdown(f, parts, None if len(parts) > 1 else False, end=parts[-1][0].end)
 
     def _examples(self, figs: list[Found], previous: list[Found]) -> None:
         """红枣育苗、太阳能采暖房等4项成果: examples of a total said just before."""
@@ -323,24 +422,37 @@ class _Reader:
         for g in figs:
             if g.start in self.parts or g.start == 0 or s[g.start - 1] != "等":
                 continue
-            noun = _words_after(s, g.end, len(s))[:2]
-            if len(noun) < 2:
+            c_a, c_b = _after_span(s, g.end, len(s))
+            noun = s[c_a : c_a + 2]
+            if c_b - c_a < 2:
                 continue
             earlier = [f for f in [*previous, *figs] if f.end <= g.start]
             for f in reversed(earlier):
                 if f.start in self.parts or _dimension(f) != _dimension(g):
                     continue
                 if noun in s[max(0, f.start - 12) : f.start]:
-                    self._breakdown(f, [(g, _words_after(s, g.end, len(s)))], False, end=g.end)
+                    self._breakdown(f, [(g, self.text[c_a:c_b])], False, end=g.end)
                 break
 
     def _breakdown(
-        self, t: Found, parts: list[tuple[Found, str]], complete: bool | None, end: int
+        self,
+        t: Found,
+        parts: list[tuple[Found, str]],
+        complete: bool | None,
+        end: int,
+        subject: str | None = None,
     ) -> None:
         keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
-        name, name_start = _name_before(self.s, t)
+        n_a, n_b = _name_span(self.s, t)
+        if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
+            a_a, a_b = _after_span(self.s, t.end, len(self.s))
+            if a_b - a_a > 2:
+                n_a, n_b = a_a, a_b
+        name, name_start = self.text[n_a:n_b], n_a
+        if subject is not None:  # a table's column or row
+            name, name_start = subject, min([t.start, *(g.start for g, _ in parts)])
         unit = _indicator_unit(t.figure.unit)
         indicator = None
         try:
@@ -365,47 +477,76 @@ class _Reader:
     def _items(self, a: int, b: int, figs: list[Found]) -> None:
         s = self.s
         sentence = s[a:b]
-        goal = _is_goal(sentence, self.review)
+        goal = _is_goal(sentence, self.review) and not self._earlier(a, figs[0].start)
         last: _Item | None = None
-        for f in figs:
+        for k, f in enumerate(figs):
             if f.start in self.parts:
                 continue
-            name, name_start = _name_before(s, f, floor=max(a, last.found.end if last else a))
-            name = self._name(f, name, b, last)
-            if not name:
+            following = figs[k + 1] if k + 1 < len(figs) else None
+            if goal and following is not None and _baseline(s, a, f, following):
+                # 由现有的19家增加到40家: what there is now, and the target
+                last = self._read_item(a, b, f, last, goal=False) or last
                 continue
-            before = s[max(a, name_start - 6) : f.start]
-            item = _Item(
-                found=f,
-                name=name,
-                start=min(name_start, f.start),
-                end=f.end,
-                goal=goal,
-                aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
-                stock=bool(_STOCK_WORDS.search(s[_clause_start(s, f.start, a) : f.start])),
-            )
-            if (  # 确保X、力争Y: one indicator with a floor and a stretch
-                goal
-                and last is not None
-                and last.goal
-                and _FLOOR.search(before) is None
-                and _ASPIRATION.search(before)
-                and _dimension(last.found) == _dimension(f)
-            ):
-                item.name = last.name
-            self.items.append(item)
-            last = item
+            last = self._read_item(a, b, f, last, goal=goal) or last
 
-    def _name(self, f: Found, name: str, b: int, last: _Item | None) -> str:
-        """A figure's name from the words before it; from those after it where the words
-        before are a bare verb or end a list of examples (新增5家高新技术企业, 中科院等64家
-        科研院所); from the figure before it where they are only a verb (举办讲座10期，
-        参加3000人次)."""
+    def _earlier(self, a: int, first: int) -> bool:
+        """Whether a sentence opens with a year before the plan's (2024年发明专利授权量
+        1,046件 in a plan for 2025): it reports, whatever its section."""
+        if self.first_year is None:
+            return False
+        for m in _YEAR_NAMED.finditer(self.s, a, first):
+            year = int(m.group(1))
+            if year < 100:
+                year += 2000
+            if year < self.first_year:
+                return True
+        return False
+
+    def _read_item(
+        self, a: int, b: int, f: Found, last: _Item | None, *, goal: bool
+    ) -> _Item | None:
+        """The goal or achievement of ``f`` in the sentence ``s[a:b]``, named."""
         s = self.s
-        if not name or len(name) <= 2 or name in _VERBS_ALONE or name.endswith("等"):
-            after = _words_after(s, f.end, _clause_end(s, f.end, b))
+        name_start, name_end = _name_span(s, f, floor=max(a, last.found.end if last else a))
+        name = self._name(f, name_start, name_end, b, last)
+        if f.start in self.names:  # a table's cell: its row and its column
+            name, name_start = self.names[f.start], f.start
+        if not name:
+            return None
+        before = s[max(a, name_start - 6) : f.start]
+        item = _Item(
+            found=f,
+            name=name,
+            start=min(name_start, f.start),
+            end=f.end,
+            goal=goal,
+            aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
+            stock=bool(_STOCK_WORDS.search(s[_clause_start(s, f.start, a) : f.start])),
+        )
+        if (  # 确保X、力争Y: one indicator with a floor and a stretch
+            goal
+            and last is not None
+            and last.goal
+            and _FLOOR.search(before) is None
+            and _ASPIRATION.search(before)
+            and _dimension(last.found) == _dimension(f)
+        ):
+            item.name = last.name
+        self.items.append(item)
+        return item
+
+    def _name(self, f: Found, a: int, e: int, b: int, last: _Item | None) -> str:
+        """A figure's name from the words before it (``text[a:e]``); from those after it
+        where the words before are a bare verb or end a list of examples (新增5家高新技术
+        企业, 中科院等64家科研院所); from the figure before it where they are only a verb
+        (举办讲座10期，参加3000人次)."""
+        s = self.s
+        name, folded = self.text[a:e], s[a:e]
+        if not name or len(name) <= 2 or folded in _VERBS_ALONE or folded.endswith("等"):
+            c_a, c_b = _after_span(s, f.end, b)
+            after = self.text[c_a:c_b]
             if after and len(after) <= 14:
-                name = after if name.endswith("等") else name + after
+                name = after if folded.endswith("等") else name + after
         if (not name or name in _VERBS_ALONE) and last is not None:
             core = last.name
             for verb in sorted(_VERBS_ALONE, key=len, reverse=True):
@@ -423,7 +564,7 @@ class _Reader:
         seen_goals: dict[tuple[str, Figure], _Item] = {}
         indicators: dict[tuple[str, str], Indicator] = {}
         for item in self.items:
-            made = self._item(item, indicators)
+            made = self._make(item, indicators)
             if made is None:
                 continue
             if isinstance(made, Goal):
@@ -448,7 +589,7 @@ class _Reader:
         out.sort(key=lambda t: (t[0], t[1]))
         return Statements(tuple(item for _, _, item in out), tuple(placed))
 
-    def _item(
+    def _make(
         self, item: _Item, indicators: dict[tuple[str, str], Indicator]
     ) -> Goal | Achievement | None:
         f = item.found
@@ -488,12 +629,56 @@ def _sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
         if s[k] in _SENTENCE_ENDS:
             if s[k] == "。" and 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit():
                 continue  # 159。3: a converted document's decimal point
+            if s[k] == "\n" and _wrapped(s, k):
+                continue
             if k > a:
                 out.append((a, k + 1))
             a = k + 1
     if a < end:
         out.append((a, end))
     return out
+
+
+_TOTAL_ROW = re.compile("合计|小计|总计|共计|合 计|总 计")
+
+
+def _lines(s: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    while a < end:
+        b = s.find("\n", a, end)
+        if b < 0:
+            b = end
+        out.append((a, b))
+        a = b + 1
+    return out
+
+
+def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while True:
+        k = s.find("\t", a, b)
+        if k < 0:
+            out.append((a, b))
+            return out
+        out.append((a, k))
+        a = k + 1
+
+
+def _wrapped(s: str, k: int) -> bool:
+    """Whether the line break at ``s[k]`` only wraps a long line (text copied from a PDF):
+    the line is long, does not end a sentence, and the next goes on with words."""
+    line_start = s.rfind("\n", 0, k) + 1
+    if k - line_start < _WRAPPED_LINE or k + 1 >= len(s):
+        return False
+    return (
+        s[k - 1] not in "。；;！!？?：:"
+        and s[k + 1] not in " \t\n#-"
+        and "\t" not in s[line_start:k]
+    )
+
+
+_WRAPPED_LINE = 25
 
 
 def _dimension(f: Found) -> str:
@@ -509,7 +694,7 @@ def _indicator_unit(unit: str) -> str:
 
 def _clause_start(s: str, i: int, floor: int) -> int:
     j = i
-    while j > floor and s[j - 1] not in _CLAUSE_ENDS:
+    while j > floor and (s[j - 1] not in _CLAUSE_ENDS or (s[j - 1] == "\n" and _wrapped(s, j - 1))):
         j -= 1
     return j
 
@@ -521,46 +706,68 @@ def _clause_end(s: str, i: int, limit: int, ends: frozenset[str] = _AFTER_ENDS) 
     return j
 
 
-_REMARK = re.compile(r"\([^()]{4,}\)")
+_STRIP = frozenset(" \t\n\r：:，,、；;")
+_BRACKETS = frozenset("()（）")
 
 
-def _clean(words: str) -> str:
-    """The words that name a figure: without remarks in brackets, time, place,
-    aspiration and connectives before, and lead words after."""
-    words = _REMARK.sub("", words).strip(" \t\n：:，,、")
-    previous = None
-    while previous != words:
-        previous = words
-        words = _LEADING.sub("", words).strip(" ：:，,、")
-        words = _TRAILING.sub("", words).strip()
-    if words.count("“") != words.count("”"):
-        words = words.strip("“”")
-    return words
-
-
-def _name_before(s: str, f: Found, floor: int = 0) -> tuple[str, int]:
-    """The words that name the figure ``f``: its clause before it, cleaned."""
-    start = _clause_start(s, f.start, floor)
-    raw = s[start : f.start]
-    name = _clean(raw)
-    at = start + raw.find(name) if name else f.start
-    return name, at
-
-
-def _words_after(s: str, i: int, limit: int) -> str:
-    """The words right after a figure, up to the clause's end (新增5家高新技术企业 →
-    高新技术企业)."""
-    return _clean(s[i : _clause_end(s, i, limit)])
-
-
-def _key(s: str, a: int, b: int) -> str:
-    """A part's key: the words between the previous part (or 其中) and its figure."""
-    words = s[a:b].strip(" \t\n：:，,、；;（）()")
-    for opener in _OPENERS:
-        if words.startswith(opener):
-            words = words[len(opener) :]
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    """The span of the words that name a figure within ``s[a:b]``: without time, place,
+    aspiration and connectives (or a remark in brackets) before, and lead words after."""
+    while True:
+        before = (a, b)
+        while a < b and s[a] in _STRIP:
+            a += 1
+        while b > a and s[b - 1] in _STRIP:
+            b -= 1
+        m = _LEADING.match(s, a, b)
+        if m is not None and m.end() > a:
+            a = m.end()
+        m = _TRAILING.search(s, a, b)
+        if m is not None and m.start() < b:
+            b = m.start()
+        if (a, b) == before:
             break
-    return _TRAILING.sub("", words.strip(" ：:，,、")).strip()
+    words = s[a:b]
+    if words.count("“") != words.count("”"):
+        while a < b and s[a] in "“”":
+            a += 1
+        while b > a and s[b - 1] in "“”":
+            b -= 1
+    if s[a:b].count("(") != s[a:b].count(")"):
+        while a < b and s[a] in _BRACKETS:
+            a += 1
+        while b > a and s[b - 1] in _BRACKETS:
+            b -= 1
+    return a, b
+
+
+def _name_span(s: str, f: Found, floor: int = 0) -> tuple[int, int]:
+    """Where the words naming ``f`` stand: its clause before it, trimmed."""
+    return _trim(s, _clause_start(s, f.start, floor), f.start)
+
+
+def _after_span(s: str, i: int, limit: int) -> tuple[int, int]:
+    """Where the words right after a figure stand, up to the clause's end (新增5家高新
+    技术企业 → 高新技术企业)."""
+    return _trim(s, i, _clause_end(s, i, limit))
+
+
+def _key_span(s: str, a: int, b: int) -> tuple[int, int]:
+    """A part's key: the words between the previous part (or 其中) and its figure."""
+    while a < b and s[a] in " \t\n：:，,、；;（）()":
+        a += 1
+    for opener in _OPENERS:
+        if s.startswith(opener, a) and a + len(opener) < b:
+            a += len(opener)
+            break
+    while a < b and s[a] in _STRIP:
+        a += 1
+    while b > a and s[b - 1] in _STRIP:
+        b -= 1
+    m = _TRAILING.search(s, a, b)
+    if m is not None:
+        b = m.start()
+    return a, b
 
 
 def _level_of(key: str) -> Level | None:
@@ -576,7 +783,7 @@ def _level_of(key: str) -> Level | None:
 
 
 def _part(g: Found, key: str, source: SourceRef) -> BreakdownPart:
-    level = _level_of(key)
+    level = _level_of(fold_text(key))
     if level is not None:
         return BreakdownPart(figure=g.figure, level=level, source=source)
     return BreakdownPart(figure=g.figure, category=key, source=source)
@@ -600,15 +807,32 @@ def _complete(t: Found, parts: list[tuple[Found, str]], keyed: list[BreakdownPar
         found = total([v for v in values if v is not None])
         if found >= said:
             return True
-    name, _ = _name_before(s, t)
+    n_a, n_b = _name_span(s, t)
+    name = s[n_a:n_b]
     head = name[-2:] if len(name) >= 2 else ""
-    return bool(head) and all(key.endswith(head) for _, key in parts)
+    return bool(head) and all(fold_text(key).endswith(head) for _, key in parts)
 
 
 def _value(f: Figure) -> Quantity | None:
     if f.qualifier is not Qualifier.EXACT or f.value is None:
         return None
     return f.value
+
+
+_YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})年(?!度?[0-9])")
+_CHANGE_TO = re.compile(
+    r"[^，,。；;]{0,4}?(?:增加|提高|增长|提升|上升|扩大|减少|下降|降低|发展)?(?:到|至)"
+)
+
+
+def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
+    """Whether ``f`` is where a target starts from: 由19家增加到40家, 从3%提高到5%."""
+    if _dimension(f) != _dimension(following):
+        return False
+    start = _clause_start(s, f.start, a)
+    if "由" not in s[start : f.start] and "从" not in s[start : f.start]:
+        return False
+    return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
 
 
 def _is_goal(sentence: str, review: bool) -> bool:
