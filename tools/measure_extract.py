@@ -208,6 +208,20 @@ def _sections(sections: tuple[Section, ...], depth: int = 1) -> Iterator[tuple[S
         yield from _sections(section.sections, depth + (section.label is not None))
 
 
+def _parents(
+    sections: list[tuple[str | None, str | None, int]],
+) -> dict[tuple[str | None, str | None], tuple[str | None, str | None] | None]:
+    parents: dict[tuple[str | None, str | None], tuple[str | None, str | None] | None] = {}
+    for k, (label, title, depth) in enumerate(sections):
+        parent = None
+        for other_label, other_title, other_depth in reversed(sections[:k]):
+            if other_depth < depth:
+                parent = (other_label, other_title)
+                break
+        parents[(label, title)] = parent
+    return parents
+
+
 def _key(key: object) -> str:
     return str(getattr(key, "value", key))
 
@@ -220,13 +234,11 @@ def reader_score(text: str, truth: list[Expected], expected: dict[str, Any]) -> 
     want = [(e["label"], e.get("title"), e["depth"]) for e in expected.get("sections", [])]
     found_titles = {(label, title) for label, title, _ in got}
     sections = sum((label, title) in found_titles for label, title, _ in want)
-    depth_map = {(label, title): depth for label, title, depth in got}
-    ranks = sorted({d for _, _, d in want})
-    ranks_got = sorted({d for _, _, d in got})
+    # nesting: each section's parent is the nearest section before it at a smaller depth
+    want_parents, got_parents = _parents(want), _parents(got)
     depths = sum(
-        (label, title) in depth_map
-        and ranks_got.index(depth_map[(label, title)]) == ranks.index(depth)
-        for label, title, depth in want
+        got_parents.get((label, title), "?") == want_parents[(label, title)]
+        for label, title, _ in want
     )
     for label, title, depth in want:
         if (label, title) not in found_titles:
@@ -239,11 +251,11 @@ def reader_score(text: str, truth: list[Expected], expected: dict[str, Any]) -> 
     roles = 0
     for e in expected.get("items", []):
         span = truth[e["figure"]]
-        holder = [
-            it for (a, b), it in items.items() if a <= span.start and span.end <= b
-        ]
-        role = "goal" if any(isinstance(it, Goal) for it in holder) else (
-            "achievement" if any(isinstance(it, Achievement) for it in holder) else "none"
+        holder = [it for (a, b), it in items.items() if a <= span.start and span.end <= b]
+        role = (
+            "goal"
+            if any(isinstance(it, Goal) for it in holder)
+            else ("achievement" if any(isinstance(it, Achievement) for it in holder) else "none")
         )
         if role == e["role"]:
             roles += 1
@@ -297,7 +309,7 @@ def _ratio(pair: tuple[int, int]) -> str:
 
 def _reader_report(name: str, r: ReaderScore, verbose: bool) -> None:
     print(
-        f"{name}: sections {_ratio(r.sections)} (depth {_ratio(r.depths)}), "
+        f"{name}: sections {_ratio(r.sections)} (nested alike {_ratio(r.depths)}), "
         f"roles {_ratio(r.roles)}, breakdowns {_ratio(r.breakdowns)} "
         f"(+{r.extra_breakdowns} in excess), deliberate errors flagged "
         f"{_ratio(r.wrong_flagged)}, other errors {r.errors}"
@@ -305,6 +317,53 @@ def _reader_report(name: str, r: ReaderScore, verbose: bool) -> None:
     if verbose:
         for p in r.problems:
             print(f"  {p}")
+
+
+def _signature(b: Breakdown) -> tuple[str, tuple[str, ...], bool]:
+    return str(b.total), tuple(str(p.figure) for p in b.parts), b.complete
+
+
+def seed_reader(document: str) -> None:
+    """Read each seed plan from its span of the document and compare the draft with the
+    bundled model: the numbered sections with their nesting (the model keeps an inline
+    一是 only where it holds an item, so those are left out of the comparison), the
+    breakdowns (total, parts and completeness alike), and validation without errors."""
+    for name in examples.names():
+        model = examples.load(name)
+        if model.source is None:
+            continue
+        span = model.source
+        draft = read_plan(document[span.start : span.end], document=name)
+
+        def numbered(plan: Any) -> list[tuple[str | None, int]]:
+            return [
+                (s.label, d)
+                for s, d in _sections(plan.sections)
+                if s.label and not s.label.endswith("是")
+            ]
+
+        want, got = numbered(model), numbered(draft.plan)
+        expected = [_signature(b) for b in model.breakdowns()]
+        found = [_signature(b) for b in draft.plan.breakdowns()]
+        missed = [e for e in expected if e not in found]
+        extra = [f for f in found if f not in expected]
+        report = validate(draft.plan)
+        errors = [f for f in report.findings if f.severity.value == "error"]
+        complete = sum(e[2] for e in expected)
+        print(
+            f"seed {name}: numbered sections {len(got)} (model {len(want)}, alike with their "
+            f"nesting: {got == want}); breakdowns {len(expected) - len(missed)}/{len(expected)} "
+            f"found ({complete} complete in the model), {len(extra)} in excess; validation "
+            f"errors {len(errors)}; unplaced figures {len(draft.unplaced)}"
+        )
+        for m in missed:
+            print(f"  breakdown missed: {m}")
+        for x in extra:
+            print(f"  breakdown in excess: {x}")
+        for f in errors:
+            print(f"  finding: {f}")
+        if got != want:
+            print(f"  outline: draft {got[:8]}… model {want[:8]}…")
 
 
 def main() -> int:
@@ -323,6 +382,8 @@ def main() -> int:
         plans = [examples.load(name).source for name in examples.names()]
         within = [r for r in plans if r is not None]
         _report("seed plans", score(document, seed_truth(document), within), not args.quiet)
+        if args.reader:
+            seed_reader(document)
     for folder in args.folders:
         scores = []
         readers: list[ReaderScore] = []

@@ -138,6 +138,22 @@ def _line_heading(s: str, start: int, end: int) -> Heading | None:
     return None
 
 
+def _unnumbered(s: str, start: int, end: int, before: list[Heading]) -> Heading | None:
+    """A heading whose number was lost (、培训教师: between 一、 and 三、, as converted
+    documents leave it): a short line that opens with the mark of the heading before."""
+    last = next((h for h in reversed(before) if not h.inline), None)
+    i = _text_start(s, start, end)
+    if last is None or last.style not in ("cn、", "n、") or not s.startswith("、", i):
+        return None
+    title, title_end = _title(s, i + 1, end)
+    if title is None or len(title) > _SHORT_TITLE:
+        return None
+    return Heading("、", title, last.style, last.number + 1, i, title_end, False, i + 1)
+
+
+_SHORT_TITLE = 20
+
+
 def _inline_headings(s: str, start: int, end: int) -> list[Heading]:
     """The enumerations inside a paragraph (一是…二是…), when they count from one."""
     for style, pattern in _INLINE_LABELS:
@@ -180,7 +196,7 @@ def headings(s: str) -> list[Heading]:
         if inline and inline[0].start == _text_start(s, start, end):
             found.extend(inline)  # 第一是…；第二是…: a paragraph that is an enumeration
             continue
-        h = _line_heading(s, start, end)
+        h = _line_heading(s, start, end) or _unnumbered(s, start, end, found)
         body = start
         if h is not None:
             found.append(h)

@@ -79,7 +79,50 @@ _TRAILING = re.compile(
     r"有|到|至|超过|突破|不少于|至少|占)+$"
 )
 _VERBS_ALONE = frozenset(
-    ["新增", "新建", "建成", "建立", "培育", "认定", "引进", "培训", "举办", "开展", "完成", "实施", "组织", "争取", "获得", "取得", "发放", "选派", "推广", "发展", "开发", "申报", "参加", "落实", "实现", "招引", "扶持", "支持", "创建", "新认定", "新培育", "投入", "达", "增加", "提高", "增长", "提升", "减少", "降低", "达到", "保持", "稳定在"]
+    [
+        "新增",
+        "新建",
+        "建成",
+        "建立",
+        "培育",
+        "认定",
+        "引进",
+        "培训",
+        "举办",
+        "开展",
+        "完成",
+        "实施",
+        "组织",
+        "争取",
+        "获得",
+        "取得",
+        "发放",
+        "选派",
+        "推广",
+        "发展",
+        "开发",
+        "申报",
+        "参加",
+        "落实",
+        "实现",
+        "招引",
+        "扶持",
+        "支持",
+        "创建",
+        "新认定",
+        "新培育",
+        "投入",
+        "达",
+        "增加",
+        "提高",
+        "增长",
+        "提升",
+        "减少",
+        "降低",
+        "达到",
+        "保持",
+        "稳定在",
+    ]
 )
 # Words that end a list of parts: a new clause with its own verb.
 _PART_STOP = re.compile(
@@ -171,6 +214,7 @@ class _Reader:
         self.parts: dict[int, int] = {}  # figure start → the breakdown it is part of
         self.names: dict[int, str] = {}  # figure start → its name, for a table's cells
         self.first_year: int | None = None
+        self.sentence = 0  # where the sentence being read starts
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.items: list[_Item] = []
 
@@ -442,6 +486,7 @@ class _Reader:
 
     def _items(self, a: int, b: int, figs: list[Found]) -> None:
         s = self.s
+        self.sentence = a
         sentence = s[a:b]
         goal = _is_goal(sentence, self.review) and not self._earlier(a, figs[0].start)
         last: _Item | None = None
@@ -520,6 +565,12 @@ class _Reader:
                     core = core[len(verb) :]
                     break
             name = core if not name or _dimension(last.found) == _dimension(f) else core + name
+        clause = _clause_start(s, f.start, self.sentence)
+        if not name and last is None and clause > self.sentence:
+            # 提高专利产出效率，力争达到12件/百人年: the clause before names it
+            p_a, p_b = _trim(s, _clause_start(s, clause - 1, self.sentence), clause)
+            if p_b - p_a <= _LONGEST_NAME:
+                name = self.text[p_a:p_b]
         return name
 
     # -- the result -----------------------------------------------------------------------
@@ -645,6 +696,8 @@ def _wrapped(s: str, k: int) -> bool:
 
 
 _WRAPPED_LINE = 25
+#: The longest run of words taken as a name from a clause of its own.
+_LONGEST_NAME = 24
 
 
 def _dimension(f: Found) -> str:
