@@ -22,7 +22,7 @@ import attrs
 from ._find import Found, find_figures
 from ._outline import Node, outline
 from ._reading import fold_text
-from ._statements import Place, read_statements
+from ._statements import Memory, Place, read_statements
 from ._textfile import read_text_file
 from .codes import Level, PlanKind
 from .errors import SciplanError, WrongTypeError
@@ -137,6 +137,7 @@ class _Reader:
         self.starts = [f.start for f in self.figures]
         self.placed: list[Place] = []
         self.first_year: int | None = None
+        self.memory = Memory()
 
     def source(self, start: int, end: int) -> SourceRef:
         line, column = _line_column(self.lines, start)
@@ -249,6 +250,7 @@ class _Reader:
             document=self.document,
             lines=self.lines,
             first_year=self.first_year,
+            memory=self.memory,
         )
         self.placed.extend(read.placed)
         return list(read.items)

@@ -43,7 +43,7 @@ from .period import Period
 from .quantity import Quantity, total
 from .units import unit_info
 
-__all__ = ["Place", "Statements", "read_statements"]
+__all__ = ["Memory", "Place", "Statements", "read_statements"]
 
 _SENTENCE_ENDS = frozenset("。；;！!？?\n")
 #: Where the words naming a figure start: 、 lists, quotes and brackets stay inside a
@@ -66,7 +66,7 @@ _FLOOR = re.compile("确保")
 _STOCK_WORDS = re.compile("累计|现有|已有|拥有|总数|总量|保有|到目前|目前|截至|截止|达到|共有|存量")
 # Words to strip from the start of a name: time, place, aspiration, connectives.
 _LEADING = re.compile(
-    r"(?:\([^()]{4,}\)|的|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
+    r"(?:\([^()]{4,}\)|的|为(?=确保|实现|完成|推动|力争)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
     r"并|而且|还|全年|今年|去年|明年|当年|本年度|年内|期间|时期|到目前|到现在|至今|连续|等|"
     r"“[^”]{1,8}”(?:期间|时期|以来)|[0-9xX×]{2,4}年(?:度|底|末)?|[一二三四五六七八九十〇零]{2,4}年|"
     r"到[0-9xX×]{2,4}年(?:底|末)?|截至[^，,]{0,8}|目前|已|共计|共|合计|总计|累计|"
@@ -76,7 +76,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:(?:由|从)(?:现有|目前|当前|去年|上年|原来)?的?|达到|达|为|共计|共|合计|总计|累计|约|近|"
-    r"有|到|至|超过|突破|不少于|至少|占)+$"
+    r"有|到|至|超过|突破|不少于|至少|占|确保|力争|争取|力求|努力)+$"
 )
 _VERBS_ALONE = frozenset(
     [
@@ -163,6 +163,16 @@ class Statements:
 
 
 @attrs.define
+class Memory:
+    """What the reader of one plan remembers from section to section: the goals it has
+    read (a target said again is one goal) and the indicators it has named (one name and
+    unit is one indicator)."""
+
+    goals: dict[tuple[str, Figure, str], Found] = attrs.field(factory=dict)
+    indicators: dict[tuple[str, str], Indicator] = attrs.field(factory=dict)
+
+
+@attrs.define
 class _Item:
     found: Found
     name: str
@@ -185,6 +195,7 @@ def read_statements(
     document: str,
     lines: Sequence[int],
     first_year: int | None = None,
+    memory: Memory | None = None,
 ) -> Statements:
     """Read the section text ``text[start:end]`` (``s`` is the folded text) with the
     ``figures`` found in it.  ``review`` says whether the section reports results;
@@ -192,6 +203,8 @@ def read_statements(
     is the first year of the plan's own period, before which a sentence reports."""
     reader = _Reader(text, s, document, lines, review, period)
     reader.first_year = first_year
+    if memory is not None:
+        reader.memory = memory
     return reader.read(start, end, figures)
 
 
@@ -215,6 +228,7 @@ class _Reader:
         self.names: dict[int, str] = {}  # figure start → its name, for a table's cells
         self.first_year: int | None = None
         self.sentence = 0  # where the sentence being read starts
+        self.memory = Memory()
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.items: list[_Item] = []
 
@@ -461,6 +475,7 @@ class _Reader:
             if a_b - a_a > 2:
                 n_a, n_b = a_a, a_b
         name, name_start = self.text[n_a:n_b], n_a
+        name_start = _clause_start(self.s, t.start, 0)  # where the statement begins
         if subject is not None:  # a table's column or row
             name, name_start = subject, min([t.start, *(g.start for g, _ in parts)])
         unit = _indicator_unit(t.figure.unit)
@@ -534,15 +549,6 @@ class _Reader:
             aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
             stock=bool(_STOCK_WORDS.search(s[_clause_start(s, f.start, a) : f.start])),
         )
-        if (  # 确保X、力争Y: one indicator with a floor and a stretch
-            goal
-            and last is not None
-            and last.goal
-            and _FLOOR.search(before) is None
-            and _ASPIRATION.search(before)
-            and _dimension(last.found) == _dimension(f)
-        ):
-            item.name = last.name
         self.items.append(item)
         return item
 
@@ -578,16 +584,17 @@ class _Reader:
     def _finish(self, figures: Sequence[Found]) -> Statements:
         out: list[tuple[int, int, Goal | Achievement | Breakdown | Note]] = []
         placed: list[Place] = []
-        seen_goals: dict[tuple[str, Figure], _Item] = {}
-        indicators: dict[tuple[str, str], Indicator] = {}
+        seen_goals = self.memory.goals
+        indicators = self.memory.indicators
         for item in self.items:
             made = self._make(item, indicators)
             if made is None:
                 continue
             if isinstance(made, Goal):
-                key = (item.name, attrs.evolve(item.found.figure, aspirational=False, text=""))
+                figure = attrs.evolve(item.found.figure, aspirational=item.aspirational, text="")
+                key = (fold_text(item.name), figure, str(self.period))
                 first = seen_goals.get(key)
-                if first is not None and first.aspirational == item.aspirational:
+                if first is not None:
                     note = Note(
                         title=f"重申目标：{item.name}",
                         source=self.source(item.start, item.end),
@@ -595,7 +602,7 @@ class _Reader:
                     out.append((item.found.start, 1, note))
                     placed.append(Place(item.found, "restated"))
                     continue
-                seen_goals[key] = item
+                seen_goals[key] = item.found
             out.append((item.found.start, 0, made))
             placed.append(Place(item.found, "goal" if isinstance(made, Goal) else "achievement"))
         for at, breakdown in self.breakdowns:
