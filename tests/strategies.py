@@ -91,7 +91,7 @@ def canonical_figures(draw: st.DrawFn) -> Figure:
 # again for every example costs more than drawing from them.
 
 import functools  # noqa: E402
-from typing import Any, TypeVar  # noqa: E402
+from typing import Any, NamedTuple, TypeVar  # noqa: E402
 
 import attrs  # noqa: E402
 
@@ -126,6 +126,7 @@ from sciplan_model import (  # noqa: E402
     YearSpan,
     unit_info,
 )
+from sciplan_model.numerals import to_chinese_numeral  # noqa: E402
 
 T = TypeVar("T")
 
@@ -695,3 +696,96 @@ def checked_plans(draw: st.DrawFn) -> Plan:
     for year in draw(st.lists(st.sampled_from(five.years), max_size=5)):
         items.append(Achievement(indicator=indicator, figure=draw(written), period=Year(year)))
     return attrs.evolve(plan, sections=[*plan.sections, Section(title="核对", items=items)])
+
+
+# -- plans written out as text --------------------------------------------------------------
+# For the reader of plan texts: a plan's outline, sentences and 共…其中 statements written
+# out as a county's plan would write them, with what a reader must find in them.
+
+_COUNTIES = ("青禾县", "石岭区", "云溪市", "芦湾镇", "松川县", "白岩县")
+_TOPICS = ("科技创新", "成果转化", "科技服务", "人才培养", "平台建设", "科学普及")
+#: (what is counted, its unit, the verb before it) — invented indicators of plans.
+_COUNTED = (
+    ("高新技术企业", "家", "新增"),
+    ("科技计划项目", "项", "争取"),
+    ("农民技术培训", "人次", "开展"),
+    ("科技示范基地", "个", "建设"),
+    ("发明专利授权", "件", "实现"),
+    ("研发经费投入", "万元", "带动"),
+    ("示范种植面积", "亩", "推广"),
+)
+_LEVELS = (("国家级", Level.NATIONAL), ("省级", Level.PROVINCIAL), ("市级", Level.MUNICIPAL))
+_WRITTEN_QUALIFIERS = (
+    Qualifier.EXACT,
+    Qualifier.AT_LEAST,
+    Qualifier.MORE_THAN,
+    Qualifier.ODD,
+    Qualifier.NEARLY,
+    Qualifier.ABOUT,
+)
+
+
+class WrittenPlan(NamedTuple):
+    """A plan's text and what a reader must find in it: every figure in order, and the
+    breakdowns as (total, parts, complete)."""
+
+    text: str
+    figures: list[Figure]
+    breakdowns: list[tuple[Figure, list[Figure], bool]]
+    headings: list[str]
+
+
+@st.composite
+def written_plans(draw: st.DrawFn) -> WrittenPlan:
+    """A county's annual plan written out: numbered sections (一、 with （一） inside),
+    sentences of one figure each, and complete 共…其中 statements by level."""
+    year = draw(st.integers(2000, 2035))
+    county = draw(st.sampled_from(_COUNTIES))
+    lines = [f"{county}科学技术局{year}年工作计划"]
+    figures: list[Figure] = []
+    breakdowns: list[tuple[Figure, list[Figure], bool]] = []
+    headings: list[str] = []
+    for k in range(draw(st.integers(1, 3))):
+        label = f"{to_chinese_numeral(k + 1)}、"
+        topic = draw(st.sampled_from(_TOPICS))
+        lines.append(f"{label}{topic}")
+        headings.append(label)
+        for j in range(draw(st.integers(0, 2))):
+            sub = f"（{to_chinese_numeral(j + 1)}）"
+            lines.append(f"{sub}{draw(st.sampled_from(_TOPICS))}工作")
+            headings.append(sub)
+            sentences = []
+            for _ in range(draw(st.integers(1, 3))):
+                noun, unit, verb = draw(st.sampled_from(_COUNTED))
+                if draw(st.booleans()):
+                    figure = draw(_written_figure(unit))
+                    figures.append(figure)
+                    sentences.append(f"{verb}{noun}{figure}")
+                else:
+                    total, parts = draw(_summing_parts(unit))
+                    figures.extend([total, *parts])
+                    breakdowns.append((total, parts, True))
+                    said = "、".join(
+                        f"{name}{part}" for (name, _), part in zip(_LEVELS, parts, strict=False)
+                    )
+                    sentences.append(f"共{verb}{noun}{total}，其中{said}")
+            lines.append("；".join(sentences) + "。")
+    return WrittenPlan("\n".join(lines) + "\n", figures, breakdowns, headings)
+
+
+@st.composite
+def _written_figure(draw: st.DrawFn, unit: str) -> Figure:
+    qualifier = draw(st.sampled_from(_WRITTEN_QUALIFIERS))
+    places = 2 if unit in ("万元", "亩") else 0
+    value = Quantity(draw(decimals(max_digits=6, places=places).filter(lambda d: d > 0)), unit)
+    return Figure(value, qualifier=qualifier)
+
+
+@st.composite
+def _summing_parts(draw: st.DrawFn, unit: str) -> tuple[Figure, list[Figure]]:
+    places = 2 if unit in ("万元", "亩") else 0
+    amounts = [
+        Quantity(draw(decimals(max_digits=5, places=places).filter(lambda d: d > 0)), unit)
+        for _ in range(draw(st.integers(2, len(_LEVELS))))
+    ]
+    return Figure.exact(in_unit(amounts, unit)), [Figure.exact(a) for a in amounts]

@@ -7,6 +7,8 @@ annotated corpus in ``tests/extract_corpus`` is measured as a whole at the end."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus import CORPUS, documents, reader_score, score
 from sciplan_model import (
@@ -24,6 +26,7 @@ from sciplan_model import (
 )
 from sciplan_model.errors import DocumentReadError, WrongTypeError
 from sciplan_model.extract import Draft, read_plan, read_plan_file
+from strategies import WrittenPlan, written_plans
 
 
 def _sections(sections: tuple[Section, ...], depth: int = 0) -> list[tuple[int, str, str]]:
@@ -475,3 +478,33 @@ def test_a_breakdown_is_a_draft_item() -> None:
     (b,) = read_plan(text).plan.breakdowns()
     assert isinstance(b, Breakdown)
     assert b.period == Year(2024)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@given(written_plans())
+def test_a_plan_written_out_reads_back(written: WrittenPlan) -> None:
+    """A plan written out as text reads back with the same figures, headings and
+    breakdowns, and validates without errors."""
+    draft = read_plan(written.text)
+    assert [f.figure for f in draft.figures] == written.figures
+    assert [label for _, label, _ in _sections(draft.plan.sections)] == written.headings
+    got = [(b.total, [p.figure for p in b.parts], b.complete) for b in draft.plan.breakdowns()]
+    assert got == written.breakdowns
+    assert validate(draft.plan).ok
+
+
+@given(
+    st.text(
+        st.sampled_from("一二三、（）(1).，。；新增企业家项共其中省级国家万元\n 3570"), max_size=80
+    )
+)
+def test_any_text_reads_into_a_draft_that_places_or_lists_every_figure(text: str) -> None:
+    """Whatever the text, reading gives a draft (never an error) whose figures are each
+    placed or listed as unplaced, once."""
+    draft = read_plan(text)
+    placed = [p.found for p in draft.placed]
+    assert len(placed) == len(set(placed))
+    assert set(placed) | set(draft.unplaced) == set(draft.figures)
+    assert not set(placed) & set(draft.unplaced)
