@@ -10,7 +10,7 @@ work plans (科技工作计划).
 
 from typing import TYPE_CHECKING, Any
 
-from . import examples
+from . import examples, extract
 from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
@@ -46,6 +46,7 @@ from .errors import (
     ValidationError,
     WrongTypeError,
 )
+from .extract import Draft, Found, find_figures, read_plan, read_plan_file
 from .figure import DEFAULT_TOLERANCE, Figure, Qualifier, Range
 from .model import (
     Achievement,
@@ -111,12 +112,14 @@ __all__ = [
     "Designation",
     "DivisionByZeroError",
     "DocumentReadError",
+    "Draft",
     "EmptyTotalError",
     "Entry",
     "Figure",
     "FigureParseError",
     "Finding",
     "FiveYearPlan",
+    "Found",
     "Funding",
     "FundingSource",
     "FundingStage",
@@ -172,6 +175,8 @@ __all__ = [
     "dump",
     "dumps",
     "examples",
+    "extract",
+    "find_figures",
     "from_data",
     "growth",
     "json_schema",
@@ -183,6 +188,8 @@ __all__ = [
     "percent",
     "period_years",
     "project_value",
+    "read_plan",
+    "read_plan_file",
     "rollup",
     "summarize",
     "to_data",

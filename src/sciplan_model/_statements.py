@@ -229,6 +229,7 @@ class _Reader:
         self.first_year: int | None = None
         self.sentence = 0  # where the sentence being read starts
         self.memory = Memory()
+        self.figures: Sequence[Found] = ()
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.items: list[_Item] = []
 
@@ -250,6 +251,7 @@ class _Reader:
     # -- the section -------------------------------------------------------------------
 
     def read(self, start: int, end: int, figures: Sequence[Found]) -> Statements:
+        self.figures = figures
         self._tables(start, end, figures)
         sentences = _sentences(self.s, start, end)
         previous: list[Found] = []
@@ -469,7 +471,8 @@ class _Reader:
         keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
-        n_a, n_b = _name_span(self.s, t)
+        floor = max((f.end for f in self.figures if f.end <= t.start), default=0)
+        n_a, n_b = _name_span(self.s, t, floor)
         if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
             a_a, a_b = _after_span(self.s, t.end, len(self.s))
             if a_b - a_a > 2:
@@ -564,7 +567,9 @@ class _Reader:
             after = self.text[c_a:c_b]
             if after and len(after) <= 14:
                 name = after if folded.endswith("等") else name + after
-        if (not name or name in _VERBS_ALONE) and last is not None:
+        short = len(name) <= 2 and _dimension(last.found) != _dimension(f) if last else False
+        if (not name or name in _VERBS_ALONE or short) and last is not None:
+            # 举办讲座10期，参加3000人次; 项目21项、资金1,280万元: the figure before names it
             core = last.name
             for verb in sorted(_VERBS_ALONE, key=len, reverse=True):
                 if core.startswith(verb) and len(core) > len(verb) + 1:
@@ -605,7 +610,14 @@ class _Reader:
                 seen_goals[key] = item.found
             out.append((item.found.start, 0, made))
             placed.append(Place(item.found, "goal" if isinstance(made, Goal) else "achievement"))
+        named = {made.found.start: made for made in self.items}
         for at, breakdown in self.breakdowns:
+            item = named.get(at)
+            if item is not None and item.name:  # the total's own name and indicator
+                indicator = indicators.get((item.name, _indicator_unit(breakdown.total.unit)))
+                breakdown = attrs.evolve(
+                    breakdown, subject=item.name, indicator=indicator or breakdown.indicator
+                )
             out.append((at, 2, breakdown))
         by_start = {f.start: f for f in figures}
         for start in self.parts:
