@@ -21,12 +21,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 
 import attrs
 
 from ._find import Found
 from ._reading import fold_text
+from ._words import (
+    LONGEST_NAME,
+    TOTAL_ROW,
+    after_span,
+    cells,
+    clause_end,
+    clause_start,
+    dimension,
+    indicator_unit,
+    key_span,
+    lines,
+    name_span,
+    sentences,
+    trim,
+)
 from .codes import Aggregation, Level
 from .errors import SciplanError
 from .figure import Figure, Qualifier
@@ -41,17 +55,9 @@ from .model import (
 )
 from .period import Period
 from .quantity import Quantity, total
-from .units import unit_info
 
 __all__ = ["Memory", "Place", "Statements", "read_statements"]
 
-_SENTENCE_ENDS = frozenset("。；;！!？?\n")
-#: Where the words naming a figure start: 、 lists, quotes and brackets stay inside a
-#: name (农、林、牧新品种, 示范乡(镇), “科技特派员”); the previous figure bounds it too.
-_CLAUSE_ENDS = frozenset("，,：:") | _SENTENCE_ENDS
-#: Where the words after a figure end.
-_AFTER_ENDS = frozenset('、（）()“”"《》') | _CLAUSE_ENDS
-_OPENERS = ("其中", "其中有", "中有", "有")
 # Words that make a sentence a target or a result whatever its section: only those that
 # cannot be read the other way (争取 is "strive for" in a plan and "secured" in a review;
 # 完成 and 新增 are both).
@@ -65,19 +71,6 @@ _ASPIRATION = re.compile("力争|争取|力求|努力")
 _FLOOR = re.compile("确保")
 _STOCK_WORDS = re.compile("累计|现有|已有|拥有|总数|总量|保有|到目前|目前|截至|截止|达到|共有|存量")
 # Words to strip from the start of a name: time, place, aspiration, connectives.
-_LEADING = re.compile(
-    r"(?:\([^()]{4,}\)|的|为(?=确保|实现|完成|推动|力争)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
-    r"并|而且|还|全年|今年|去年|明年|当年|本年度|年内|期间|时期|到目前|到现在|至今|连续|等|"
-    r"“[^”]{1,8}”(?:期间|时期|以来)|[0-9xX×]{2,4}年(?:度|底|末)?|[一二三四五六七八九十〇零]{2,4}年|"
-    r"到[0-9xX×]{2,4}年(?:底|末)?|截至[^，,]{0,8}|目前|已|共计|共|合计|总计|累计|"
-    r"全县|全市|全区|全省|全镇|我县|我市|我区|我省|我镇|县上|市上|"
-    r"力争|争取|力求|努力|确保|计划|拟|预计|要|将|经过努力|经过|在|有|"
-    r"先后|分别|进一步|继续|大力|积极|认真)+"
-)
-_TRAILING = re.compile(
-    r"(?:(?:由|从)(?:现有|目前|当前|去年|上年|原来)?的?|达到|达|为|共计|共|合计|总计|累计|约|近|"
-    r"有|到|至|超过|突破|不少于|至少|占|确保|力争|争取|力求|努力)+$"
-)
 _VERBS_ALONE = frozenset(
     [
         "新增",
@@ -253,9 +246,8 @@ class _Reader:
     def read(self, start: int, end: int, figures: Sequence[Found]) -> Statements:
         self.figures = figures
         self._tables(start, end, figures)
-        sentences = _sentences(self.s, start, end)
         previous: list[Found] = []
-        for a, b in sentences:
+        for a, b in sentences(self.s, start, end):
             mine = [f for f in figures if a <= f.start < b]
             if not mine:
                 continue
@@ -270,9 +262,9 @@ class _Reader:
         """Tables written as lines of tab-separated cells: a 合计 row is the total of the
         rows above it, column by column, and a 合计 column the total of its row."""
         rows: list[list[tuple[int, int]]] = []
-        for a, b in _lines(self.s, start, end):
+        for a, b in lines(self.s, start, end):
             if "\t" in self.s[a:b]:
-                rows.append(_cells(self.s, a, b))
+                rows.append(cells(self.s, a, b))
                 continue
             if rows:
                 self._table(rows, figures)
@@ -292,7 +284,7 @@ class _Reader:
             header = [words(c) for c in rows[0]]
             rows = rows[1:]
         sum_column = next(
-            (k for k, h in enumerate(header) if k and _TOTAL_ROW.fullmatch(fold_text(h))), None
+            (k for k, h in enumerate(header) if k and TOTAL_ROW.fullmatch(fold_text(h))), None
         )
         above: list[list[tuple[int, int]]] = []
         for row in rows:
@@ -309,13 +301,9 @@ class _Reader:
                     for k, c in enumerate(row[1:sum_column], start=1)
                 ]
                 parts = [(f, h) for f, h in cells if f is not None and h]
-                if (
-                    t is not None
-                    and parts
-                    and all(_dimension(f) == _dimension(t) for f, _ in parts)
-                ):
+                if t is not None and parts and all(dimension(f) == dimension(t) for f, _ in parts):
                     self._breakdown(t, parts, True, end=row[-1][1], subject=key)
-            if _TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")):
+            if TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")):
                 for k, cell in enumerate(row[1:], start=1):
                     t = figure_in(cell)
                     if t is None or k == sum_column:
@@ -323,7 +311,7 @@ class _Reader:
                     parts = []
                     for line in above:
                         f = figure_in(line[k]) if k < len(line) else None
-                        if f is not None and _dimension(f) == _dimension(t):
+                        if f is not None and dimension(f) == dimension(t):
                             parts.append((f, words(line[0])))
                     column = header[k] if k < len(header) else key
                     if parts:
@@ -351,7 +339,7 @@ class _Reader:
         """The parts after a 其中 at ``q`` for the totals in ``pool``."""
         totals: dict[str, Found] = {}
         for f in pool:
-            totals[_dimension(f)] = f  # the last figure of each kind before 其中
+            totals[dimension(f)] = f  # the last figure of each kind before 其中
         if not totals:
             return
         parts: list[tuple[Found, str]] = []
@@ -361,15 +349,15 @@ class _Reader:
         for f in after:
             if f.start in self.parts:
                 break
-            k_a, k_b = _key_span(self.s, at, f.start)
+            k_a, k_b = key_span(self.s, at, f.start)
             folded = self.s[k_a:k_b]
-            if _dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
+            if dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
                 break
             if folded:
                 key = self.text[k_a:k_b]
             if not key and not parts:
                 # 其中5项成果达到…: the part is named by the words after it
-                c_a, c_b = _after_span(self.s, f.end, b)
+                c_a, c_b = after_span(self.s, f.end, b)
                 if c_a < c_b:
                     parts.append((f, self.text[c_a:c_b]))
                     complete_hint = False
@@ -380,8 +368,8 @@ class _Reader:
             at = f.end
         if _PARTIAL_OPENERS.match(self.s[q : q + 4].lstrip("：:，, ")):
             complete_hint = False
-        for dimension, t in totals.items():
-            mine = [(f, k) for f, k in parts if _dimension(f) == dimension]
+        for kind, t in totals.items():
+            mine = [(f, k) for f, k in parts if dimension(f) == kind]
             if mine:
                 self._breakdown(t, mine, complete_hint, end=mine[-1][0].end)
 
@@ -398,7 +386,7 @@ class _Reader:
             if close < 0:
                 continue
             inside = [g for g in figs if j < g.start and g.end <= close]
-            if not inside or any(_dimension(g) != _dimension(f) for g in inside):
+            if not inside or any(dimension(g) != dimension(f) for g in inside):
                 continue
             opener = j + 1
             if s.startswith("其中", opener):
@@ -406,7 +394,7 @@ class _Reader:
             parts = []
             at = opener
             for g in inside:
-                k_a, k_b = _key_span(s, at, g.start)
+                k_a, k_b = key_span(s, at, g.start)
                 if k_a >= k_b:
                     break
                 parts.append((g, self.text[k_a:k_b]))
@@ -420,22 +408,22 @@ class _Reader:
         s = self.s
         for k, f in enumerate(figs[:-1]):
             g = figs[k + 1]
-            if f.start in self.parts or g.start in self.parts or _dimension(f) != _dimension(g):
+            if f.start in self.parts or g.start in self.parts or dimension(f) != dimension(g):
                 continue
             between = s[f.end : g.start].strip(" ，,")
             if not _HAVING.fullmatch(between):
                 continue
             parts: list[tuple[Found, str]] = []
             for h in figs[k + 1 :]:
-                if h.start in self.parts or _dimension(h) != _dimension(f):
+                if h.start in self.parts or dimension(h) != dimension(f):
                     break
                 if (
                     parts
                     and s[parts[-1][0].end : h.start].strip()
-                    and not _NEXT_PART.fullmatch(s[_clause_end(s, parts[-1][0].end, b) : h.start])
+                    and not _NEXT_PART.fullmatch(s[clause_end(s, parts[-1][0].end, b) : h.start])
                 ):
                     break
-                c_a, c_b = _after_span(s, h.end, b)
+                c_a, c_b = after_span(s, h.end, b)
                 if c_a >= c_b:
                     break
                 parts.append((h, self.text[c_a:c_b]))
@@ -448,13 +436,13 @@ class _Reader:
         for g in figs:
             if g.start in self.parts or g.start == 0 or s[g.start - 1] != "等":
                 continue
-            c_a, c_b = _after_span(s, g.end, len(s))
+            c_a, c_b = after_span(s, g.end, len(s))
             noun = s[c_a : c_a + 2]
             if c_b - c_a < 2:
                 continue
             earlier = [f for f in [*previous, *figs] if f.end <= g.start]
             for f in reversed(earlier):
-                if f.start in self.parts or _dimension(f) != _dimension(g):
+                if f.start in self.parts or dimension(f) != dimension(g):
                     continue
                 if noun in s[max(0, f.start - 12) : f.start]:
                     self._breakdown(f, [(g, self.text[c_a:c_b])], False, end=g.end)
@@ -472,16 +460,16 @@ class _Reader:
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
         floor = max((f.end for f in self.figures if f.end <= t.start), default=0)
-        n_a, n_b = _name_span(self.s, t, floor)
+        n_a, n_b = name_span(self.s, t, floor)
         if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
-            a_a, a_b = _after_span(self.s, t.end, len(self.s))
+            a_a, a_b = after_span(self.s, t.end, len(self.s))
             if a_b - a_a > 2:
                 n_a, n_b = a_a, a_b
         name, name_start = self.text[n_a:n_b], n_a
-        name_start = _clause_start(self.s, t.start, 0)  # where the statement begins
+        name_start = clause_start(self.s, t.start, 0)  # where the statement begins
         if subject is not None:  # a table's column or row
             name, name_start = subject, min([t.start, *(g.start for g, _ in parts)])
-        unit = _indicator_unit(t.figure.unit)
+        unit = indicator_unit(t.figure.unit)
         indicator = None
         try:
             indicator = Indicator(name=name or "合计", unit=unit)
@@ -536,7 +524,7 @@ class _Reader:
     ) -> _Item | None:
         """The goal or achievement of ``f`` in the sentence ``s[a:b]``, named."""
         s = self.s
-        name_start, name_end = _name_span(s, f, floor=max(a, last.found.end if last else a))
+        name_start, name_end = name_span(s, f, floor=max(a, last.found.end if last else a))
         name = self._name(f, name_start, name_end, b, last)
         if f.start in self.names:  # a table's cell: its row and its column
             name, name_start = self.names[f.start], f.start
@@ -550,7 +538,7 @@ class _Reader:
             end=f.end,
             goal=goal,
             aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
-            stock=bool(_STOCK_WORDS.search(s[_clause_start(s, f.start, a) : f.start])),
+            stock=bool(_STOCK_WORDS.search(s[clause_start(s, f.start, a) : f.start])),
         )
         self.items.append(item)
         return item
@@ -563,11 +551,11 @@ class _Reader:
         s = self.s
         name, folded = self.text[a:e], s[a:e]
         if not name or len(name) <= 2 or folded in _VERBS_ALONE or folded.endswith("等"):
-            c_a, c_b = _after_span(s, f.end, b)
+            c_a, c_b = after_span(s, f.end, b)
             after = self.text[c_a:c_b]
             if after and len(after) <= 14:
                 name = after if folded.endswith("等") else name + after
-        short = len(name) <= 2 and _dimension(last.found) != _dimension(f) if last else False
+        short = len(name) <= 2 and dimension(last.found) != dimension(f) if last else False
         if (not name or name in _VERBS_ALONE or short) and last is not None:
             # 举办讲座10期，参加3000人次; 项目21项、资金1,280万元: the figure before names it
             core = last.name
@@ -575,12 +563,12 @@ class _Reader:
                 if core.startswith(verb) and len(core) > len(verb) + 1:
                     core = core[len(verb) :]
                     break
-            name = core if not name or _dimension(last.found) == _dimension(f) else core + name
-        clause = _clause_start(s, f.start, self.sentence)
+            name = core if not name or dimension(last.found) == dimension(f) else core + name
+        clause = clause_start(s, f.start, self.sentence)
         if not name and last is None and clause > self.sentence:
             # 提高专利产出效率，力争达到12件/百人年: the clause before names it
-            p_a, p_b = _trim(s, _clause_start(s, clause - 1, self.sentence), clause)
-            if p_b - p_a <= _LONGEST_NAME:
+            p_a, p_b = trim(s, clause_start(s, clause - 1, self.sentence), clause)
+            if p_b - p_a <= LONGEST_NAME:
                 name = self.text[p_a:p_b]
         return name
 
@@ -610,13 +598,13 @@ class _Reader:
                 seen_goals[key] = item.found
             out.append((item.found.start, 0, made))
             placed.append(Place(item.found, "goal" if isinstance(made, Goal) else "achievement"))
-        named = {made.found.start: made for made in self.items}
+        named = {read.found.start: read for read in self.items}
         for at, breakdown in self.breakdowns:
-            item = named.get(at)
-            if item is not None and item.name:  # the total's own name and indicator
-                indicator = indicators.get((item.name, _indicator_unit(breakdown.total.unit)))
+            total = named.get(at)
+            if total is not None and total.name:  # the total's own name and indicator
+                indicator = indicators.get((total.name, indicator_unit(breakdown.total.unit)))
                 breakdown = attrs.evolve(
-                    breakdown, subject=item.name, indicator=indicator or breakdown.indicator
+                    breakdown, subject=total.name, indicator=indicator or breakdown.indicator
                 )
             out.append((at, 2, breakdown))
         by_start = {f.start: f for f in figures}
@@ -629,7 +617,7 @@ class _Reader:
         self, item: _Item, indicators: dict[tuple[str, str], Indicator]
     ) -> Goal | Achievement | None:
         f = item.found
-        unit = _indicator_unit(f.figure.unit)
+        unit = indicator_unit(f.figure.unit)
         indicator = indicators.get((item.name, unit))
         if indicator is None:
             aggregation = Aggregation.STOCK if item.stock else Aggregation.FLOW
@@ -653,159 +641,6 @@ class _Reader:
             )
         except SciplanError:
             return None
-
-
-# -- words ---------------------------------------------------------------------------------
-
-
-def _sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    a = start
-    for k in range(start, end):
-        if s[k] in _SENTENCE_ENDS:
-            if s[k] == "。" and 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit():
-                continue  # 159。3: a converted document's decimal point
-            if s[k] == "\n" and _wrapped(s, k):
-                continue
-            if k > a:
-                out.append((a, k + 1))
-            a = k + 1
-    if a < end:
-        out.append((a, end))
-    return out
-
-
-_TOTAL_ROW = re.compile("合计|小计|总计|共计|合 计|总 计")
-
-
-def _lines(s: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    a = start
-    while a < end:
-        b = s.find("\n", a, end)
-        if b < 0:
-            b = end
-        out.append((a, b))
-        a = b + 1
-    return out
-
-
-def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    while True:
-        k = s.find("\t", a, b)
-        if k < 0:
-            out.append((a, b))
-            return out
-        out.append((a, k))
-        a = k + 1
-
-
-def _wrapped(s: str, k: int) -> bool:
-    """Whether the line break at ``s[k]`` only wraps a long line (text copied from a PDF):
-    the line is long, does not end a sentence, and the next goes on with words."""
-    line_start = s.rfind("\n", 0, k) + 1
-    if k - line_start < _WRAPPED_LINE or k + 1 >= len(s):
-        return False
-    return (
-        s[k - 1] not in "。；;！!？?：:"
-        and s[k + 1] not in " \t\n#-"
-        and "\t" not in s[line_start:k]
-    )
-
-
-_WRAPPED_LINE = 25
-#: The longest run of words taken as a name from a clause of its own.
-_LONGEST_NAME = 24
-
-
-def _dimension(f: Found) -> str:
-    return unit_info(f.figure.unit).dimension
-
-
-def _indicator_unit(unit: str) -> str:
-    info = unit_info(unit)
-    if info.currency or "/" in unit or not info.scale:
-        return unit
-    return info.word
-
-
-def _clause_start(s: str, i: int, floor: int) -> int:
-    j = i
-    while j > floor and (s[j - 1] not in _CLAUSE_ENDS or (s[j - 1] == "\n" and _wrapped(s, j - 1))):
-        j -= 1
-    return j
-
-
-def _clause_end(s: str, i: int, limit: int, ends: frozenset[str] = _AFTER_ENDS) -> int:
-    j = i
-    while j < limit and s[j] not in ends:
-        j += 1
-    return j
-
-
-_STRIP = frozenset(" \t\n\r：:，,、；;")
-_BRACKETS = frozenset("()（）")
-
-
-def _trim(s: str, a: int, b: int) -> tuple[int, int]:
-    """The span of the words that name a figure within ``s[a:b]``: without time, place,
-    aspiration and connectives (or a remark in brackets) before, and lead words after."""
-    while True:
-        before = (a, b)
-        while a < b and s[a] in _STRIP:
-            a += 1
-        while b > a and s[b - 1] in _STRIP:
-            b -= 1
-        m = _LEADING.match(s, a, b)
-        if m is not None and m.end() > a:
-            a = m.end()
-        m = _TRAILING.search(s, a, b)
-        if m is not None and m.start() < b:
-            b = m.start()
-        if (a, b) == before:
-            break
-    words = s[a:b]
-    if words.count("“") != words.count("”"):
-        while a < b and s[a] in "“”":
-            a += 1
-        while b > a and s[b - 1] in "“”":
-            b -= 1
-    if s[a:b].count("(") != s[a:b].count(")"):
-        while a < b and s[a] in _BRACKETS:
-            a += 1
-        while b > a and s[b - 1] in _BRACKETS:
-            b -= 1
-    return a, b
-
-
-def _name_span(s: str, f: Found, floor: int = 0) -> tuple[int, int]:
-    """Where the words naming ``f`` stand: its clause before it, trimmed."""
-    return _trim(s, _clause_start(s, f.start, floor), f.start)
-
-
-def _after_span(s: str, i: int, limit: int) -> tuple[int, int]:
-    """Where the words right after a figure stand, up to the clause's end (新增5家高新
-    技术企业 → 高新技术企业)."""
-    return _trim(s, i, _clause_end(s, i, limit))
-
-
-def _key_span(s: str, a: int, b: int) -> tuple[int, int]:
-    """A part's key: the words between the previous part (or 其中) and its figure."""
-    while a < b and s[a] in " \t\n：:，,、；;（）()":
-        a += 1
-    for opener in _OPENERS:
-        if s.startswith(opener, a) and a + len(opener) < b:
-            a += len(opener)
-            break
-    while a < b and s[a] in _STRIP:
-        a += 1
-    while b > a and s[b - 1] in _STRIP:
-        b -= 1
-    m = _TRAILING.search(s, a, b)
-    if m is not None:
-        b = m.start()
-    return a, b
 
 
 def _level_of(key: str) -> Level | None:
@@ -845,7 +680,7 @@ def _complete(t: Found, parts: list[tuple[Found, str]], keyed: list[BreakdownPar
         found = total([v for v in values if v is not None])
         if found >= said:
             return True
-    n_a, n_b = _name_span(s, t)
+    n_a, n_b = name_span(s, t)
     name = s[n_a:n_b]
     head = name[-2:] if len(name) >= 2 else ""
     return bool(head) and all(fold_text(key).endswith(head) for _, key in parts)
@@ -865,9 +700,9 @@ _CHANGE_TO = re.compile(
 
 def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
     """Whether ``f`` is where a target starts from: 由19家增加到40家, 从3%提高到5%."""
-    if _dimension(f) != _dimension(following):
+    if dimension(f) != dimension(following):
         return False
-    start = _clause_start(s, f.start, a)
+    start = clause_start(s, f.start, a)
     if "由" not in s[start : f.start] and "从" not in s[start : f.start]:
         return False
     return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
@@ -883,7 +718,3 @@ def _is_goal(sentence: str, review: bool) -> bool:
     if result and not target:
         return False
     return not review
-
-
-def _zero() -> Decimal:
-    return Decimal(0)

@@ -1,0 +1,201 @@
+"""Words around figures in a plan's text: sentences and clauses, the words that name a
+figure, table rows and cells.  Everything here reads the folded text (``fold_text``) and
+answers with positions, so that callers take the words themselves from the text as
+written (traditional characters and all)."""
+
+from __future__ import annotations
+
+import re
+
+from ._find import Found
+from .units import unit_info
+
+__all__ = [
+    "CLAUSE_ENDS",
+    "LONGEST_NAME",
+    "OPENERS",
+    "TOTAL_ROW",
+    "after_span",
+    "cells",
+    "clause_end",
+    "clause_start",
+    "dimension",
+    "indicator_unit",
+    "key_span",
+    "lines",
+    "name_span",
+    "sentences",
+    "trim",
+    "wrapped",
+]
+
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
+#: Where the words naming a figure start: 、 lists, quotes and brackets stay inside a
+#: name (农、林、牧新品种, 示范乡(镇), “科技特派员”); the previous figure bounds it too.
+CLAUSE_ENDS = frozenset("，,：:") | _SENTENCE_ENDS
+#: Where the words after a figure end.
+_AFTER_ENDS = frozenset('、（）()“”"《》') | CLAUSE_ENDS
+OPENERS = ("其中", "其中有", "中有", "有")
+_LEADING = re.compile(
+    r"(?:\([^()]{4,}\)|的|为(?=确保|实现|完成|推动|力争)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|其中|另外|此外|同时|并且|"
+    r"并|而且|还|全年|今年|去年|明年|当年|本年度|年内|期间|时期|到目前|到现在|至今|连续|等|"
+    r"“[^”]{1,8}”(?:期间|时期|以来)|[0-9xX×]{2,4}年(?:度|底|末)?|[一二三四五六七八九十〇零]{2,4}年|"
+    r"到[0-9xX×]{2,4}年(?:底|末)?|截至[^，,]{0,8}|目前|已|共计|共|合计|总计|累计|"
+    r"全县|全市|全区|全省|全镇|我县|我市|我区|我省|我镇|县上|市上|"
+    r"力争|争取|力求|努力|确保|计划|拟|预计|要|将|经过努力|经过|在|有|"
+    r"先后|分别|进一步|继续|大力|积极|认真)+"
+)
+_TRAILING = re.compile(
+    r"(?:(?:由|从)(?:现有|目前|当前|去年|上年|原来)?的?|达到|达|为|共计|共|合计|总计|累计|约|近|"
+    r"有|到|至|超过|突破|不少于|至少|占|确保|力争|争取|力求|努力)+$"
+)
+
+
+def sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    for k in range(start, end):
+        if s[k] in _SENTENCE_ENDS:
+            if s[k] == "。" and 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit():
+                continue  # 159。3: a converted document's decimal point
+            if s[k] == "\n" and wrapped(s, k):
+                continue
+            if k > a:
+                out.append((a, k + 1))
+            a = k + 1
+    if a < end:
+        out.append((a, end))
+    return out
+
+
+TOTAL_ROW = re.compile("合计|小计|总计|共计|合 计|总 计")
+
+
+def lines(s: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    while a < end:
+        b = s.find("\n", a, end)
+        if b < 0:
+            b = end
+        out.append((a, b))
+        a = b + 1
+    return out
+
+
+def cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while True:
+        k = s.find("\t", a, b)
+        if k < 0:
+            out.append((a, b))
+            return out
+        out.append((a, k))
+        a = k + 1
+
+
+def wrapped(s: str, k: int) -> bool:
+    """Whether the line break at ``s[k]`` only wraps a long line (text copied from a PDF):
+    the line is long, does not end a sentence, and the next goes on with words."""
+    line_start = s.rfind("\n", 0, k) + 1
+    if k - line_start < _WRAPPED_LINE or k + 1 >= len(s):
+        return False
+    return (
+        s[k - 1] not in "。；;！!？?：:"
+        and s[k + 1] not in " \t\n#-"
+        and "\t" not in s[line_start:k]
+    )
+
+
+_WRAPPED_LINE = 25
+#: The longest run of words taken as a name from a clause of its own.
+LONGEST_NAME = 24
+
+
+def dimension(f: Found) -> str:
+    return unit_info(f.figure.unit).dimension
+
+
+def indicator_unit(unit: str) -> str:
+    info = unit_info(unit)
+    if info.currency or "/" in unit or not info.scale:
+        return unit
+    return info.word
+
+
+def clause_start(s: str, i: int, floor: int) -> int:
+    j = i
+    while j > floor and (s[j - 1] not in CLAUSE_ENDS or (s[j - 1] == "\n" and wrapped(s, j - 1))):
+        j -= 1
+    return j
+
+
+def clause_end(s: str, i: int, limit: int, ends: frozenset[str] = _AFTER_ENDS) -> int:
+    j = i
+    while j < limit and s[j] not in ends:
+        j += 1
+    return j
+
+
+_STRIP = frozenset(" \t\n\r：:，,、；;")
+_BRACKETS = frozenset("()（）")
+
+
+def trim(s: str, a: int, b: int) -> tuple[int, int]:
+    """The span of the words that name a figure within ``s[a:b]``: without time, place,
+    aspiration and connectives (or a remark in brackets) before, and lead words after."""
+    while True:
+        before = (a, b)
+        while a < b and s[a] in _STRIP:
+            a += 1
+        while b > a and s[b - 1] in _STRIP:
+            b -= 1
+        m = _LEADING.match(s, a, b)
+        if m is not None and m.end() > a:
+            a = m.end()
+        m = _TRAILING.search(s, a, b)
+        if m is not None and m.start() < b:
+            b = m.start()
+        if (a, b) == before:
+            break
+    words = s[a:b]
+    if words.count("“") != words.count("”"):
+        while a < b and s[a] in "“”":
+            a += 1
+        while b > a and s[b - 1] in "“”":
+            b -= 1
+    if s[a:b].count("(") != s[a:b].count(")"):
+        while a < b and s[a] in _BRACKETS:
+            a += 1
+        while b > a and s[b - 1] in _BRACKETS:
+            b -= 1
+    return a, b
+
+
+def name_span(s: str, f: Found, floor: int = 0) -> tuple[int, int]:
+    """Where the words naming ``f`` stand: its clause before it, trimmed."""
+    return trim(s, clause_start(s, f.start, floor), f.start)
+
+
+def after_span(s: str, i: int, limit: int) -> tuple[int, int]:
+    """Where the words right after a figure stand, up to the clause's end (新增5家高新
+    技术企业 → 高新技术企业)."""
+    return trim(s, i, clause_end(s, i, limit))
+
+
+def key_span(s: str, a: int, b: int) -> tuple[int, int]:
+    """A part's key: the words between the previous part (or 其中) and its figure."""
+    while a < b and s[a] in " \t\n：:，,、；;（）()":
+        a += 1
+    for opener in OPENERS:
+        if s.startswith(opener, a) and a + len(opener) < b:
+            a += len(opener)
+            break
+    while a < b and s[a] in _STRIP:
+        a += 1
+    while b > a and s[b - 1] in _STRIP:
+        b -= 1
+    m = _TRAILING.search(s, a, b)
+    if m is not None:
+        b = m.start()
+    return a, b
