@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from report_plans import county_plans, edited_plan_3
-from sciplan_model import __version__, dump, examples, load
+from sciplan_model import __version__, dump, dumps, examples, load, loads
 from sciplan_model._table import table
+from sciplan_model.extract import read_plan_file
 from sciplan_model.schema import json_schema
 
 Run = subprocess.CompletedProcess[str]
@@ -29,7 +30,7 @@ Run = subprocess.CompletedProcess[str]
 #: warnings as errors, as in the test process.
 ENV = {**os.environ, "COLUMNS": "100", "PYTHONWARNINGS": "error"}
 
-COMMANDS = ("validate", "report", "rollup", "parse", "schema", "convert", "demo")
+COMMANDS = ("validate", "report", "rollup", "extract", "parse", "schema", "convert", "demo")
 
 
 @functools.cache
@@ -156,6 +157,14 @@ def test_validate_json_format(plans: Path) -> None:
         "message": "分项之和160.3万元与合计159.3万元不符，相差1万元",
         "expected": "159.3万元",
         "actual": "160.3万元",
+        # the bundled plans give the span of each statement in the seed text, not its line
+        "source": {
+            "document": "work-plans-1-3.txt",
+            "start": 2400,
+            "end": 2468,
+            "line": None,
+            "column": None,
+        },
     }
     assert {(f["severity"], f["code"]) for f in document["findings"][1:]} == {
         ("info", "period.undecided")
@@ -194,6 +203,38 @@ def test_an_unusable_file_among_plans_is_exit_two_before_any_output(plans: Path)
 # -- files that are no plan -------------------------------------------------------------------
 
 
+#: Plans' texts that cannot be read: name -> (the file's bytes, or "missing", or "folder";
+#: the reader's reason after "sciplan: error: cannot read NAME: ").
+BAD_TEXTS: dict[str, tuple[bytes | str, str]] = {
+    "binary.txt": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",
+        "binary data, not text; name a plan's .txt, .md or .docx file",
+    ),
+    "empty.md": (b"", "the file is empty"),
+    "blank.txt": (b" \r\n\n", "the file is empty"),
+    "zip.docx": (
+        b"PK but not a zip archive",
+        "not a Word document (a .docx file is a zip archive)",
+    ),
+    "old.doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+        "a Word 97-2003 document (.doc) cannot be read; open it in Word or WPS and save it "
+        "as .docx",
+    ),
+    "missing.txt": ("missing", "no such file; check the path"),
+    "folder.md": ("folder", "it is a folder; name a .txt, .md, .docx file"),
+}
+
+
+def write_files(folder: Path, files: Mapping[str, tuple[bytes | str, str]]) -> None:
+    """Each file of a BAD_ table in ``folder``: its bytes, a folder, or nothing."""
+    for name, (content, _) in files.items():
+        if content == "folder":
+            (folder / name).mkdir()
+        elif isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+
+
 #: name -> (the file's bytes, or "missing", or "folder"; the error after "sciplan: error: ")
 BAD_FILES: dict[str, tuple[bytes | str, str]] = {
     "missing.json": ("missing", "missing.json: no such file"),
@@ -224,10 +265,16 @@ BAD_FILES: dict[str, tuple[bytes | str, str]] = {
         b"x = \n",
         "broken.toml: not a plan: $: not TOML: Invalid value (at line 1, column 5)",
     ),
-    "plan.txt": (
+    "plan.yaml": (
         b"{}",
-        "plan.txt: invalid file name: 'plan.txt' ends in neither .json nor .toml",
+        "cannot read plan.yaml: a file of unknown kind '.yaml'; "
+        "accepted are .json, .toml, .txt, .md, .docx",
     ),
+    "plan": (
+        b"{}",
+        "cannot read plan: a file without a suffix; accepted are .json, .toml, .txt, .md, .docx",
+    ),
+    **{name: (content, f"cannot read {name}: {why}") for name, (content, why) in BAD_TEXTS.items()},
 }
 
 
@@ -235,11 +282,7 @@ BAD_FILES: dict[str, tuple[bytes | str, str]] = {
 def bad_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     """``sciplan validate`` run on each of BAD_FILES, written to a folder."""
     folder = tmp_path_factory.mktemp("bad")
-    for name, (content, _) in BAD_FILES.items():
-        if content == "folder":
-            (folder / name).mkdir()
-        elif isinstance(content, bytes):
-            (folder / name).write_bytes(content)
+    write_files(folder, BAD_FILES)
     return run_all({name: ["validate", name] for name in BAD_FILES}, cwd=folder)
 
 
@@ -248,12 +291,298 @@ def test_a_file_that_is_no_plan_is_one_error_line_and_exit_two(
     bad_runs: dict[str, Run], name: str
 ) -> None:
     """Missing, empty, broken JSON or TOML, no plan, another schema version, binary, a
-    folder, an unknown suffix: exit 2 and one error line a problem, no traceback."""
+    folder, an unknown suffix, and plans' texts the reader refuses (binary, empty, a .docx
+    that is no zip, an old .doc): exit 2 and one error line a problem, no traceback."""
     result = bad_runs[name]
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == error(BAD_FILES[name][1])[0].splitlines()
     no_traceback(result)
+
+
+# -- plans read from their text ---------------------------------------------------------------
+
+
+#: An invented county's plan: its review says 12 projects of which 2 + 5 + 4 (= 11), so the
+#: 共…其中 statement on line 4 (from column 18) does not add up; its money does (159.3万元).
+#: The 80万元 under （三） is a figure the reader cannot place.
+PLAN_TEXT = (
+    "云岫县科学技术局2025年科技工作计划\n"
+    "\n"
+    "一、2024年工作回顾\n"
+    "2024年，全县科技工作稳步推进。全年共争取各级科技项目12项，其中国家级2项、省级5项、"
+    "市级4项；争取项目经费共计159.3万元，其中国家级11万元、省级97万元、市级51.3万元。\n"
+    "二、2025年工作目标\n"
+    "（一）新增高新技术企业15家，力争突破20家。\n"
+    "（二）培训农民2万人次以上。\n"
+    "（三）工作经费\n"
+    "（80万元）\n"
+)
+
+SUM_ERROR = "错误 breakdown.sum $.sections[0].items[1]: 分项之和11项与合计12项不符，相差1项"
+
+
+def summary(name: str) -> list[str]:
+    """What ``extract`` says of PLAN_TEXT read from the file ``name``."""
+    return [
+        f"{name}: 云岫县科学技术局2025年科技工作计划",
+        "  5 sections, 12 figures (11 placed, 1 unplaced), 3 goals, 2 achievements, 2 breakdowns",
+        f"{name}:9:2: unplaced 80万元  …（80万元）…",
+    ]
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with PLAN_TEXT as UTF-8 .txt, as GB18030 Markdown with Windows line ends,
+    and the edited 篇3 as JSON."""
+    folder = tmp_path_factory.mktemp("texts")
+    (folder / "云岫县.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    (folder / "云岫县.md").write_bytes(PLAN_TEXT.replace("\n", "\r\n").encode("gb18030"))
+    dump(edited_plan_3(), folder / "edited.json")
+    return folder
+
+
+def test_validate_a_plan_text_shows_the_line_and_column(texts: Path) -> None:
+    """A .txt plan whose 共…其中 does not add up: exit 1, the finding at file:line:column;
+    the same plan as GB18030 Markdown gives the same finding."""
+    results = run_all({"txt": ["validate", "云岫县.txt"], "md": ["validate", "云岫县.md"]}, texts)
+    for suffix, result in results.items():
+        assert (result.returncode, result.stderr) == (1, "")
+        assert result.stdout.splitlines() == [
+            "未通过：1个错误，0个警告，0个提示",
+            f"云岫县.{suffix}:4:18: {SUM_ERROR}",
+        ]
+
+
+def test_validate_names_the_file_as_given_and_the_file_of_a_json_plan(texts: Path) -> None:
+    """A text given by a path is named by that path; a JSON plan's findings without a line,
+    validated beside it, are named by their file."""
+    result = run("validate", texts / "云岫县.txt", "edited.json", cwd=texts)
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "未通过：2个错误，0个警告，5个提示",
+        f"{texts / '云岫县.txt'}:4:18: {SUM_ERROR}",
+        "edited.json: 错误 breakdown.sum $.sections[0].sections[2].items[3]: "
+        "分项之和160.3万元与合计159.3万元不符，相差1万元",
+    ]
+    assert len(lines) == 8
+    assert all(line.startswith("edited.json: 提示 period.undecided $.") for line in lines[3:])
+
+
+def test_validate_json_format_gives_each_findings_source(texts: Path) -> None:
+    """--format json: the source of a finding read from text, with its span, line and column."""
+    result = run("validate", "云岫县.txt", "--format", "json", cwd=texts)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert json.loads(result.stdout) == {
+        "ok": False,
+        "plans": ["云岫县"],
+        "findings": [
+            {
+                "plan": "云岫县",
+                "severity": "error",
+                "code": "breakdown.sum",
+                "path": "$.sections[0].items[1]",
+                "message": "分项之和11项与合计12项不符，相差1项",
+                "expected": "12项",
+                "actual": "11项",
+                "source": {
+                    "document": "云岫县.txt",
+                    "start": 50,
+                    "end": 82,
+                    "line": 4,
+                    "column": 18,
+                },
+            }
+        ],
+    }
+    start, end = 50, 82
+    assert PLAN_TEXT[start:end] == "共争取各级科技项目12项，其中国家级2项、省级5项、市级4项"
+
+
+def test_extract_writes_the_plan_to_stdout_and_says_what_it_read_on_stderr(texts: Path) -> None:
+    """One file, no -o: the draft plan as JSON on stdout (the text the library writes),
+    the counts and the unplaced figure at file:line:column on stderr; exit 0."""
+    result = run("extract", "云岫县.txt", cwd=texts)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == summary("云岫县.txt")
+    assert result.stdout == dumps(read_plan_file(texts / "云岫县.txt").plan) + "\n"
+    plan = loads(result.stdout)
+    assert (plan.id, plan.title, len(plan.breakdowns())) == ("云岫县", PLAN_TITLE, 2)
+
+
+PLAN_TITLE = "云岫县科学技术局2025年科技工作计划"
+
+
+def test_extract_to_a_file_by_its_suffix_and_validate_it(texts: Path, tmp_path: Path) -> None:
+    """-o FILE: the suffix says JSON or TOML; what was read goes to stdout with "wrote";
+    the file written validates with the finding still at its place in the text."""
+    results = run_all(
+        {
+            "json": ["extract", texts / "云岫县.txt", "-o", "云岫县.json"],
+            "toml": ["extract", texts / "云岫县.md", "-o", "云岫县.toml"],
+        },
+        tmp_path,
+    )
+    for name, result in results.items():
+        assert (result.returncode, result.stderr) == (0, "")
+        given = str(texts / f"云岫县.{'txt' if name == 'json' else 'md'}")
+        assert result.stdout.splitlines() == [*summary(given), f"wrote 云岫县.{name}"]
+    plan = read_plan_file(texts / "云岫县.txt").plan
+    assert load(tmp_path / "云岫县.json") == plan
+    assert load(tmp_path / "云岫县.toml") == read_plan_file(texts / "云岫县.md").plan
+    checked = run("validate", "云岫县.json", cwd=tmp_path)
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert checked.stdout.splitlines()[1] == f"云岫县.txt:4:18: {SUM_ERROR}"
+
+
+def test_extract_several_files_into_a_folder(texts: Path, tmp_path: Path) -> None:
+    """Several files and -o FOLDER (made when missing): one <stem>.toml each with --format
+    toml; a summary and a "wrote" line each, in the order given."""
+    (tmp_path / "二号.txt").write_text(PLAN_TEXT.replace("云岫县", "云溪县"), encoding="utf-8")
+    result = run(
+        "extract",
+        texts / "云岫县.txt",
+        "二号.txt",
+        "-o",
+        "drafts",
+        "--format",
+        "toml",
+        cwd=tmp_path,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    first = str(texts / "云岫县.txt")
+    assert result.stdout.splitlines() == [
+        *summary(first),
+        f"wrote {Path('drafts', '云岫县.toml')}",
+        *[line.replace("云岫县", "云溪县") for line in summary("二号.txt")],
+        f"wrote {Path('drafts', '二号.toml')}",
+    ]
+    assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == ["二号.toml", "云岫县.toml"]
+    assert load(tmp_path / "drafts" / "二号.toml").title == "云溪县科学技术局2025年科技工作计划"
+
+
+def test_extract_into_an_existing_folder_with_one_file(texts: Path, tmp_path: Path) -> None:
+    """One file and -o naming a folder that exists: the folder gets <stem>.json."""
+    result = run("extract", texts / "云岫县.md", "-o", tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-1] == f"wrote {tmp_path / '云岫县.json'}"
+    assert load(tmp_path / "云岫县.json") == read_plan_file(texts / "云岫县.md").plan
+
+
+def test_extract_option_problems_exit_two_before_reading(texts: Path) -> None:
+    """Several files without -o, -o of another kind, a suffix that contradicts --format,
+    two files for one name, a file where a folder is needed: one line, exit 2, nothing
+    written."""
+    results = run_all(
+        {
+            "no -o": ["extract", "云岫县.txt", "云岫县.md"],
+            "suffix": ["extract", "云岫县.txt", "-o", "plan.yaml"],
+            "format": ["extract", "云岫县.txt", "-o", "plan.json", "--format", "toml"],
+            "same": ["extract", "云岫县.txt", "云岫县.md", "-o", "out"],
+            "file": ["extract", "云岫县.txt", "云岫县.md", "-o", "edited.json"],
+        },
+        texts,
+    )
+    said = {
+        "no -o": "several files need -o FOLDER to write their plans into",
+        "suffix": "plan.yaml: a plan is written to a .json or .toml file, or a folder",
+        "format": "plan.json: the name ends in .json but --format is toml",
+        "same": f"云岫县.txt and 云岫县.md would both be written to {Path('out', '云岫县.json')}",
+        "file": "edited.json: not a folder; several plans are written into a folder",
+    }
+    for name, result in results.items():
+        assert (result.returncode, result.stdout, result.stderr) == (
+            2,
+            "",
+            error(said[name])[0] + "\n",
+        ), name
+    assert not (texts / "out").exists()
+    assert not (texts / "plan.json").exists()
+
+
+def test_extract_bad_inputs_are_one_line_each_and_the_rest_is_written(tmp_path: Path) -> None:
+    """Binary data, an empty or blank file, a .docx that is no zip, an old .doc, a missing
+    file, a folder: each one error line and exit 2, never a traceback; alone nothing goes
+    to stdout, and in a batch the readable plan is still written."""
+    write_files(tmp_path, BAD_TEXTS)
+    (tmp_path / "good.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    argvs: dict[str, Sequence[str]] = {name: ["extract", name] for name in BAD_TEXTS}
+    argvs["batch"] = ["extract", *BAD_TEXTS, "good.txt", "-o", "drafts"]
+    results = run_all(argvs, tmp_path)
+    for name, (_, why) in BAD_TEXTS.items():
+        result = results[name]
+        assert (result.returncode, result.stdout) == (2, ""), name
+        assert result.stderr.splitlines() == error(f"cannot read {name}: {why}"), name
+        no_traceback(result)
+    batch = results["batch"]
+    assert batch.returncode == 2
+    assert batch.stderr.splitlines() == [
+        error(f"cannot read {name}: {why}")[0] for name, (_, why) in BAD_TEXTS.items()
+    ]
+    assert batch.stdout.splitlines() == [
+        *summary("good.txt"),
+        f"wrote {Path('drafts', 'good.json')}",
+    ]
+    assert [p.name for p in (tmp_path / "drafts").iterdir()] == ["good.json"]
+    no_traceback(batch)
+
+
+def test_a_docx_plan_is_read_validated_and_extracted(tmp_path: Path) -> None:
+    """A Word document written by python-docx, a paragraph a line: validate finds the same
+    finding at the same line and column as in the text; extract reads the same plan."""
+    docx = pytest.importorskip(
+        "docx", reason="python-docx (the test extra) writes the Word document read here"
+    )
+    document = docx.Document()
+    for line in PLAN_TEXT.splitlines():
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "云岫县.docx"))
+    results = run_all(
+        {
+            "validate": ["validate", "云岫县.docx"],
+            "extract": ["extract", "云岫县.docx", "-o", "云岫县.json"],
+        },
+        tmp_path,
+    )
+    checked, extracted = results["validate"], results["extract"]
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert checked.stdout.splitlines()[1] == f"云岫县.docx:4:18: {SUM_ERROR}"
+    assert (extracted.returncode, extracted.stderr) == (0, "")
+    assert extracted.stdout.splitlines() == [*summary("云岫县.docx"), "wrote 云岫县.json"]
+    assert load(tmp_path / "云岫县.json") == read_plan_file(tmp_path / "云岫县.docx").plan
+
+
+def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) -> None:
+    """report and rollup take a plan's text as they take JSON; convert writes its draft."""
+    results = run_all(
+        {
+            "report": ["report", texts / "云岫县.txt"],
+            "rollup": ["rollup", texts / "云岫县.md"],
+            "convert": ["convert", texts / "云岫县.txt", "云岫县.toml"],
+        },
+        tmp_path,
+    )
+    report, rollup, convert = results["report"], results["rollup"], results["convert"]
+    assert (report.returncode, report.stderr) == (0, "")
+    lines = report.stdout.splitlines()
+    assert (
+        lines[0]
+        == "科技工作计划 云岫县科学技术局2025年科技工作计划（年度计划，云岫县，2024-2025年）"
+    )
+    assert lines[-4:] == [
+        "未通过：1个错误，0个警告，0个提示",
+        "级别  代码           位置          说明",
+        "----  -------------  ------------  -----------------------------------",
+        "错误  breakdown.sum  一、 › 第2条  分项之和11项与合计12项不符，相差1项",
+    ]
+    assert (rollup.returncode, rollup.stdout, rollup.stderr) == (
+        0,
+        "没有可汇总的项目（计划中没有列出项目）\n",
+        "",
+    )
+    assert (convert.returncode, convert.stdout, convert.stderr) == (0, "wrote 云岫县.toml\n", "")
+    assert load(tmp_path / "云岫县.toml") == read_plan_file(texts / "云岫县.txt").plan
 
 
 # -- report -----------------------------------------------------------------------------------

@@ -1,5 +1,10 @@
 """The ``sciplan`` command (also ``python -m sciplan_model``): validate, report, roll up,
-read figures, print the JSON Schema, convert between JSON and TOML, and a demo.
+read plans from their text, read figures, print the JSON Schema, convert between JSON and
+TOML, and a demo.
+
+Plans are read from JSON and TOML files, and from a plan's own text (``.txt``, ``.md``,
+``.docx``) through :func:`~sciplan_model.extract.read_plan_file`; findings in a plan read
+from text say ``file:line:column``.
 
 Exit status: 0 when all went well (for ``validate``: no error finding), 1 when a plan
 has errors or a figure cannot be read, 2 when the input cannot be used (a file missing,
@@ -10,15 +15,19 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
+import tomli_w
 
 from . import __version__, examples
 from ._combine import combine
@@ -27,15 +36,17 @@ from ._exact import fmt
 from ._rollup import Rollup, _show, _value_text
 from ._summary import summarize
 from ._table import table
+from ._textfile import SUFFIXES
 from .codes import FundingStage
-from .errors import PlanLoadError, SciplanError
+from .errors import DocumentReadError, PlanLoadError, SciplanError
+from .extract import Draft, Found, read_plan_file
 from .figure import Figure
-from .model import Breakdown, Plan
+from .model import Breakdown, Plan, Section
 from .quantity import Quantity
 from .schema import json_schema
-from .serialize import dump, load
+from .serialize import dump, dumps, load, to_data
 from .units import unit_info
-from .validation import validate
+from .validation import Finding, Report, validate
 
 # Figures as written in the three seed plans (篇1–篇3 of work-plans-1-3.txt), and the
 # shapes DOMAIN.md lists; the demo reads each one.
@@ -100,23 +111,60 @@ def _parse_command(texts: Sequence[str]) -> tuple[str, list[str]]:
 # -- reading plan files ------------------------------------------------------------------
 
 
-def _load_plans(paths: Sequence[str]) -> list[Plan]:
+@attrs.frozen
+class _Input:
+    """A plan file as named on the command line, and the plan read from it; for a plan
+    read from its text, the draft too (whose sources name the file by ``draft.document``)."""
+
+    path: str
+    plan: Plan
+    draft: Draft | None = None
+
+
+#: Suffixes of plan documents; every other file is read as a plan's text (the reader
+#: refuses what it cannot read: an old .doc or .wps, with what to do about it).
+_DOCUMENTS = (".json", ".toml")
+_OLD_WORD = (".doc", ".wps")
+_ACCEPTED = ", ".join((*_DOCUMENTS, *SUFFIXES))
+
+
+def _load_plans(paths: Sequence[str]) -> list[_Input]:
     """Every plan file, or _Unusable naming the first that cannot be used.  Several
     files show their progress on a terminal."""
-    plans = []
+    inputs = []
     show = len(paths) > 1 and sys.stderr.isatty()
     try:
         for k, path in enumerate(paths, 1):
             if show:  # \x1b[K clears what a longer name left on the line
                 print(f"\r\x1b[K读取 {k}/{len(paths)}: {path}", end="", file=sys.stderr, flush=True)
-            plans.append(_load_one(path))
+            inputs.append(_load_one(path))
     finally:
         if show:  # an error starts a line of its own
             print(file=sys.stderr)
-    return plans
+    return inputs
 
 
-def _load_one(path: str) -> Plan:
+def _load_one(path: str) -> _Input:
+    suffix = Path(path).suffix.lower()
+    if suffix in SUFFIXES or suffix in _OLD_WORD:
+        draft = _read_text(path)
+        return _Input(path, draft.plan, draft)
+    if suffix not in _DOCUMENTS:
+        what = f"a file of unknown kind {suffix!r}" if suffix else "a file without a suffix"
+        raise _Unusable(f"cannot read {path}: {what}; accepted are {_ACCEPTED}")
+    return _Input(path, _load_document(path))
+
+
+def _read_text(path: str) -> Draft:
+    """The draft of a plan's text file; a file that cannot be read is one line."""
+    try:
+        return read_plan_file(path)
+    except SciplanError as e:  # DocumentReadError says "cannot read PATH: why"
+        message = str(e) if isinstance(e, DocumentReadError) else f"cannot read {path}: {e}"
+        raise _Unusable(message.splitlines()[0]) from None
+
+
+def _load_document(path: str) -> Plan:
     p = Path(path)
     if not p.is_file():
         raise _Unusable(f"{path}: no such file" if not p.exists() else f"{path}: not a file")
@@ -136,11 +184,28 @@ def _load_one(path: str) -> Plan:
         raise _Unusable(f"{path}: {e}") from None
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, so that a
+    failed write leaves the old file whole; OSError when it cannot be written."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 # -- the commands --------------------------------------------------------------------------
 
 
 def _validate(args: argparse.Namespace) -> int:
-    report = validate(_load_plans(args.files))
+    inputs = _load_plans(args.files)
+    report = validate([i.plan for i in inputs])
     if args.format == "json":
         document = {
             "ok": report.ok,
@@ -154,14 +219,42 @@ def _validate(args: argparse.Namespace) -> int:
                     "message": f.message,
                     "expected": _text_cell(f.expected),
                     "actual": _text_cell(f.actual),
+                    "source": None if f.source is None else attrs.asdict(f.source),
                 }
                 for f in report.findings
             ],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        print(report)
+        print(_report_text(report, inputs))
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _report_text(report: Report, inputs: Sequence[_Input]) -> str:
+    """The report as a table (today's form, for plans whose findings have no line), or,
+    when a finding knows its line, a line a finding as compilers write them, which
+    editors and terminals turn into links: ``计划.txt:12:5: 错误 breakdown.sum $.…: 说明``."""
+    if not any(f.source is not None and f.source.line is not None for f in report.findings):
+        return str(report)
+    head = str(report).split("\n", 1)[0]
+    return "\n".join([head, *(f"{_where(f, inputs)}: {_said(f)}" for f in report.findings)])
+
+
+def _said(f: Finding) -> str:
+    return f"{f.severity.chinese} {f.code} {f.path}: {f.message}"
+
+
+def _where(f: Finding, inputs: Sequence[_Input]) -> str:
+    """``file:line:column`` of a finding, the file named as on the command line where the
+    finding's plan was read from that file's text; else the file its plan came from."""
+    given = next((i for i in inputs if i.plan.id == f.plan), None)
+    source = f.source
+    if source is None or source.line is None:
+        return given.path if given is not None else f.plan or "?"
+    document = source.document
+    if given is not None and given.draft is not None and given.draft.document == document:
+        document = given.path
+    return f"{document}:{source.line}:{source.column or 1}"
 
 
 def _stage(text: str) -> FundingStage:
@@ -172,11 +265,11 @@ def _stage(text: str) -> FundingStage:
 
 
 def _report(args: argparse.Namespace) -> int:
-    summary = summarize(_load_plans(args.files), stage=args.stage)
+    summary = summarize([i.plan for i in _load_plans(args.files)], stage=args.stage)
     if args.html:  # written before anything is printed: a path that fails fails alone
         out = Path(args.html)
         try:
-            out.write_text(summary.to_html(), encoding="utf-8")
+            _write_atomically(out, summary.to_html())
         except OSError as e:
             raise _Unusable(f"{args.html}: cannot be written: {e.strerror or e}") from None
         print(f"wrote {args.html}", file=sys.stderr)
@@ -232,7 +325,7 @@ def _rollup_records(r: Rollup) -> list[dict[str, str]]:
 
 
 def _rollup(args: argparse.Namespace) -> int:
-    plans = _load_plans(args.files)
+    plans = [i.plan for i in _load_plans(args.files)]
     r = combine(plans).rollup(by=args.by, stage=args.stage, unit=args.unit)
     if args.format == "text":
         print(r if len(r) else "没有可汇总的项目（计划中没有列出项目）")
@@ -255,7 +348,7 @@ def _rollup(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    plan = _load_one(args.input)
+    plan = _load_one(args.input).plan
     try:
         dump(plan, args.output)
     except OSError as e:
@@ -264,6 +357,111 @@ def _convert(args: argparse.Namespace) -> int:
         raise _Unusable(f"{args.output}: {e}") from None
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+# -- extract ------------------------------------------------------------------------------
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Each file read into a draft plan, written out, and summed up; a file that cannot
+    be read is one error line and does not stop the others (exit 2 at the end)."""
+    targets, form = _targets(args.files, args.output, args.format)
+    failed = False
+    for path, target in zip(args.files, targets, strict=True):
+        try:
+            draft = _read_text(path)
+        except _Unusable as e:
+            print(f"sciplan: error: {e}", file=sys.stderr)
+            failed = True
+            continue
+        text = _plan_text(draft.plan, form)
+        if target is None:  # the plan on stdout, what was read beside it on stderr
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            print(_draft_summary(draft, path), file=sys.stderr)
+            continue
+        try:
+            _write_atomically(target, text)
+        except OSError as e:
+            raise _Unusable(f"{target}: cannot be written: {e.strerror or e}") from None
+        print(_draft_summary(draft, path))
+        print(f"wrote {target}")
+    return EXIT_UNUSABLE if failed else EXIT_OK
+
+
+def _targets(
+    paths: Sequence[str], output: str | None, form: str | None
+) -> tuple[list[Path | None], str]:
+    """Where each file's plan goes (None: stdout) and in which format; the problems of
+    the options are found before any file is read.
+
+    One file: ``-o`` names the file (its suffix says JSON or TOML), or a folder when it is
+    one or ends in a slash; without ``-o`` the plan goes to stdout.  Several files: ``-o``
+    names a folder (made when missing) that gets ``<stem>.json`` (``.toml``) for each."""
+    if output is None:
+        if len(paths) > 1:
+            raise _Unusable("several files need -o FOLDER to write their plans into")
+        return [None], form or "json"
+    out = Path(output)
+    folder = len(paths) > 1 or out.is_dir() or output.endswith(("/", os.sep))
+    if not folder:
+        suffix = out.suffix.lower()
+        if suffix not in _DOCUMENTS:
+            raise _Unusable(f"{output}: a plan is written to a .json or .toml file, or a folder")
+        if form is not None and suffix != f".{form}":
+            raise _Unusable(f"{output}: the name ends in {suffix} but --format is {form}")
+        return [out], suffix[1:]
+    if out.exists() and not out.is_dir():
+        raise _Unusable(f"{output}: not a folder; several plans are written into a folder")
+    form = form or "json"
+    targets: dict[Path, str] = {}
+    for path in paths:
+        target = out / f"{Path(path).stem}.{form}"
+        if target in targets:
+            raise _Unusable(f"{targets[target]} and {path} would both be written to {target}")
+        targets[target] = path
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _Unusable(f"{output}: cannot be made: {e.strerror or e}") from None
+    return list(targets), form
+
+
+def _plan_text(plan: Plan, form: str) -> str:
+    if form == "toml":
+        return str(tomli_w.dumps(to_data(plan)))
+    return dumps(plan) + "\n"
+
+
+def _draft_summary(draft: Draft, path: str) -> str:
+    """What was read from one file: its title; sections, figures (placed and unplaced),
+    goals, achievements and breakdowns; then each unplaced figure at ``file:line:column``
+    with the words around it."""
+    plan = draft.plan
+    figures, unplaced = len(draft.figures), len(draft.unplaced)
+    lines = [
+        f"{path}: {plan.title}",
+        f"  {_sections(plan.sections)} sections, {figures} figures ({figures - unplaced} "
+        f"placed, {unplaced} unplaced), {len(plan.goals())} goals, "
+        f"{len(plan.achievements())} achievements, {len(plan.breakdowns())} breakdowns",
+    ]
+    for found in draft.unplaced:
+        line, column = draft.line_column(found.start)
+        lines.append(f"{path}:{line}:{column}: unplaced {found.text}  {_around(draft, found)}")
+    return "\n".join(lines)
+
+
+def _sections(sections: Sequence[Section]) -> int:
+    return sum(1 + _sections(s.sections) for s in sections)
+
+
+def _around(draft: Draft, found: Found, before: int = 12, after: int = 8) -> str:
+    """The words around a figure on its line: …另有约300人参加…"""
+    text = draft.text
+    start = max(text.rfind("\n", 0, found.start) + 1, found.start - before)
+    line_end = text.find("\n", found.end)
+    end = min(len(text) if line_end < 0 else line_end, found.end + after)
+    return f"…{text[start:end].strip()}…"
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -338,7 +536,12 @@ def _replace(plan: Plan, path: str, item: Any) -> Plan:
 
 
 def _files(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="a plan as .json or .toml")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a plan as .json or .toml, or a plan's text as .txt, .md or .docx",
+    )
 
 
 def _stage_option(p: argparse.ArgumentParser) -> None:
@@ -359,6 +562,8 @@ def _parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  sciplan demo\n"
             "  sciplan validate plan.json\n"
+            "  sciplan validate 计划.docx\n"
+            "  sciplan extract 计划.docx -o 计划.json\n"
             "  sciplan report county-a.json county-b.json --html report.html\n"
             "  sciplan rollup plans/*.json --by level,year --format csv\n"
             "  sciplan parse 159.3万元 2万人次以上 600余家\n\n"
@@ -407,6 +612,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", type=_unit, help="express the sums in this unit, such as 万元")
     p.set_defaults(run=_rollup)
     p = command(
+        "extract",
+        "read plans from their text (.txt, .md, .docx) into draft plans; say what was found "
+        "and which figures could not be placed",
+        "sciplan extract 计划.docx -o 计划.json",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a plan's text: .txt, .md or .docx")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the plan's file (.json or .toml); with several files, a folder that gets "
+        "one <stem>.json each (default: the plan on stdout)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "toml"),
+        help="the plans' format (default: by the suffix of OUT, else json)",
+    )
+    p.set_defaults(run=_extract)
+    p = command(
         "parse",
         "read figures as written and show value, unit, qualifier and range",
         "sciplan parse 159.3万元 近5.5亿元 20xx万元",
@@ -419,7 +644,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_schema)
     p = command(
         "convert",
-        "convert a plan between JSON and TOML (by suffix)",
+        "convert a plan between JSON and TOML (by suffix); a plan's text is read as "
+        "extract reads it",
         "sciplan convert plan.json plan.toml",
     )
     p.add_argument("input", metavar="IN")

@@ -134,6 +134,9 @@ _PHASE_AFTER = ("工程", "项目", "建设", "扩建", "改造", "规划")
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CN_START = (frozenset(CN_DIGITS) | {"十", "拾"}) - {"零", "〇", "○"}
 _ARABIC = frozenset("0123456789")
+#: Placeholder characters that digits after them belong to (x2, ×3); ** is Markdown's
+#: bold as well (完成**12项**), so digits after * start a figure.
+_BEFORE_NO_DIGIT = FIGURE_PLACEHOLDERS - {"*"}
 
 
 def _is_cjk(c: str) -> bool:
@@ -232,8 +235,10 @@ def _start_kind(s: str, i: int, c: str) -> str | None:
     placeholder, 每 or 百分之; None where none may."""
     prev = s[i - 1] if i else ""
     if c in _ARABIC:
-        if prev in _ARABIC or prev in _ASCII_LETTER or prev == "." or prev in FIGURE_PLACEHOLDERS:
+        if prev in _ARABIC or prev in _ASCII_LETTER or prev == "." or prev in _BEFORE_NO_DIGIT:
             return None
+        if prev in "万亿" and i > 1 and s[i - 2] in _ARABIC:
+            return None  # the rest of 1亿2000余万元, unread: never the figure 2000余万元
         return "arabic"
     if c in _CN_START:
         return None if prev in CN_NUMERAL_CHARS else "chinese"
@@ -302,7 +307,8 @@ def _trim(s: str, start: int, end: int) -> int:
 def _back_over_spaces(s: str, i: int, floor: int) -> int:
     """Back over the spaces (and one line break) a figure may hold before ``s[i]``."""
     j = i
-    while j > floor and i - j < 3 and s[j - 1] in " \n" and s[j - 1 : i].count("\n") <= 1:
+    # \r too: a line that ends in \r\n (约\r\n500斤) keeps its qualifier, as the grammar does
+    while j > floor and i - j < 3 and s[j - 1] in " \r\n" and s[j - 1 : i].count("\n") <= 1:
         j -= 1
     return j
 

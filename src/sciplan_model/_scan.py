@@ -108,8 +108,11 @@ def _by_first_character(words: dict[str, str] | dict[str, str | None]) -> dict[s
 _LEADS = _by_first_character(LEAD_WORDS)
 _TAILS = _by_first_character(TAIL_WORDS)
 _TIME_TAILS = _by_first_character(TIME_TAIL_WORDS)
-_RANGE_SEPARATORS = frozenset("-~—–至到")
-_DASHES = frozenset("-—–")
+#: The dashes of a range: hyphen, em and en dash, and the look-alikes that converted
+#: documents and Word put in their place (U+2015 horizontal bar, U+2012 figure dash,
+#: U+2011 non-breaking hyphen): 1―2次 is 1—2次, never the figure 2次 alone.
+_DASHES = frozenset("-—–―‒‑")
+_RANGE_SEPARATORS = _DASHES | frozenset("~至到")
 _ODD = frozenset("余多")
 #: Spaces a whole figure may hold between its parts (8500 亩, 约\n500斤) …
 _SPACES = frozenset(" \t\n\r")
@@ -185,9 +188,17 @@ def verb_gap(s: str, i: int) -> int:
             return 0  # a second qualifier (至少不满100人) is no verb
     for k in (2, 1):
         j = i + k
+        # a space or a line break may part the verb from its number (至少参训\n3期以上),
+        # as it may part a qualifier from it
+        breaks = 0
+        while j < len(s) and j - i - k < 3 and s[j] in _PROSE_SPACES:
+            breaks += s[j] == "\n"
+            if breaks > 1:
+                break
+            j += 1
         if j >= len(s) or not ("0" <= s[j] <= "9" or s[j] in CN_NUMERAL_CHARS):
             continue
-        if all("\u4e00" <= c <= "\u9fff" and c not in _NOT_VERB for c in s[i:j]):
+        if all("\u4e00" <= c <= "\u9fff" and c not in _NOT_VERB for c in s[i : i + k]):
             return k
     return 0
 
@@ -218,6 +229,20 @@ def scan_prefix(s: str, start: int) -> tuple[Scanned, int] | None:
     except Bad:
         return None
     return found
+
+
+def _regroup(value: Decimal, power: int, number: str, at: int) -> Decimal:
+    """The value of a number whose scale word comes after its 余/多 (一亿二千余万元),
+    counted in that scale.  The scale after 余 reaches only the part of the number below
+    the next larger group written inside it: 一亿二千余万 is 1亿 and 2千余万, 12000余万,
+    not 100002000万."""
+    group = Decimal(10) ** (power + 4)  # 亿 above 万, 万亿 above 亿
+    if abs(value) < group or not any(c in SCALES for c in number):
+        return value
+    high, low = divmod(value, group)
+    if abs(low) >= 10**4:
+        raise Bad(at, "a part too large for the scale before it")
+    return EXACT.add(EXACT.multiply(high, Decimal(10**4)), low)
 
 
 class _Scanner:
@@ -331,7 +356,9 @@ class _Scanner:
             odd = True
             self.i += 1
             if power == 0 and self.i < self.n and self.s[self.i] in SCALES:
+                number = self.s[start : self.i - 1]  # before its 余
                 power = self._scale()
+                value = _regroup(value, power, number, start)
         state = self._save()
         self._skip_spaces()
         if self.i < self.n and self.s[self.i] in _RANGE_SEPARATORS:

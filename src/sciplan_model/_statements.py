@@ -20,6 +20,7 @@ issue list, with the section's kind deciding where a sentence's verbs do not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import attrs
@@ -135,6 +136,8 @@ _PART_SUFFIXES = (
 _EXAMPLES = re.compile("等$")
 _HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?有")
 _NEXT_PART = re.compile(r"[、，,]")
+#: How many figures back the examples before 等 look for their total.
+_LOOK_BACK = 20
 _PARTIAL_OPENERS = re.compile(r"^(?:如|包括|主要有|主要是|重点是)")
 
 
@@ -223,6 +226,7 @@ class _Reader:
         self.sentence = 0  # where the sentence being read starts
         self.memory = Memory()
         self.figures: Sequence[Found] = ()
+        self.starts: list[int] = []
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.items: list[_Item] = []
 
@@ -245,6 +249,7 @@ class _Reader:
 
     def read(self, start: int, end: int, figures: Sequence[Found]) -> Statements:
         self.figures = figures
+        self.starts = [f.start for f in figures]
         self._tables(start, end, figures)
         previous: list[Found] = []
         for a, b in sentences(self.s, start, end):
@@ -274,7 +279,8 @@ class _Reader:
 
     def _table(self, rows: list[list[tuple[int, int]]], figures: Sequence[Found]) -> None:
         def figure_in(cell: tuple[int, int]) -> Found | None:
-            return next((f for f in figures if cell[0] <= f.start < cell[1]), None)
+            k = bisect_left(self.starts, cell[0])
+            return figures[k] if k < len(figures) and figures[k].start < cell[1] else None
 
         def words(cell: tuple[int, int]) -> str:
             return self.text[cell[0] : cell[1]].strip()
@@ -325,13 +331,17 @@ class _Reader:
     def _breakdowns(self, a: int, b: int, figs: list[Found], previous: list[Found]) -> None:
         s = self.s
         self._bracketed(figs)
-        for m in re.finditer("其中", s[a:b]):
-            q = a + m.start()
-            pool = [f for f in figs if f.end <= q and f.start not in self.parts]
+        marks = [a + m.start() for m in re.finditer("其中", s[a:b])]
+        starts = [f.start for f in figs]
+        for n, q in enumerate(marks):
+            # the totals stand between the 其中 before and this one, the parts before the next
+            since = bisect_left(starts, marks[n - 1] + 2) if n else 0
+            until = bisect_left(starts, marks[n + 1]) if n + 1 < len(marks) else len(figs)
+            here = bisect_left(starts, q)
+            pool = [f for f in figs[since:here] if f.end <= q and f.start not in self.parts]
             if not pool and s[a:q].strip(" ：:，,") == "":
                 pool = [f for f in previous if f.start not in self.parts]
-            after = [f for f in figs if f.start >= q + 2]
-            self._statement(pool, q + 2, after, b)
+            self._statement(pool, q + 2, figs[here:until], b)
         self._having(figs, b)
         self._examples(figs, previous)
 
@@ -376,7 +386,7 @@ class _Reader:
     def _bracketed(self, figs: list[Found]) -> None:
         """57项(市级项目13项,县级项目44项): parts in brackets right after their total."""
         s = self.s
-        for f in figs:
+        for k, f in enumerate(figs):
             j = f.end
             while j < len(s) and s[j] == " ":
                 j += 1
@@ -385,7 +395,11 @@ class _Reader:
             close = s.find(")", j, j + 120)
             if close < 0:
                 continue
-            inside = [g for g in figs if j < g.start and g.end <= close]
+            inside = []
+            for g in figs[k + 1 :]:
+                if g.end > close:
+                    break
+                inside.append(g)
             if not inside or any(dimension(g) != dimension(f) for g in inside):
                 continue
             opener = j + 1
@@ -440,8 +454,8 @@ class _Reader:
             noun = s[c_a : c_a + 2]
             if c_b - c_a < 2:
                 continue
-            earlier = [f for f in [*previous, *figs] if f.end <= g.start]
-            for f in reversed(earlier):
+            earlier = [f for f in [*previous[-_LOOK_BACK:], *figs] if f.end <= g.start]
+            for f in reversed(earlier[-_LOOK_BACK:]):
                 if f.start in self.parts or dimension(f) != dimension(g):
                     continue
                 if noun in s[max(0, f.start - 12) : f.start]:
@@ -459,7 +473,8 @@ class _Reader:
         keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
-        floor = max((f.end for f in self.figures if f.end <= t.start), default=0)
+        k = bisect_left(self.starts, t.start)
+        floor = self.figures[k - 1].end if k > 0 else 0
         n_a, n_b = name_span(self.s, t, floor)
         if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
             a_a, a_b = after_span(self.s, t.end, len(self.s))
