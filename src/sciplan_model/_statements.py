@@ -253,7 +253,7 @@ class _Reader:
         self._tables(start, end, figures)
         previous: list[Found] = []
         for a, b in sentences(self.s, start, end):
-            mine = [f for f in figures if a <= f.start < b]
+            mine = list(figures[bisect_left(self.starts, a) : bisect_left(self.starts, b)])
             if not mine:
                 continue
             self._breakdowns(a, b, mine, previous)
@@ -396,10 +396,10 @@ class _Reader:
             if close < 0:
                 continue
             inside = []
-            for g in figs[k + 1 :]:
-                if g.end > close:
+            for m in range(k + 1, len(figs)):
+                if figs[m].end > close:
                     break
-                inside.append(g)
+                inside.append(figs[m])
             if not inside or any(dimension(g) != dimension(f) for g in inside):
                 continue
             opener = j + 1
@@ -428,7 +428,8 @@ class _Reader:
             if not _HAVING.fullmatch(between):
                 continue
             parts: list[tuple[Found, str]] = []
-            for h in figs[k + 1 :]:
+            for m in range(k + 1, len(figs)):
+                h = figs[m]
                 if h.start in self.parts or dimension(h) != dimension(f):
                     break
                 if (
@@ -515,11 +516,17 @@ class _Reader:
             if f.start in self.parts:
                 continue
             following = figs[k + 1] if k + 1 < len(figs) else None
-            if goal and following is not None and _baseline(s, a, f, following):
+            if goal and following is not None and _baseline(s, self._floor(f, a), f, following):
                 # 由现有的19家增加到40家: what there is now, and the target
                 last = self._read_item(a, b, f, last, goal=False) or last
                 continue
             last = self._read_item(a, b, f, last, goal=goal) or last
+
+    def _floor(self, f: Found, a: int) -> int:
+        """Where the words of ``f`` can start at the earliest: after the figure before it,
+        and in its sentence (from ``a``)."""
+        k = bisect_left(self.starts, f.start)
+        return max(a, self.figures[k - 1].end) if k > 0 else a
 
     def _earlier(self, a: int, first: int) -> bool:
         """Whether a sentence opens with a year before the plan's (2024年发明专利授权量
@@ -553,7 +560,9 @@ class _Reader:
             end=f.end,
             goal=goal,
             aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
-            stock=bool(_STOCK_WORDS.search(s[clause_start(s, f.start, a) : f.start])),
+            stock=bool(
+                _STOCK_WORDS.search(s[clause_start(s, f.start, self._floor(f, a)) : f.start])
+            ),
         )
         self.items.append(item)
         return item
@@ -579,7 +588,7 @@ class _Reader:
                     core = core[len(verb) :]
                     break
             name = core if not name or dimension(last.found) == dimension(f) else core + name
-        clause = clause_start(s, f.start, self.sentence)
+        clause = clause_start(s, f.start, self._floor(f, self.sentence))
         if not name and last is None and clause > self.sentence:
             # 提高专利产出效率，力争达到12件/百人年: the clause before names it
             p_a, p_b = trim(s, clause_start(s, clause - 1, self.sentence), clause)
