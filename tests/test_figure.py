@@ -1153,3 +1153,286 @@ def test_the_reader_and_the_enum_name_the_same_qualifiers() -> None:
 
     assert set(_scan.KINDS) == {q.name for q in Qualifier}
     assert len(_scan.KINDS) == len(Qualifier)
+
+
+# =============================================================================================
+# --- the extended grammar: forms of issue 9 (traditional and full-width text, compound -----
+# --- amounts, separators, dashes, alternatives, placeholders, rates, durations, multiples) --
+# =============================================================================================
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "canonical"),
+    [
+        # text folded one for one: full-width forms, traditional characters
+        ("６億８４５萬元", Figure(Money("60845", "万元")), "60845万元"),
+        ("12萬項", Figure(Quantity("12", "万项")), "12万项"),
+        ("3.5萬人次", Figure(Quantity("3.5", "万人次")), "3.5万人次"),
+        ("30個", Figure(Quantity("30", "个")), "30个"),
+        ("8場", Figure(Quantity("8", "场")), "8场"),
+        ("3塊", Figure(Quantity("3", "块")), "3块"),
+        ("30張", Figure(Quantity("30", "张")), "30张"),
+        ("20噸", Figure(Quantity("20", "吨")), "20吨"),
+        ("600餘家", Figure(Quantity("600", "家"), qualifier=ODD), "600余家"),
+        ("約300人", Figure(Quantity("300", "人"), qualifier=ABOUT), "约300人"),
+        ("超過80家", Figure(Quantity("80", "家"), qualifier=MORE_THAN), "超过80家"),
+        ("將近100人", Figure(Quantity("100", "人"), qualifier=NEARLY), "近100人"),
+        ("100人以內", Figure(Quantity("100", "人"), qualifier=AT_MOST), "100人以下"),
+        ("不少於20家", Figure(Quantity("20", "家"), qualifier=AT_LEAST), "20家以上"),
+        # compound amounts and thousands separators
+        ("6億845萬元", Figure(Money("60845", "万元")), "60845万元"),
+        ("6,957萬7千元", Figure(Money("69577", "千元")), "69577千元"),
+        ("1亿2000万元", Figure(Money("12000", "万元")), "12000万元"),
+        ("4,203萬元", Figure(Money("4203", "万元")), "4203万元"),
+        ("1,234,567元", Figure(Money("1234567", "元")), "1234567元"),
+        ("6億845萬元以上", Figure(Money("60845", "万元"), qualifier=AT_LEAST), "60845万元以上"),
+        ("约6億845萬元", Figure(Money("60845", "万元"), qualifier=ABOUT), "约60845万元"),
+        ("一亿二千余万元", Figure(Money("12000", "万元"), qualifier=ODD), "12000万余元"),
+        ("三亿五千多万元", Figure(Money("35000", "万元"), qualifier=ODD), "35000万余元"),
+        ("一万二千余万元", Figure(Money("12000", "万元"), qualifier=ODD), "12000万余元"),
+        # ranges with doubled and look-alike dashes
+        (
+            "1——2次",
+            Figure(Quantity("1", "次"), qualifier=RANGE, upper=Quantity("2", "次")),
+            "1至2次",
+        ),
+        (
+            "1--2次",
+            Figure(Quantity("1", "次"), qualifier=RANGE, upper=Quantity("2", "次")),
+            "1至2次",
+        ),
+        (
+            "1―2次",
+            Figure(Quantity("1", "次"), qualifier=RANGE, upper=Quantity("2", "次")),
+            "1至2次",
+        ),
+        (
+            "1‑2次",
+            Figure(Quantity("1", "次"), qualifier=RANGE, upper=Quantity("2", "次")),
+            "1至2次",
+        ),
+        # bracketed alternatives that count something else; 万 alone as 万元
+        ("30場(次)", Figure(Quantity("30", "场"), alternative_unit="场次"), "30场(次)"),
+        ("2000份(册)", Figure(Quantity("2000", "份"), alternative_unit="册"), "2000份(册)"),
+        ("1.2萬人(次)", Figure(Quantity("1.2", "万人"), alternative_unit="人次"), "1.2万人(次)"),
+        ("30万元(含)以上", Figure(Money("30", "万元"), qualifier=AT_LEAST), "30万元以上"),
+        ("20xx万以上", Figure(None, "万元", AT_LEAST, placeholder="20xx"), "20xx万元以上"),
+        ("20xx萬以上", Figure(None, "万元", AT_LEAST, placeholder="20xx"), "20xx万元以上"),
+        ("500万", Figure(Money("500", "万元")), "500万元"),
+        # placeholders
+        ("X万元", Figure(None, "万元", UNKNOWN, placeholder="X"), "X万元"),
+        ("x家", Figure(None, "家", UNKNOWN, placeholder="x"), "x家"),
+        ("xx项", Figure(None, "项", UNKNOWN, placeholder="xx"), "xx项"),
+        ("×%", Figure(None, "%", UNKNOWN, placeholder="×"), "×%"),
+        ("*个", Figure(None, "个", UNKNOWN, placeholder="*"), "*个"),
+        ("**家", Figure(None, "家", UNKNOWN, placeholder="**"), "**家"),
+        ("***人次", Figure(None, "人次", UNKNOWN, placeholder="***"), "***人次"),
+        ("约20xx万元", Figure(None, "万元", ABOUT, placeholder="20xx"), "约20xx万元"),
+        # rates, percentages, percentage points, multiples
+        ("12件/百人年", Figure(Quantity("12", "件/百人年")), "12件/百人年"),
+        ("每万人1.6件", Figure(Quantity("1.6", "件/万人")), "1.6件/万人"),
+        ("每萬人1.6件", Figure(Quantity("1.6", "件/万人")), "1.6件/万人"),
+        ("每百人年12件", Figure(Quantity("12", "件/百人年")), "12件/百人年"),
+        ("每千人3人", Figure(Quantity("3", "人/千人")), "3人/千人"),
+        (
+            "每万人1.6件以上",
+            Figure(Quantity("1.6", "件/万人"), qualifier=AT_LEAST),
+            "1.6件/万人以上",
+        ),
+        ("百分之三十", Figure(Quantity("30", "%")), "30%"),
+        ("百分之三十五点五", Figure(Quantity("35.5", "%")), "35.5%"),
+        ("百分之三十以上", Figure(Quantity("30", "%"), qualifier=AT_LEAST), "30%以上"),
+        ("百分之百", Figure(Quantity("100", "%")), "100%"),
+        ("35.7％", Figure(Quantity("35.7", "%")), "35.7%"),
+        ("0.4个百分点", Figure(Quantity("0.4", "个百分点")), "0.4个百分点"),
+        ("2.6倍", Figure(Quantity("2.6", "倍")), "2.6倍"),
+        ("10倍多", Figure(Quantity("10", "倍"), qualifier=ODD), "10余倍"),
+        ("十倍多", Figure(Quantity("10", "倍"), qualifier=ODD), "10余倍"),
+        # durations
+        ("3年", Figure(Quantity("3", "年")), "3年"),
+        ("6个月", Figure(Quantity("6", "个月")), "6个月"),
+        ("3年多", Figure(Quantity("3", "年"), qualifier=ODD), "3余年"),
+        (
+            "1——2年内",
+            Figure(Quantity("1", "年"), qualifier=RANGE, upper=Quantity("2", "年")),
+            "1至2年",
+        ),
+        (
+            "3至5年以内",
+            Figure(Quantity("3", "年"), qualifier=RANGE, upper=Quantity("5", "年")),
+            "3至5年",
+        ),
+        ("2年内", Figure(Quantity("2", "年"), qualifier=AT_MOST), "2年以下"),
+        # foreign money
+        ("500万美元", Figure(Money("500", "万美元")), "500万美元"),
+        ("2億港元", Figure(Money("2", "亿港元")), "2亿港元"),
+        ("300万欧元", Figure(Money("300", "万欧元")), "300万欧元"),
+        # lead words, a short verb after a qualifier, a line break, 突破百项
+        ("达45家", Figure(Quantity("45", "家")), "45家"),
+        ("累计1.2亿元", Figure(Money("1.2", "亿元")), "1.2亿元"),
+        ("共有30家", Figure(Quantity("30", "家")), "30家"),
+        ("全年5亿元", Figure(Money("5", "亿元")), "5亿元"),
+        ("至少参训3期以上", Figure(Quantity("3", "期"), qualifier=AT_LEAST), "3期以上"),
+        ("至少参训\n3期以上", Figure(Quantity("3", "期"), qualifier=AT_LEAST), "3期以上"),
+        ("不少于接受2次", Figure(Quantity("2", "次"), qualifier=AT_LEAST), "2次以上"),
+        ("约\n500斤", Figure(Quantity("500", "斤"), qualifier=ABOUT), "约500斤"),
+        ("约\r\n500斤", Figure(Quantity("500", "斤"), qualifier=ABOUT), "约500斤"),
+        ("8500 亩", Figure(Quantity("8500", "亩")), "8500亩"),
+        ("8500\xa0亩", Figure(Quantity("8500", "亩")), "8500亩"),
+        ("1个\n百分点以上", Figure(Quantity("1", "个百分点"), qualifier=AT_LEAST), "1个百分点以上"),
+        ("突破百项", Figure(Quantity("100", "项"), qualifier=MORE_THAN), "超过100项"),
+        ("近千人", Figure(Quantity("1000", "人"), qualifier=NEARLY), "近1000人"),
+        (
+            "力争1——2年内",
+            Figure(Quantity("1", "年"), "年", RANGE, True, Quantity("2", "年")),
+            "力争1至2年",
+        ),
+    ],
+)
+def test_the_extended_forms_read_as_their_figure(text: str, figure: Figure, canonical: str) -> None:
+    """Each extended form reads into its value, unit, qualifier, range and extras; str() reads back equal."""
+    f = Figure.parse(text)
+    assert f == figure
+    assert f.text == text
+    assert f.range == figure.range
+    assert (f.unit, f.qualifier, f.alternative_unit, f.placeholder) == (
+        figure.unit,
+        figure.qualifier,
+        figure.alternative_unit,
+        figure.placeholder,
+    )
+    assert str(f) == canonical
+    assert Figure.parse(str(f)) == f
+    assert str(Figure.parse(str(f))) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude", "unit", "value"),
+    [
+        ("6億845萬元", "60845", "万元", Money("608450000", "元")),
+        ("6,957萬7千元", "69577", "千元", Money("69577000", "元")),
+        ("1亿2000万元", "12000", "万元", Money("120000000", "元")),
+        ("4,203萬元", "4203", "万元", Money("42030000", "元")),
+        ("1,000萬5千元", "10005", "千元", Money("10005000", "元")),
+        ("500万", "500", "万元", Money("5000000", "元")),
+    ],
+)
+def test_a_compound_amount_is_exactly_its_sum(
+    text: str, magnitude: str, unit: str, value: Money
+) -> None:
+    """6億845萬元 is 608,450,000 元 written in 万元; 6,957萬7千元 is 69,577,000 元 in 千元."""
+    f = Figure.parse(text)
+    assert f.value is not None
+    assert (f.value.magnitude, f.value.unit) == (Decimal(magnitude), unit)
+    assert f.value == value
+    assert type(f.value) is Money
+
+
+@pytest.mark.parametrize(
+    ("text", "range_"),
+    [
+        ("一亿二千余万元", "(12000万元, 13000万元)"),
+        ("3年多", "(3年, 4年)"),
+        ("10倍多", "(10倍, 20倍)"),
+        ("1——2年内", "[1年, 2年]"),
+        ("20xx万以上", "unknown 万元"),
+        ("每万人1.6件以上", "[1.6件/万人, ∞)"),
+    ],
+)
+def test_the_extended_forms_mean_their_range(text: str, range_: str) -> None:
+    """余 after a compound reaches one step of its last part; 1——2年内 is the span; a placeholder is unknown."""
+    assert str(Figure.parse(text).range) == range_
+
+
+def test_foreign_money_is_money_of_its_own_currency() -> None:
+    """500万美元 is money in dollars: it does not add to 元 without a rate."""
+    f = Figure.parse("500万美元")
+    assert type(f.value) is Money
+    assert f.value is not None
+    assert f.value.dimension == "[money_USD]"
+    assert Figure.parse("2亿港元").range.dimension == "[money_HKD]"
+    with pytest.raises(UnitMismatchError):
+        _ = f.value + Money("1", "万元")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("達到30家以上", "30家以上"),
+        ("达45家", "45家"),
+        ("累计1.2亿元", "1.2亿元"),
+        ("共有30家", "30家"),
+        ("全年5亿元", "5亿元"),
+        ("１——２次", "1至2次"),
+        ("３０場（次）", "30场(次)"),
+    ],
+)
+def test_lead_words_and_folded_text_change_nothing(a: str, b: str) -> None:
+    """Lead words (达 累计 共有 全年) and traditional or full-width text say the same figure as the plain form."""
+    assert Figure.parse(a) == Figure.parse(b)
+    assert Figure.parse(a).text == a
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "reason"),
+    [
+        # rates and percentages
+        ("每万人", 3, "a number was expected"),
+        ("每万1.6件", 2, "a unit was expected after 每"),
+        ("每1.6件", 1, "a unit was expected after 每"),
+        ("每万人1.6", 6, "a unit was expected"),
+        ("每万人百分之三十", 3, "百分之 after 每"),
+        ("百分之", 3, "a number was expected"),
+        ("百分之三万", 4, "a scale word after 百分之"),
+        ("百分之三十万元", 5, "a scale word after 百分之"),
+        ("12件/", 4, "a unit was expected after /"),
+        ("12件/百", 4, "a unit was expected after /"),
+        # placeholders
+        ("20xx5万元", 4, "a digit after a placeholder"),
+        ("×5%", 1, "a digit after a placeholder"),
+        ("**", 2, "a unit was expected"),
+        ("X万X元", 2, "an unexpected character"),
+        ("20xx余万元", 4, "an unknown unit"),
+        # ranges and durations
+        ("1———2次", 3, "a number was expected"),
+        ("1——2多年", 4, "余 or 多 in a range"),
+        ("1——2年以上", 5, "a qualifier on a range"),
+        ("3年多以上", 3, "two qualifiers that disagree"),
+        ("约3年多", 3, "two qualifiers that disagree"),
+        # compound amounts
+        ("6億12345萬元", 2, "a part too large for the scale before it"),
+        ("6,957萬17千元", 6, "a part too large for the scale before it"),
+        ("6億845萬7元", 6, "a part after a scale must have 4 digits"),
+        ("一亿三万二千余万元", 0, "a part too large for the scale before it"),
+        ("1,23万元", 4, "a thousands group has fewer than three digits"),
+        # alternatives, 万 alone, line breaks
+        ("5万(次)", 3, "money takes no alternative unit"),
+        ("300万美元(次)", 7, "money takes no alternative unit"),
+        ("500人(次)(次)", 7, "an unexpected character"),
+        ("5万农户", 2, "an unknown unit"),
+        ("约\n\n500斤", 2, "a number was expected"),
+        ("1个\n\n百分点", 2, "an unexpected character"),
+    ],
+)
+def test_malformed_extended_forms_are_refused(text: str, position: int, reason: str) -> None:
+    """A malformed rate, percentage, placeholder, range, compound or alternative is refused where it goes wrong."""
+    error = _refusal(text)
+    assert error.text == text
+    assert error.position == position
+    assert error.reason == reason
+    assert str(error) == _message(text, position, reason)
+
+
+@given(canonical_figures())
+def test_a_canonical_figure_reads_the_same_in_traditional_and_full_width_text(
+    figure: Figure,
+) -> None:
+    """A canonical figure written in full-width digits and traditional characters reads back the same."""
+    text = str(figure)
+    wide = text.translate({c: c + 0xFEE0 for c in range(ord("0"), ord("9") + 1)})
+    traditional = wide.translate(
+        str.maketrans("万亿项个余约超过场块张吨", "萬億項個餘約超過場塊張噸")
+    )
+    f = Figure.parse(traditional)
+    assert f == figure
+    assert f.text == traditional

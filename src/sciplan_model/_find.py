@@ -299,16 +299,19 @@ def _names(s: str) -> list[tuple[int, int]]:
 
 def _trim(s: str, start: int, end: int) -> int:
     """The end of a figure without the spaces the grammar let it take at its end."""
-    while end > start and s[end - 1] in " \n\r\t":
+    while end > start and s[end - 1] in " \xa0\n\r\t":
         end -= 1
     return end
+
+
+_GAPS = frozenset(" \xa0\r\n")
 
 
 def _back_over_spaces(s: str, i: int, floor: int) -> int:
     """Back over the spaces (and one line break) a figure may hold before ``s[i]``."""
     j = i
-    # \r too: a line that ends in \r\n (约\r\n500斤) keeps its qualifier, as the grammar does
-    while j > floor and i - j < 3 and s[j - 1] in " \r\n" and s[j - 1 : i].count("\n") <= 1:
+    # \r and the no-break space too (约\r\n500斤, 约\xa0500斤), as the grammar takes them
+    while j > floor and i - j < 3 and s[j - 1] in _GAPS and s[j - 1 : i].count("\n") <= 1:
         j -= 1
     return j
 

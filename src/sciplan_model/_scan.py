@@ -114,12 +114,13 @@ _TIME_TAILS = _by_first_character(TIME_TAIL_WORDS)
 _DASHES = frozenset("-—–―‒‑")
 _RANGE_SEPARATORS = _DASHES | frozenset("~至到")
 _ODD = frozenset("余多")
-#: Spaces a whole figure may hold between its parts (8500 亩, 约\n500斤) …
-_SPACES = frozenset(" \t\n\r")
+#: Spaces a whole figure may hold between its parts (8500 亩, 约\n500斤; the no-break
+#: space U+00A0 that Word and web pages put between a number and its unit) …
+_SPACES = frozenset(" \xa0\t\n\r")
 #: … and those a figure found in prose may: a tab parts the cells of a table.
-_PROSE_SPACES = frozenset(" \n\r")
+_PROSE_SPACES = frozenset(" \xa0\n\r")
 #: … and around a whole figure, where a line break would be another line.
-_EDGE_SPACES = frozenset(" \t")
+_EDGE_SPACES = frozenset(" \xa0\t")
 _PER = "每"
 _PERCENT_WORDS = "百分之"
 _BOTTOM_PREFIXES = {"百": "百", "千": "千"}
@@ -504,7 +505,7 @@ class _Scanner:
             raise Bad(self.i, "百分之 after 每")
         self.unit_at = self.i
         self.i += len(_PERCENT_WORDS)
-        value, power = self._number()
+        value, power = self._number(bare_hundred=True)
         if power:
             raise Bad(self.scale_at, "a scale word after 百分之")
         self._optional(lambda: self._tails("%"))
@@ -519,15 +520,15 @@ class _Scanner:
         self.i += 1
         return SCALES[s[i]]
 
-    def _number(self) -> tuple[Decimal, int]:
+    def _number(self, *, bare_hundred: bool = False) -> tuple[Decimal, int]:
         if self.i >= self.n:
             raise Bad(self.i, "a number was expected")
         c = self.s[self.i]
         if not ("0" <= c <= "9" or (c in CN_NUMERAL_CHARS and c not in SCALES)):
             raise Bad(self.i, "a number was expected")
         start = self.i
-        if c in "百千" and self.qualifiers:
-            # 突破百项, 近千人: a hundred or a thousand said without its 一
+        if c in "百千" and (self.qualifiers or bare_hundred):
+            # 突破百项, 近千人, 百分之百: a hundred or a thousand said without its 一
             j = self.i
             while j < self.n and self.s[j] in CN_NUMERAL_CHARS:
                 j += 1
@@ -561,6 +562,10 @@ class _Scanner:
             ):
                 self.i += 1
                 name = classified  # 20个课时 is 20 课时; in prose 5个项目 stays 5个
+            elif classified is None and (end := self._broken_points(self.i + 1)) > 0:
+                # 1个\n百分点: a line break (a wrapped line) inside the unit 个百分点
+                name = "个百分点"
+                self.i = end - len(name)
         if name is None:
             if power and self._ends_here():  # 万 alone: 20xx万以上 is money
                 self.implied = True
@@ -594,6 +599,16 @@ class _Scanner:
         except UnknownUnitError as e:
             raise Bad(start, e.reason or "an unknown unit") from None
         return unit
+
+    def _broken_points(self, j: int) -> int:
+        """Where 百分点 ends when it stands at ``s[j]`` after spaces or one line break
+        (0 when it does not)."""
+        k = j
+        while k < self.n and k - j < 3 and self.s[k] in self.gaps:
+            k += 1
+        if k == j or self.s[j:k].count("\n") > 1 or not self.s.startswith("百分点", k):
+            return 0
+        return k + len("百分点")
 
     def _ends_here(self) -> bool:
         """Whether the number ends its figure here: at the end of the text, before a
