@@ -319,13 +319,14 @@ PLAN_TEXT = (
     "（80万元）\n"
 )
 
+PLAN_TITLE = "云岫县科学技术局2025年科技工作计划"
 SUM_ERROR = "错误 breakdown.sum $.sections[0].items[1]: 分项之和11项与合计12项不符，相差1项"
 
 
 def summary(name: str) -> list[str]:
     """What ``extract`` says of PLAN_TEXT read from the file ``name``."""
     return [
-        f"{name}: 云岫县科学技术局2025年科技工作计划",
+        f"{name}: {PLAN_TITLE}",
         "  5 sections, 12 figures (11 placed, 1 unplaced), 3 goals, 2 achievements, 2 breakdowns",
         f"{name}:9:2: unplaced 80万元  …（80万元）…",
     ]
@@ -370,6 +371,30 @@ def test_validate_names_the_file_as_given_and_the_file_of_a_json_plan(texts: Pat
     assert all(line.startswith("edited.json: 提示 period.undecided $.") for line in lines[3:])
 
 
+def test_texts_of_one_name_in_two_folders_are_two_plans(tmp_path: Path) -> None:
+    """2024/计划.txt and 2025/计划.txt are two plans (ids 计划 and 计划-2), each finding at its
+    own file; a file given twice is checked once."""
+    for year, text in (("2024", PLAN_TEXT), ("2025", PLAN_TEXT.replace("12项", "13项"))):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "计划.txt").write_text(text, encoding="utf-8")
+    first, second = str(Path("2024", "计划.txt")), str(Path("2025", "计划.txt"))
+    results = run_all(
+        {
+            "text": ["validate", first, second, first],
+            "json": ["validate", first, second, "--format", "json"],
+        },
+        tmp_path,
+    )
+    assert (results["text"].returncode, results["text"].stderr) == (1, "")
+    assert results["text"].stdout.splitlines() == [
+        "未通过：2个错误，0个警告，0个提示",
+        f"{first}:4:18: {SUM_ERROR}",
+        f"{second}:4:18: "
+        + SUM_ERROR.replace("合计12项", "合计13项").replace("相差1项", "相差2项"),
+    ]
+    assert json.loads(results["json"].stdout)["plans"] == ["计划", "计划-2"]
+
+
 def test_validate_json_format_gives_each_findings_source(texts: Path) -> None:
     """--format json: the source of a finding read from text, with its span, line and column."""
     result = run("validate", "云岫县.txt", "--format", "json", cwd=texts)
@@ -396,8 +421,7 @@ def test_validate_json_format_gives_each_findings_source(texts: Path) -> None:
             }
         ],
     }
-    start, end = 50, 82
-    assert PLAN_TEXT[start:end] == "共争取各级科技项目12项，其中国家级2项、省级5项、市级4项"
+    assert PLAN_TEXT[50:82] == "全年共争取各级科技项目12项，其中国家级2项、省级5项、市级4项"
 
 
 def test_extract_writes_the_plan_to_stdout_and_says_what_it_read_on_stderr(texts: Path) -> None:
@@ -409,9 +433,6 @@ def test_extract_writes_the_plan_to_stdout_and_says_what_it_read_on_stderr(texts
     assert result.stdout == dumps(read_plan_file(texts / "云岫县.txt").plan) + "\n"
     plan = loads(result.stdout)
     assert (plan.id, plan.title, len(plan.breakdowns())) == ("云岫县", PLAN_TITLE, 2)
-
-
-PLAN_TITLE = "云岫县科学技术局2025年科技工作计划"
 
 
 def test_extract_to_a_file_by_its_suffix_and_validate_it(texts: Path, tmp_path: Path) -> None:
@@ -566,10 +587,7 @@ def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) 
     report, rollup, convert = results["report"], results["rollup"], results["convert"]
     assert (report.returncode, report.stderr) == (0, "")
     lines = report.stdout.splitlines()
-    assert (
-        lines[0]
-        == "科技工作计划 云岫县科学技术局2025年科技工作计划（年度计划，云岫县，2024-2025年）"
-    )
+    assert lines[0] == "云岫县科学技术局2025年科技工作计划（年度计划，云岫县，2024-2025年）"
     assert lines[-4:] == [
         "未通过：1个错误，0个警告，0个提示",
         "级别  代码           位置          说明",

@@ -121,8 +121,8 @@ class _Input:
     draft: Draft | None = None
 
 
-#: Suffixes of plan documents; every other file is read as a plan's text (the reader
-#: refuses what it cannot read: an old .doc or .wps, with what to do about it).
+#: Suffixes of plan documents.  A plan's text (SUFFIXES) goes to the reader, and so do
+#: old Word and WPS files, which it refuses saying what to do about them.
 _DOCUMENTS = (".json", ".toml")
 _OLD_WORD = (".doc", ".wps")
 _ACCEPTED = ", ".join((*_DOCUMENTS, *SUFFIXES))
@@ -141,7 +141,30 @@ def _load_plans(paths: Sequence[str]) -> list[_Input]:
     finally:
         if show:  # an error starts a line of its own
             print(file=sys.stderr)
-    return inputs
+    return _distinct(inputs)
+
+
+def _distinct(inputs: list[_Input]) -> list[_Input]:
+    """The inputs, a file given twice once; drafts of different files with one name
+    (2024/计划.docx and 2025/计划.docx) get ids of their own (计划, 计划-2), so that
+    neither is taken for the other.  A plan document keeps its own id."""
+    ids: set[str] = set()
+    paths: set[Path] = set()
+    out = []
+    for given in inputs:
+        path = Path(given.path).resolve()
+        if path in paths:
+            continue
+        plan = given.plan
+        if given.draft is not None and plan.id in ids:
+            n = 2
+            while f"{plan.id}-{n}" in ids:
+                n += 1
+            given = attrs.evolve(given, plan=attrs.evolve(plan, id=f"{plan.id}-{n}"))
+        ids.add(given.plan.id)
+        paths.add(path)
+        out.append(given)
+    return out
 
 
 def _load_one(path: str) -> _Input:
@@ -250,7 +273,7 @@ def _where(f: Finding, inputs: Sequence[_Input]) -> str:
     given = next((i for i in inputs if i.plan.id == f.plan), None)
     source = f.source
     if source is None or source.line is None:
-        return given.path if given is not None else f.plan or "?"
+        return given.path if given is not None else f.plan or "-"
     document = source.document
     if given is not None and given.draft is not None and given.draft.document == document:
         document = given.path
