@@ -126,6 +126,20 @@ def test_every_numbering_style_is_a_heading(text: str, labels: list[str]) -> Non
     assert [label for _, label, _ in _sections(read_plan(text).plan.sections)] == labels
 
 
+def test_headings_numbered_in_levels() -> None:
+    """1.1 and 1.1.1 number headings below 一、; a count after them is part of the title
+    (1.2项目库建设), an amount is not a heading (1.5万元用于培训)."""
+    text = "一、任务\n1.1 项目资金管理\n新增项目5项。\n1.2项目库建设\n1.2.1 入库\n1.5万元用于培训。\n"
+    draft = read_plan(text)
+    assert _sections(draft.plan.sections) == [
+        (0, "一、", "任务"),
+        (1, "1.1", "项目资金管理"),
+        (1, "1.2", "项目库建设"),
+        (2, "1.2.1", "入库"),
+    ]
+    assert [f.text for f in draft.figures] == ["5项", "1.5万元"]
+
+
 def test_a_lone_enumerator_and_prose_numbers_are_no_headings() -> None:
     """一是 without 二是, a year that opens a line and 1.5万元 are not headings."""
     text = "2024年全县新增企业12家。\n1.5万元用于培训。\n一是加强领导。\n"

@@ -366,6 +366,8 @@ def _excluded(s: str, i: int, end: int, parts: Scanned) -> bool:
     word = unit_info(parts.unit).word if "/" not in parts.unit else ""
     if before in _RANK_BEFORE and word in _RANK_UNITS:
         return True
+    if _LEVEL_NUMBER.match(s, i) and _line_opens(s, i) and unit_info(parts.unit).is_count:
+        return True  # 2.3项目资金管理: a heading numbered 2.3, not 2.3 items
     if s[i] in _SET_PHRASE_FIRST and any(s.startswith(p, i) for p in _SET_PHRASES):
         return True
     after = s[end] if end < len(s) else ""
@@ -391,6 +393,17 @@ def _excluded(s: str, i: int, end: int, parts: Scanned) -> bool:
     ):
         return True
     return word.startswith("日") and before == "月"  # 1月1日元旦: a date, not yen
+
+
+_LEVEL_NUMBER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?![0-9])", re.ASCII)
+
+
+def _line_opens(s: str, i: int) -> bool:
+    """Whether ``s[i]`` is the first thing on its line (after spaces and markdown's #)."""
+    j = i
+    while j > 0 and s[j - 1] in " \t#":
+        j -= 1
+    return j == 0 or s[j - 1] == "\n"
 
 
 def _is_point_in_time(s: str, i: int, end: int, parts: Scanned, word: str) -> bool:

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 import attrs
 
 from ._reading import CN_DIGITS, Bad, read_chinese_int
+from ._scan import unit_name_at
+from .units import unit_info
 
 __all__ = ["Heading", "Node", "outline"]
 
@@ -31,6 +33,8 @@ _LINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第节", re.compile(rf"第([{_CN}]+|[0-9]{{1,3}})节\s*")),
     ("cn、", re.compile(rf"([{_CN}]{{1,3}})\s*[、,，.]\s*")),
     ("(cn)", re.compile(rf"\(([{_CN}]{{1,3}})\)\s*[、.]?\s*")),
+    ("n.n.n", re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{1,2})(?![0-9.])\s*", re.ASCII)),
+    ("n.n", re.compile(r"[0-9]{1,2}\.([0-9]{1,2})(?![0-9.])\s*", re.ASCII)),
     ("n、", re.compile(r"([0-9]{1,2})\s*(?:、|[.](?![0-9])|，|,(?![0-9]))\s*", re.ASCII)),
     ("(n)", re.compile(r"\(([0-9]{1,2})\)\s*[、.]?\s*", re.ASCII)),
     ("n)", re.compile(r"([0-9]{1,2})\)\s*", re.ASCII)),
@@ -115,6 +119,16 @@ def _text_start(s: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
+def _amount_follows(s: str, i: int) -> bool:
+    """Whether a scale word or a unit of measure (not a count) stands at ``s[i]``: then
+    the number before it is an amount (1.5万元, 2.5%), where before a count it numbers
+    a heading (2.3项目管理)."""
+    if s[i : i + 1] in ("万", "亿"):
+        return True
+    name = unit_name_at(s, i)
+    return name is not None and not unit_info(name).is_count
+
+
 def _line_heading(s: str, start: int, end: int) -> Heading | None:
     """The heading a line starts with, if any."""
     m = _MARKDOWN.match(s, start, end)
@@ -128,6 +142,8 @@ def _line_heading(s: str, start: int, end: int) -> Heading | None:
         number = _number(m.group(1))
         if number is None or number < 1:
             continue
+        if style.startswith("n.n") and _amount_follows(s, m.end()):
+            continue  # 1.5万元用于培训: a decimal, not a heading numbered 1.5
         if style == "cn、" and m.group(0).rstrip().endswith((",", "，", ".")) and number > 20:
             continue
         label = s[i : m.end()].rstrip().rstrip("，,:：")
