@@ -575,7 +575,8 @@ def test_a_docx_plan_is_read_validated_and_extracted(tmp_path: Path) -> None:
 
 
 def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) -> None:
-    """report and rollup take a plan's text as they take JSON; convert writes its draft."""
+    """report and rollup take a plan's text as they take JSON (the report's findings say
+    where in the text they are); convert writes its draft."""
     results = run_all(
         {
             "report": ["report", texts / "云岫县.txt"],
@@ -590,9 +591,9 @@ def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) 
     assert lines[0] == "云岫县科学技术局2025年科技工作计划（年度计划，云岫县，2024-2025年）"
     assert lines[-4:] == [
         "未通过：1个错误，0个警告，0个提示",
-        "级别  代码           位置          说明",
-        "----  -------------  ------------  -----------------------------------",
-        "错误  breakdown.sum  一、 › 第2条  分项之和11项与合计12项不符，相差1项",
+        "级别  代码           位置                             说明",
+        "----  -------------  -------------------------------  -----------------------------------",
+        "错误  breakdown.sum  一、 › 第2条（云岫县.txt:4:18）  分项之和11项与合计12项不符，相差1项",
     ]
     assert (rollup.returncode, rollup.stdout, rollup.stderr) == (
         0,

@@ -25,7 +25,7 @@ from ._display import escape as _e
 from ._display import html_table
 from ._display import value_text as _value
 from ._exact import RATIO
-from ._findings import _said
+from ._findings import Finding, _said
 from ._rollup import Rollup, _funding_stage, _indicator_key, _place, _show
 from ._table import display_width, table
 from ._walk import Entry
@@ -228,9 +228,17 @@ def _where(plans: Sequence[Plan], plan_id: str | None, path: str) -> str:
 
 def _finding_rows(s: Summary) -> list[list[str]]:
     return [
-        [f.severity.chinese, f.code, _where(s.plans, f.plan, f.path), f.message]
+        [f.severity.chinese, f.code, _where(s.plans, f.plan, f.path) + _line(f), f.message]
         for f in s.validation.findings
     ]
+
+
+def _line(f: Finding) -> str:
+    """Where in its text a finding's statement is written, when the plan was read from
+    its text: （计划.txt:12:5）."""
+    if f.source is None or f.source.line is None:
+        return ""
+    return f"（{f.source.where}）"
 
 
 def _rollup_rows(r: Rollup) -> list[list[str]]:
