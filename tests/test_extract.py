@@ -129,7 +129,9 @@ def test_every_numbering_style_is_a_heading(text: str, labels: list[str]) -> Non
 def test_headings_numbered_in_levels() -> None:
     """1.1 and 1.1.1 number headings below 一、; a count after them is part of the title
     (1.2项目库建设), an amount is not a heading (1.5万元用于培训)."""
-    text = "一、任务\n1.1 项目资金管理\n新增项目5项。\n1.2项目库建设\n1.2.1 入库\n1.5万元用于培训。\n"
+    text = (
+        "一、任务\n1.1 项目资金管理\n新增项目5项。\n1.2项目库建设\n1.2.1 入库\n1.5万元用于培训。\n"
+    )
     draft = read_plan(text)
     assert _sections(draft.plan.sections) == [
         (0, "一、", "任务"),
@@ -345,7 +347,8 @@ def test_parts_named_by_level_carry_their_level() -> None:
 
 
 def test_a_table_footer_is_the_total_of_its_rows() -> None:
-    """A 合计 row totals the rows above it, column by column, and a 合计 column its row."""
+    """A 合计 row totals the rows above it, column by column (the 合计 column too), and a
+    合计 column its row."""
     text = (
         "一、经费安排\n表1 分项经费\n类别\t省级资金\t县级资金\t合计\n"
         "农业\t120万元\t30万元\t150万元\n工业\t200万元\t50万元\t250万元\n"
@@ -357,6 +360,7 @@ def test_a_table_footer_is_the_total_of_its_rows() -> None:
             ("150万元", ["120万元", "30万元"], True),
             ("250万元", ["200万元", "50万元"], True),
             ("400万元", ["320万元", "80万元"], True),
+            ("400万元", ["150万元", "250万元"], True),
             ("320万元", ["120万元", "200万元"], True),
             ("80万元", ["30万元", "50万元"], True),
         ]
@@ -522,3 +526,97 @@ def test_any_text_reads_into_a_draft_that_places_or_lists_every_figure(text: str
     assert len(placed) == len(set(placed))
     assert set(placed) | set(draft.unplaced) == set(draft.figures)
     assert not set(placed) & set(draft.unplaced)
+
+
+# -- forms met in plans written apart from the development corpus ------------------------------
+
+
+def test_financial_capitals_head_the_outline() -> None:
+    """壹、 貳、 (the financial capitals) stand above 一、, and (1) or ① inside a paragraph
+    are enumerations below it."""
+    text = (
+        "壹、施政目標\n"
+        "貳、113年度重要施政成果\n一、智慧農業\n（一）輔導農戶320戶。\n"
+        "二、人才\n1.引進人才。(1)引進團隊18個；(2)新增工作站6家。\n"
+        "參、114年度施政重點\n①新設感測站20處；②辦理媒合會6場。\n"
+    )
+    assert _sections(read_plan(text).plan.sections) == [
+        (0, "壹、", "施政目標"),
+        (0, "貳、", "113年度重要施政成果"),
+        (1, "一、", "智慧農業"),
+        (2, "（一）", "輔導農戶320戶"),
+        (1, "二、", "人才"),
+        (2, "1.", "引進人才"),
+        (3, "(1)", "引進團隊18個"),
+        (3, "(2)", "新增工作站6家"),
+        (0, "參、", "114年度施政重點"),
+        (1, "①", "新設感測站20處"),
+        (1, "②", "辦理媒合會6場"),
+    ]
+
+
+def test_the_title_is_the_line_that_names_a_plan() -> None:
+    """A letterhead (…文件), a document number, addressees and a date are not the title;
+    the line naming a kind of plan is, and its year is the plan's."""
+    text = (
+        "澄湖县科学技术局文件\n\n澄科发〔2024〕12号\n\n"
+        "澄湖县科学技术局关于印发2024年全县科技工作要点的通知\n\n各乡镇人民政府：\n"
+        "一、主要目标\n去年全县研发经费投入8.6亿元。新增高新技术企业10家。\n"
+    )
+    draft = read_plan(text)
+    assert draft.plan.title == "澄湖县科学技术局关于印发2024年全县科技工作要点的通知"
+    assert draft.plan.period == Year(2024)
+    assert _items(draft) == [
+        ("Achievement", "研发经费投入", "8.6亿元"),
+        ("Goal", "新增高新技术企业", "10家"),
+    ]
+
+
+def test_a_year_named_earlier_on_the_line_still_reports() -> None:
+    """2024年，…；争取资金… in a plan for 2025: the year named before holds on its line."""
+    text = "苇川县2025年工作要点\n2024年，全县新增企业12家；争取上级科技资金4，203万元。\n"
+    assert _items(read_plan(text)) == [
+        ("Achievement", "新增企业", "12家"),
+        ("Achievement", "上级科技资金", "4203万元"),
+    ]
+
+
+def test_the_nearest_word_of_aim_or_result_decides() -> None:
+    """已建成… reports; a later 年内… aims again, in the same sentence."""
+    text = "一、重点工作\n园区一期已投入使用，建成厂房3.2万平方米，年内新引进科技型企业15家。\n"
+    assert [kind for kind, _, _ in _items(read_plan(text))] == ["Achievement", "Goal"]
+
+
+def test_a_table_column_of_targets_holds_goals() -> None:
+    """In a table, a column headed by a target (“十四五”目标) holds goals and one headed by
+    what was done (2025年完成) achievements, whatever the section."""
+    text = (
+        "一、“十四五”发展回顾\n指标\t“十四五”目标\t2025年完成\n"
+        "高新技术企业\t60家\t62家\n研发投入强度\t2.0%\t2.1%\n"
+    )
+    assert _items(read_plan(text)) == [
+        ("Goal", "高新技术企业“十四五”目标", "60家"),
+        ("Achievement", "高新技术企业2025年完成", "62家"),
+        ("Goal", "研发投入强度“十四五”目标", "2.0%"),
+        ("Achievement", "研发投入强度2025年完成", "2.1%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "本县现有育成中心7处，中央、县、乡镇分别设置1处、4处、2处。",
+            [("7处", ["1处", "4处", "2处"], True)],
+        ),
+        (
+            "甲大学、乙学院和丙研究所转化成果分别为26项、18项和11项，合计55项。",
+            [("55项", ["26项", "18项", "11项"], True)],
+        ),
+        ("全县规上工业企业218家中，已有97家建立研发机构。", [("218家", ["97家"], False)]),
+    ],
+)
+def test_parts_listed_with_their_names(sentence: str, expected: list[object]) -> None:
+    """分别 pairs listed names with listed figures, before or after their total; 已有 after
+    …中 takes the part out of the total."""
+    assert _breakdowns(read_plan("一、工作总结\n" + sentence + "\n")) == expected

@@ -283,7 +283,7 @@ _KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (
 )
 _REVIEW_TITLE = re.compile(
     "总结|回顾|成绩|成效|进展|完成情况|执行情况|工作情况|基本情况|取得|主要工作|做法|"
-    "执行成果|主要成果|工作成果|成果丰硕"
+    "成果$|成果丰硕|成就$"
 )
 _PLAN_TITLE = re.compile(
     "工作计划|年度计划|计划安排|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|"
@@ -298,21 +298,32 @@ _TARGET = re.compile(
 
 
 def _title_line(s: str, root: Node) -> tuple[int, int] | None:
-    """The line that is the plan's title: the first short line before the first
-    heading that is not a document number or a date."""
+    """The line that is the plan's title: among the short lines before the first heading
+    (a letterhead's 文件, document numbers, dates and addressees left aside), the first
+    that names a kind of plan (计划, 要点, 总结 …), else the first of them."""
     limit = root.children[0].start if root.children else len(s)
+    candidates: list[tuple[int, int]] = []
     start = 0
-    while start < limit:
+    while start < limit and len(candidates) < _TITLE_LINES:
         end = s.find("\n", start, limit)
         if end < 0:
             end = limit
         line = s[start:end].strip(" \t#")
         if line and not _DOC_NUMBER.search(line) and not _DATE_LINE.match(line):
-            if len(line) <= 60 and not re.search("[。；;]", line):
-                return start + s[start:end].find(line), start + s[start:end].find(line) + len(line)
-            return None
+            if len(line) > _TITLE_LENGTH or re.search("[。；;]", line):
+                break  # the text has begun
+            if not line.endswith(("文件", "：", ":")):
+                at = start + s[start:end].find(line)
+                candidates.append((at, at + len(line)))
         start = end + 1
-    return None
+    for at, end in candidates:
+        if _kind_of(s[at:end]) is not None:
+            return at, end
+    return candidates[0] if candidates else None
+
+
+_TITLE_LINES = 6
+_TITLE_LENGTH = 60
 
 
 def _clip(title: str) -> str:

@@ -118,7 +118,22 @@ _WORD_AFTER_UNIT = {
     "场": set("所地景馆"),
 }
 #: Words after a span of years that make it a point in time: 2025年底, 90年代, 108年度.
-_YEAR_POINT_AFTER = ("底", "初", "末", "中", "度", "代", "上半", "下半", "前后", "以来", "来")
+_YEAR_POINT_AFTER = ("底", "初", "末", "中", "度", "代", "上半", "下半", "前后", "以来", "来", "间")
+#: Verbs after a span of years that make it the time over which something is done
+#: (县财政三年安排资金, 五年累计投入): a time of reference, not a figure.
+_OVER_YEARS_VERB = (
+    "累计",
+    "安排",
+    "投入",
+    "共",
+    "新增",
+    "引进",
+    "培育",
+    "建成",
+    "实现",
+    "完成",
+    "争取",
+)
 #: Words before a span of years that make it a time of reference: 近三年, 今后五年.
 _YEAR_POINT_BEFORE = ("近", "今后", "未来", "过去", "这", "最近", "往后", "此后", "之前", "以前")
 #: Words after a span of years that make it part of a name: 三年行动方案.
@@ -126,7 +141,8 @@ _YEAR_NAME_AFTER = ("行动", "规划", "计划", "攻坚", "工程", "方案", 
 #: Words before a two-digit year that make it a year of the calendar: 较23年.
 _YEAR_BEFORE = frozenset("较比与同于在至到自从")
 #: Words after 次 that make it an ordinal: 十届五次全会.
-_SESSION_AFTER = ("全会", "会议", "常委会", "常务会", "党代会", "代表大会", "全体会议")
+#: Words after 次 that make it a session of a congress: 五次全会 (N中全会 likewise).
+_SESSION_AFTER = ("全会",)
 _ORDINAL_BEFORE = frozenset("第")
 _RANK_BEFORE = frozenset("前后")
 _RANK_UNITS = frozenset({"位", "名"})
@@ -376,8 +392,8 @@ def _excluded(s: str, i: int, end: int, parts: Scanned) -> bool:
         return True
     if word in _WORD_AFTER_UNIT and after in _WORD_AFTER_UNIT[word] and s[end - 1] == word[-1]:
         return True
-    if word == "期" and any(s.startswith(w, unit_end) for w in _PHASE_AFTER):
-        return True  # 二期工程 is a phase
+    if word == "期" and _is_phase(s, i, end, unit_end):
+        return True  # 二期工程, 园区一期: a phase
     number = s[i:end]
     if (
         number.startswith(("一", "壹"))
@@ -395,6 +411,25 @@ def _excluded(s: str, i: int, end: int, parts: Scanned) -> bool:
     return word.startswith("日") and before == "月"  # 1月1日元旦: a date, not yen
 
 
+#: Words before N期 that make it sessions held (举办培训班三期), not a phase.
+_SESSIONS_HELD = re.compile("举办|开办|开展|组织|举行|培训|参加|参训|办|共|计|累计|每年|全年")
+
+
+def _is_phase(s: str, i: int, end: int, unit_end: int) -> bool:
+    """Whether N期 names a phase of a project (二期工程, 园区一期3.2万平方米已投用,
+    完成二期主体工程) rather than a number of sessions (举办培训班三期, 举办三期培训班): a
+    Chinese numeral, not after a verb of holding sessions, before a project's words or
+    where no count of sessions is spoken of."""
+    if any(s.startswith(w, unit_end) for w in _PHASE_AFTER):
+        return True
+    if s[i] not in "一二三四五六七八九十两":
+        return False
+    if _SESSIONS_HELD.search(s, max(0, i - 6), i):
+        return False
+    after = s[end : end + 3]
+    return not any(w in after for w in ("培训", "讲座", "班", "课"))
+
+
 _LEVEL_NUMBER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?![0-9])", re.ASCII)
 
 
@@ -410,6 +445,8 @@ def _is_point_in_time(s: str, i: int, end: int, parts: Scanned, word: str) -> bo
     """Whether a figure in 年 (or 个月) is a calendar year or a time of reference
     rather than a span of time: 2024年, 06年, 二〇三五年, 20xx年, 2025年底, 近三年来."""
     if any(s.startswith(w, end) for w in _YEAR_POINT_AFTER + _YEAR_NAME_AFTER):
+        return True
+    if parts.qualifier == "EXACT" and any(s.startswith(w, end) for w in _OVER_YEARS_VERB):
         return True
     j = i
     while j > 0 and s[j - 1] == " ":

@@ -26,11 +26,14 @@ from .units import unit_info
 __all__ = ["Heading", "Node", "outline"]
 
 _CN = "一二三四五六七八九十百零〇两"
+#: The financial capitals (壹、 貳、 參、, 參 folded to 参): a style of their own, above 一、.
+_CAPITALS = "壹贰叁参肆伍陆柒捌玖拾"
 # The numbering styles a line may start with: (style, pattern).  The pattern's first
 # group is the number; the match ends where the title begins.
 _LINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第章", re.compile(rf"第([{_CN}]+|[0-9]{{1,3}})(章|部分|篇)\s*")),
     ("第节", re.compile(rf"第([{_CN}]+|[0-9]{{1,3}})节\s*")),
+    ("cap、", re.compile(rf"([{_CAPITALS}]{{1,3}})\s*[、,，.]\s*")),
     ("cn、", re.compile(rf"([{_CN}]{{1,3}})\s*[、,，.]\s*")),
     ("(cn)", re.compile(rf"\(([{_CN}]{{1,3}})\)\s*[、.]?\s*")),
     ("n.n.n", re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{1,2})(?![0-9.])\s*", re.ASCII)),
@@ -47,6 +50,8 @@ _INLINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第是", re.compile(rf"第([{_CN}]{{1,3}})是")),
     ("是", re.compile(rf"(?<!第)([{_CN}]{{1,3}})是")),
     ("第，", re.compile(rf"第([{_CN}]{{1,3}})[，,、:：]")),
+    ("(n)", re.compile(r"\(([0-9]{1,2})\)", re.ASCII)),
+    ("circled", re.compile(r"([①-⑳])")),
 )
 _INLINE_BEFORE = frozenset("，,。；;：:！？!?\n( \t")
 _TITLE_ENDS = frozenset("，,。；;：:！!？?\t\n")
@@ -93,7 +98,7 @@ def _number(text: str) -> int | None:
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1
     try:
-        return read_chinese_int(text.replace("两", "二"), 0, len(text))
+        return read_chinese_int(text.replace("两", "二").replace("参", "叁"), 0, len(text))
     except Bad:
         return None
 
@@ -103,7 +108,7 @@ def _title(s: str, start: int, end: int) -> tuple[str | None, int]:
     j = start
     while j < end and (
         s[j] not in _TITLE_ENDS
-        or (s[j] == "。" and 0 < j < len(s) - 1 and s[j - 1].isdigit() and s[j + 1].isdigit())
+        or (s[j] in "。,，" and 0 < j < len(s) - 1 and s[j - 1].isdigit() and s[j + 1].isdigit())
     ):
         j += 1
     k = j

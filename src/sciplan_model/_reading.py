@@ -20,8 +20,9 @@ MAX_DIGITS = 40
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII one for one, as NFKC does; the
 # ideographic space becomes a space and the wave dash a tilde.  Keeping the mapping one
 # character for one keeps every position in a message true to the text as written.  The
-# full-width comma is left alone: in Chinese prose it separates clauses ("10，200家" is
-# two numbers), it never groups thousands.
+# full-width comma is left alone: in Chinese prose it separates clauses.  The number
+# reader takes it for a thousands separator only where a whole group of three digits
+# follows it (4，203万元, typed with a Chinese input method), see read_arabic.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
 _FULLWIDTH[0x3000] = ord(" ")
 _FULLWIDTH[0x301C] = ord("~")
@@ -118,6 +119,8 @@ def read_arabic(s: str, i: int) -> tuple[Decimal, int]:
                 group += 1
                 if group > 3:
                     raise Bad(i, "a thousands group has more than three digits")
+        elif c == "，" and digits and _fullwidth_group(s, i, group, len(digits)):
+            group = 0  # 4，203万元: a full-width comma typed for a thousands separator
         elif c == "," and i + 1 < n and "0" <= s[i + 1] <= "9" and digits:
             if 0 <= group < 3:
                 raise Bad(i, "a thousands group has fewer than three digits")
@@ -144,6 +147,18 @@ def read_arabic(s: str, i: int) -> tuple[Decimal, int]:
         if i + 1 < n and s[i] in ".。" and "0" <= s[i + 1] <= "9":
             raise Bad(i, "a second decimal point")
     return Decimal("".join(digits)), i
+
+
+def _fullwidth_group(s: str, i: int, group: int, digits: int) -> bool:
+    """Whether the full-width comma at ``s[i]`` groups thousands: three digits follow it
+    and no fourth, and the digits before it make a whole group.  Elsewhere it parts
+    clauses, as in prose it does."""
+    follows = s[i + 1 : i + 4]
+    if len(follows) != 3 or not all("0" <= c <= "9" for c in follows):
+        return False
+    if i + 4 < len(s) and "0" <= s[i + 4] <= "9":
+        return False
+    return group == 3 or (group == -1 and digits <= 3)
 
 
 def read_chinese(s: str, i: int, end: int) -> Decimal:

@@ -28,6 +28,7 @@ import attrs
 from ._find import Found
 from ._reading import fold_text
 from ._words import (
+    CLAUSE_ENDS,
     LONGEST_NAME,
     TOTAL_ROW,
     after_span,
@@ -63,11 +64,14 @@ __all__ = ["Memory", "Place", "Statements", "read_statements"]
 # cannot be read the other way (争取 is "strive for" in a plan and "secured" in a review;
 # 完成 and 新增 are both).
 _TARGET_WORDS = re.compile(
-    "力争|力求|确保|拟|预计|预期|目标|争取达到|争取实现|将(?!近)|努力实现|"
+    "力争|力求|确保|拟|预计|预期|目标|争取达到|争取实现|将(?!近)|努力实现|年内|到年底|"
     "计划(?=新增|新建|完成|实施|投入|建设|建成|引进|培训|举办|开展|争取|达到|实现|用|于|到|在|发展|"
     "安排|组织|培育|认定|申报|推广|举行|召开|新|[0-9一二三四五六七八九十])"
 )
-_RESULT_WORDS = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|先后|截至|截止")
+_RESULT_WORDS = re.compile(
+    "(?<![为除])了(?![解如])|已经|已(?!有)|先后|截至|截止|目前|近年来|年来|以来|现有|已有|"
+    "(?<![比较])去年|前年"
+)
 _ASPIRATION = re.compile("力争|争取|力求|努力")
 _FLOOR = re.compile("确保")
 _STOCK_WORDS = re.compile("累计|现有|已有|拥有|总数|总量|保有|到目前|目前|截至|截止|达到|共有|存量")
@@ -120,7 +124,8 @@ _VERBS_ALONE = frozenset(
 )
 # Words that end a list of parts: a new clause with its own verb.
 _PART_STOP = re.compile(
-    "取得|达到|获得|荣获|建立|完成|实现|通过|开展|带动|培训|举办|引进|发放|新增|参加"
+    "取得|达到|获得|荣获|建立|完成|实现|通过|开展|带动|培训|举办|引进|发放|新增|参加|"
+    "力争|争取|确保|拟"
 )
 _PART_SUFFIXES = (
     "科技计划项目",
@@ -134,10 +139,29 @@ _PART_SUFFIXES = (
     "的",
 )
 _EXAMPLES = re.compile("等$")
-_HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?有")
+_HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?(?:已|共|仅|只|均)?有")
 _NEXT_PART = re.compile(r"[、，,]")
 #: How many figures back the examples before 等 look for their total.
 _LOOK_BACK = 20
+_RESPECTIVELY = re.compile("分别(?:为|是|有|设置|建成|达到|完成|占)?")
+#: What joins the items of a list: 、 和 及 与 以及, with spaces.
+_LIST_JOINS = re.compile(r"\s*(?:、|和|及|与|以及|，|,)\s*")
+_TOTAL_AFTER = re.compile(r"[，,]?\s*(?:合计|共计|总计|共|累计)")
+
+
+def _spans_of(s: str, a: int, b: int, keys: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``keys`` (the pieces of ``s[a:b]`` between joins) stands."""
+    spans = []
+    at = a
+    for key in keys:
+        k = s.find(key, at, b)
+        spans.append((k, k + len(key)))
+        at = k + len(key)
+    return spans
+
+
+_TARGET_COLUMN = re.compile("目标|计划|预期|任务")
+_RESULT_COLUMN = re.compile("完成|实际|实绩|现状|基数|[0-9]{4}年(?!目标|计划)")
 _PARTIAL_OPENERS = re.compile(r"^(?:如|包括|主要有|主要是|重点是)")
 
 
@@ -222,6 +246,9 @@ class _Reader:
         self.period = period
         self.parts: dict[int, int] = {}  # figure start → the breakdown it is part of
         self.names: dict[int, str] = {}  # figure start → its name, for a table's cells
+        self.roles: dict[int, bool] = {}  # figure start → a goal? (a table's column, a target)
+        self.year_named: int | None = None  # the year last named on the line being read
+        self.barrier = 0  # words of aim or result before this belong to a baseline
         self.first_year: int | None = None
         self.sentence = 0  # where the sentence being read starts
         self.memory = Memory()
@@ -300,6 +327,11 @@ class _Reader:
                 if f is not None and f.start not in self.parts:
                     column = header[k] if k < len(header) else ""
                     self.names[f.start] = key + column if key else column
+                    folded = fold_text(column)
+                    if _TARGET_COLUMN.search(folded):
+                        self.roles[f.start] = True  # a column of targets: “十四五”目标
+                    elif _RESULT_COLUMN.search(folded):
+                        self.roles[f.start] = False  # a column of results: 2025年完成
             if sum_column is not None and sum_column < len(row):
                 t = figure_in(row[sum_column])
                 cells = [
@@ -312,7 +344,7 @@ class _Reader:
             if TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")):
                 for k, cell in enumerate(row[1:], start=1):
                     t = figure_in(cell)
-                    if t is None or k == sum_column:
+                    if t is None:
                         continue
                     parts = []
                     for line in above:
@@ -343,6 +375,7 @@ class _Reader:
                 pool = [f for f in previous if f.start not in self.parts]
             self._statement(pool, q + 2, figs[here:until], b)
         self._having(figs, b)
+        self._respectively(a, b, figs)
         self._examples(figs, previous)
 
     def _statement(self, pool: list[Found], q: int, after: list[Found], b: int) -> None:
@@ -445,6 +478,51 @@ class _Reader:
             if parts:
                 self._breakdown(f, parts, None if len(parts) > 1 else False, end=parts[-1][0].end)
 
+    def _respectively(self, a: int, b: int, figs: list[Found]) -> None:
+        """甲、乙、丙分别设置1处、4处、2处 after a total said before, or 分别为26项、18项和
+        11项，合计55项 before a total said after: parts keyed by the names listed."""
+        s = self.s
+        for m in _RESPECTIVELY.finditer(s, a, b):
+            at = bisect_left([f.start for f in figs], m.end())
+            parts: list[Found] = []
+            for f in figs[at:]:
+                if f.start in self.parts or (parts and dimension(f) != dimension(parts[0])):
+                    break
+                if parts and not _LIST_JOINS.fullmatch(s, parts[-1].end, f.start):
+                    break
+                parts.append(f)
+            if len(parts) < 2:
+                continue
+            names = clause_start(s, m.start(), a)
+            before = [f for f in figs[:at] if f.end <= m.start()]
+            if before and before[-1].end > names:
+                names = before[-1].end
+            keys = [k for k in _LIST_JOINS.split(s[names : m.start()]) if k.strip(" ，,")]
+            if len(keys) != len(parts):
+                continue
+            spans = _spans_of(s, names, m.start(), keys)
+            keyed = [
+                (f, self.text[x:y].strip(" ，,")) for f, (x, y) in zip(parts, spans, strict=True)
+            ]
+            total = self._said_total(s, figs, parts, before, b)
+            if total is not None:
+                self._breakdown(total, keyed, None, end=max(parts[-1].end, total.end))
+
+    def _said_total(
+        self, s: str, figs: list[Found], parts: list[Found], before: list[Found], b: int
+    ) -> Found | None:
+        """The total of parts listed with 分别: 合计55项 right after them, or the last figure
+        of their kind before the names."""
+        k = figs.index(parts[-1]) + 1
+        if k < len(figs) and dimension(figs[k]) == dimension(parts[0]):
+            between = s[parts[-1].end : figs[k].start]
+            if _TOTAL_AFTER.fullmatch(between):
+                return figs[k]
+        for f in reversed(before):
+            if dimension(f) == dimension(parts[0]) and f.start not in self.parts:
+                return f
+        return None
+
     def _examples(self, figs: list[Found], previous: list[Found]) -> None:
         """红枣育苗、太阳能采暖房等4项成果: examples of a total said just before."""
         s = self.s
@@ -509,18 +587,40 @@ class _Reader:
     def _items(self, a: int, b: int, figs: list[Found]) -> None:
         s = self.s
         self.sentence = a
-        sentence = s[a:b]
-        goal = _is_goal(sentence, self.review) and not self._earlier(a, figs[0].start)
+        earlier = self._earlier(a, figs[0].start)
         last: _Item | None = None
         for k, f in enumerate(figs):
             if f.start in self.parts:
                 continue
+            goal = self._goal(a, b, f, earlier)
             following = figs[k + 1] if k + 1 < len(figs) else None
-            if goal and following is not None and _baseline(s, self._floor(f, a), f, following):
+            if following is not None and _baseline(s, self._floor(f, a), f, following):
                 # 由现有的19家增加到40家: what there is now, and the target
                 last = self._read_item(a, b, f, last, goal=False) or last
+                self.roles[following.start] = not (self.review or earlier)
+                self.barrier = following.end  # 由现有的… speaks of the baseline only
                 continue
             last = self._read_item(a, b, f, last, goal=goal) or last
+
+    def _goal(self, a: int, b: int, f: Found, earlier: bool) -> bool:
+        """Whether ``f`` (in the sentence ``s[a:b]``) is a target: as the column of its
+        table says; else not where the sentence reports an earlier year; else by the word
+        of aim or of result nearest before it in its sentence (or in its own clause);
+        else by the section's kind."""
+        role = self.roles.get(f.start)
+        if role is not None:
+            return role
+        if earlier:
+            return False
+        s = self.s
+        end = clause_end(s, f.end, b, CLAUSE_ENDS)
+        since = max(a, self.barrier)
+        for start in (self._floor(f, since), since):  # since the figure before, else the sentence
+            target = _last(_TARGET_WORDS, s, start, end)
+            result = _last(_RESULT_WORDS, s, start, end)
+            if target != result:
+                return target > result
+        return not self.review
 
     def _floor(self, f: Found, a: int) -> int:
         """Where the words of ``f`` can start at the earliest: after the figure before it,
@@ -529,17 +629,17 @@ class _Reader:
         return max(a, self.figures[k - 1].end) if k > 0 else a
 
     def _earlier(self, a: int, first: int) -> bool:
-        """Whether a sentence opens with a year before the plan's (2024年发明专利授权量
-        1,046件 in a plan for 2025): it reports, whatever its section."""
-        if self.first_year is None:
+        """Whether the year last named before a sentence's first figure — in the sentence,
+        or before it on its line — comes before the plan's (2024年，…；争取资金4，203万元
+        in a plan for 2025): then the sentence reports, whatever its section."""
+        named = list(_YEAR_NAMED.finditer(self.s, a, first))
+        if named:
+            self.year_named = _year_of(named[-1])
+        elif a == 0 or self.s[a - 1] == "\n":
+            self.year_named = None  # a new paragraph names its own time
+        if self.first_year is None or self.year_named is None:
             return False
-        for m in _YEAR_NAMED.finditer(self.s, a, first):
-            year = int(m.group(1))
-            if year < 100:
-                year += 2000
-            if year < self.first_year:
-                return True
-        return False
+        return self.year_named < self.first_year
 
     def _read_item(
         self, a: int, b: int, f: Found, last: _Item | None, *, goal: bool
@@ -719,6 +819,7 @@ def _value(f: Figure) -> Quantity | None:
 _YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})年(?!度?[0-9])")
 _CHANGE_TO = re.compile(
     r"[^，,。；;]{0,4}?(?:增加|提高|增长|提升|上升|扩大|减少|下降|降低|发展)?(?:到|至)"
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?"
 )
 
 
@@ -732,13 +833,14 @@ def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
     return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
 
 
-def _is_goal(sentence: str, review: bool) -> bool:
-    """Whether a sentence sets targets: its words where they are plain, else the
-    section's kind."""
-    target = bool(_TARGET_WORDS.search(sentence))
-    result = bool(_RESULT_WORDS.search(sentence))
-    if target and not result:
-        return True
-    if result and not target:
-        return False
-    return not review
+def _last(pattern: re.Pattern[str], s: str, a: int, b: int) -> int:
+    """Where the last match of ``pattern`` in ``s[a:b]`` starts (-1 when none does)."""
+    last = -1
+    for m in pattern.finditer(s, a, b):
+        last = m.start()
+    return last
+
+
+def _year_of(m: re.Match[str]) -> int:
+    year = int(m.group(1))
+    return year + 2000 if year < 100 else year
