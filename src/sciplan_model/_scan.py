@@ -363,7 +363,7 @@ class _Scanner:
         state = self._save()
         self._skip_spaces()
         if self.i < self.n and self.s[self.i] in _RANGE_SEPARATORS:
-            found = self._try(lambda: self._range(start, value, power, odd, None, per))
+            found = self._optional(lambda: self._range(start, value, power, odd, None, per))
             if found is not None:
                 return found
             self._restore(state)
@@ -371,7 +371,7 @@ class _Scanner:
         state = self._save()
         self._skip_spaces()
         if self.i < self.n and self.s[self.i] in _RANGE_SEPARATORS and not self.implied:
-            found = self._try(lambda: self._range(start, value, power, odd, unit, per))
+            found = self._optional(lambda: self._range(start, value, power, odd, unit, per))
             if found is not None:
                 return found
         self._restore(state)
@@ -381,19 +381,8 @@ class _Scanner:
         self._optional(lambda: self._tails(unit))
         return self._finish(value, unit, alternative=alternative)
 
-    def _try(self, read: Callable[[], Scanned]) -> Scanned | None:
-        """``read()``; in prefix mode None (and the state as it was) where it fails."""
-        if not self.prefix:
-            return read()
-        state = self._save()
-        try:
-            return read()
-        except Bad:
-            self._restore(state)
-            return None
-
     def _optional(self, read: Callable[[], T]) -> T | None:
-        """``read()``, left out in prefix mode when it fails."""
+        """``read()``; in prefix mode, where it fails, None and the state as it was."""
         if not self.prefix:
             return read()
         state = self._save()
