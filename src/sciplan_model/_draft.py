@@ -21,6 +21,7 @@ import attrs
 
 from ._find import Found, find_figures
 from ._outline import Node, outline
+from ._prose import CLAUSE_ENDS, PLAN_VERBS, RESULT_WORDS, TARGET_WORDS, line_column, line_starts
 from ._reading import fold_text
 from ._statements import Memory, Place, read_statements
 from ._textfile import read_text_file
@@ -52,7 +53,7 @@ class Draft:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """The line and column (from 1) of a position in :attr:`text`."""
-        return _line_column(_line_starts(self.text), offset)
+        return line_column(line_starts(self.text), offset)
 
     def __repr__(self) -> str:
         return (
@@ -72,10 +73,10 @@ class Draft:
         )
         if not self.unplaced:
             return head
-        starts = _line_starts(self.text)
+        starts = line_starts(self.text)
         lines = [head, "  unplaced:"]
         for f in self.unplaced:
-            line, column = _line_column(starts, f.start)
+            line, column = line_column(starts, f.start)
             around = self.text[max(0, f.start - 10) : f.end + 6].replace("\n", " ")
             lines.append(f"    {line}:{column} {f.text}  …{around}…")
         return "\n".join(lines)
@@ -86,17 +87,6 @@ def _count(plan: Plan) -> int:
         return sum(1 + below(s.sections) for s in sections)
 
     return below(plan.sections)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
-
-
-def _line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
-    k = bisect_right(starts, offset) - 1
-    return k + 1, offset - starts[k] + 1
 
 
 def read_plan_file(path: str | os.PathLike[str]) -> Draft:
@@ -132,7 +122,7 @@ class _Reader:
         self.text = text
         self.s = fold_text(text)
         self.document = document
-        self.lines = _line_starts(text)
+        self.lines = line_starts(text)
         self.figures = find_figures(text)
         self.starts = [f.start for f in self.figures]
         self.placed: list[Place] = []
@@ -140,7 +130,7 @@ class _Reader:
         self.memory = Memory()
 
     def source(self, start: int, end: int) -> SourceRef:
-        line, column = _line_column(self.lines, start)
+        line, column = line_column(self.lines, start)
         return SourceRef(document=self.document, start=start, end=end, line=line, column=column)
 
     def figures_in(self, start: int, end: int) -> list[Found]:
@@ -289,12 +279,6 @@ _PLAN_TITLE = re.compile(
     "工作计划|年度计划|计划安排|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|"
     "工作重点|重点工作|保障措施|措施|规划|展望|设想"
 )
-# Words that tell a review from a plan where a section's heading does not: only those
-# that cannot be read the other way (争取 and 完成 can, and 计划 names programmes).
-_RESULT = re.compile("(?<![为除])了(?![解如])|已经|已(?!有)|累计|先后|同比|比上年|较上年")
-_TARGET = re.compile(
-    "力争|确保|拟|将(?!近)|要(?![求素点])|目标|加强|加快|推进|推动|大力|着力|深化|强化"
-)
 
 
 def _title_line(s: str, root: Node) -> tuple[int, int] | None:
@@ -351,8 +335,8 @@ def _section_kind(
     review = bool(_REVIEW_TITLE.search(title))
     plan = bool(_PLAN_TITLE.search(title))
     if review == plan and top:
-        results = len(_RESULT.findall(whole))
-        targets = len(_TARGET.findall(whole))
+        results = len(RESULT_WORDS.findall(whole))
+        targets = len(TARGET_WORDS.findall(whole)) + len(PLAN_VERBS.findall(whole))
         for child in children:
             results += 3 * bool(_REVIEW_TITLE.search(child))
             targets += 3 * bool(_PLAN_TITLE.search(child))
@@ -439,10 +423,10 @@ def _period_in(text: str, year: int | None) -> Period | None:
 def _first_sentence(s: str, start: int, end: int) -> str:
     """The words that open a section's text: where a period is often said."""
     j = start
-    while j < end and s[j] in " \n\t，,：:。":
+    while j < end and (s[j] in CLAUSE_ENDS or s[j] in " \t"):
         j += 1
     k = j
-    while k < end and k - j < 24 and s[k] not in "，,。；;\n":
+    while k < end and k - j < 24 and s[k] not in CLAUSE_ENDS:
         k += 1
     return s[j:k]
 

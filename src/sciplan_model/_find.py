@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._prose import CLAUSE_ENDS
 from ._reading import CN_DIGITS, CN_NUMERAL_CHARS, fold_text
 from ._scan import (
     FIGURE_PLACEHOLDERS,
@@ -73,7 +74,6 @@ _NOT_QUALIFIER_AFTER = {"约": set("节制签合预邀公条隐简婉契和"), "
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", '"': '"'}
 #: How far a quotation or title may reach and still be a name (longer is prose).
 _NAME_REACH = 40
-_CLAUSE_ENDS = frozenset("，,。；;：:！!？?\n")
 _MONEY_WORDS = re.compile(
     "资金|经费|投入|投资|产值|收入|销售|营业|营收|利润|税|奖励|奖金|补助|补贴|拨款|贷款|"
     "融资|资助|金额|费用|成本|预算|支出|总额|资产|基金|款|元|价值|效益"
@@ -365,7 +365,7 @@ def _money_spoken_of(s: str, i: int) -> bool:
     """Whether the clause before ``s[i]`` speaks of money (投入资金500万): then 万
     alone is 万元."""
     j = i
-    while j > 0 and i - j < 30 and s[j - 1] not in _CLAUSE_ENDS:
+    while j > 0 and i - j < 30 and s[j - 1] not in CLAUSE_ENDS:
         j -= 1
     return _MONEY_WORDS.search(s, j, i) is not None
 
@@ -453,7 +453,7 @@ def _is_point_in_time(s: str, i: int, end: int, parts: Scanned, word: str) -> bo
         j -= 1
     if any(s.endswith(w, 0, j) for w in _YEAR_POINT_BEFORE):
         return True
-    if (j == 0 or s[j - 1] in _CLAUSE_ENDS) and parts.qualifier == "EXACT":
+    if (j == 0 or s[j - 1] in CLAUSE_ENDS) and parts.qualifier == "EXACT":
         return True  # 24年，… and 五年累计…: a clause that opens with a time
 
     if word != "年":

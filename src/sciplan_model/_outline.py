@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._prose import CLAUSE_ENDS, decimal_point, is_table_row, lines
 from ._reading import CN_DIGITS, Bad, read_chinese_int
 from ._scan import unit_name_at
 from .units import unit_info
@@ -54,7 +55,7 @@ _INLINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"([①-⑳])")),
 )
 _INLINE_BEFORE = frozenset("，,。；;：:！？!?\n( \t")
-_TITLE_ENDS = frozenset("，,。；;：:！!？?\t\n")
+_TITLE_ENDS = CLAUSE_ENDS | {"\t"}
 _MARKDOWN = re.compile(r"[#>*\-\s]+")
 #: Marks that differ only in form: 4. among 1、 2、 3、.
 _FAMILIES = {"n、": "arabic", "n)": "arabic", "cn、": "chinese"}
@@ -106,10 +107,7 @@ def _number(text: str) -> int | None:
 def _title(s: str, start: int, end: int) -> tuple[str | None, int]:
     """The words of a heading from ``start``: up to the first clause mark or ``end``."""
     j = start
-    while j < end and (
-        s[j] not in _TITLE_ENDS
-        or (s[j] in "。,，" and 0 < j < len(s) - 1 and s[j - 1].isdigit() and s[j + 1].isdigit())
-    ):
+    while j < end and (s[j] not in _TITLE_ENDS or (s[j] in "。,，" and decimal_point(s, j))):
         j += 1
     k = j
     while k > start and s[k - 1] in " \u3000":
@@ -196,23 +194,12 @@ def _inline_headings(s: str, start: int, end: int) -> list[Heading]:
     return []
 
 
-def _lines(s: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    n = len(s)
-    while start <= n:
-        end = s.find("\n", start)
-        if end < 0:
-            end = n
-        yield start, end
-        start = end + 1
-
-
 def headings(s: str) -> list[Heading]:
     """Every heading of the folded text ``s`` in document order."""
     found: list[Heading] = []
-    for start, end in _lines(s):
-        if "\t" in s[start:end]:
-            continue  # a table's row
+    for start, end in lines(s, 0, len(s)):
+        if is_table_row(s, start, end):
+            continue
         inline = _inline_headings(s, start, end)
         if inline and inline[0].start == _text_start(s, start, end):
             found.extend(inline)  # 第一是…；第二是…: a paragraph that is an enumeration

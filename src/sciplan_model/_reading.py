@@ -8,6 +8,7 @@ its own error type (NumeralParseError, FigureParseError, PeriodParseError).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -21,8 +22,8 @@ MAX_DIGITS = 40
 # ideographic space becomes a space and the wave dash a tilde.  Keeping the mapping one
 # character for one keeps every position in a message true to the text as written.  The
 # full-width comma is left alone: in Chinese prose it separates clauses.  The number
-# reader takes it for a thousands separator only where a whole group of three digits
-# follows it (4，203万元, typed with a Chinese input method), see read_arabic.
+# reader takes it for a thousands separator only in money, where a whole group of three
+# digits and then 万, 亿 or 元 follow it (4，203万元), see read_arabic.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
 _FULLWIDTH[0x3000] = ord(" ")
 _FULLWIDTH[0x301C] = ord("~")
@@ -150,15 +151,16 @@ def read_arabic(s: str, i: int) -> tuple[Decimal, int]:
 
 
 def _fullwidth_group(s: str, i: int, group: int, digits: int) -> bool:
-    """Whether the full-width comma at ``s[i]`` groups thousands: three digits follow it
-    and no fourth, and the digits before it make a whole group.  Elsewhere it parts
-    clauses, as in prose it does."""
-    follows = s[i + 1 : i + 4]
-    if len(follows) != 3 or not all("0" <= c <= "9" for c in follows):
-        return False
-    if i + 4 < len(s) and "0" <= s[i + 4] <= "9":
+    """Whether the full-width comma at ``s[i]`` groups thousands of money: three digits
+    follow it and no fourth, then a scale word or 元 (4，203万元, typed with a Chinese
+    input method), and the digits before it make a whole group.  Elsewhere it parts
+    clauses, as in prose it does (120，300户农户受益 is two numbers)."""
+    if _MONEY_GROUPS.match(s, i + 1) is None:
         return False
     return group == 3 or (group == -1 and digits <= 3)
+
+
+_MONEY_GROUPS = re.compile("[0-9]{3}(?:，[0-9]{3})*[万亿元千萬億]", re.ASCII)
 
 
 def read_chinese(s: str, i: int, end: int) -> Decimal:

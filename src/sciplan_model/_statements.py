@@ -26,9 +26,17 @@ from collections.abc import Sequence
 import attrs
 
 from ._find import Found
+from ._prose import (
+    ASPIRATION,
+    CLAUSE_ENDS,
+    RESULT_WORDS,
+    TARGET_WORDS,
+    is_table_row,
+    line_column,
+    lines,
+)
 from ._reading import fold_text
 from ._words import (
-    CLAUSE_ENDS,
     LONGEST_NAME,
     TOTAL_ROW,
     after_span,
@@ -38,7 +46,6 @@ from ._words import (
     dimension,
     indicator_unit,
     key_span,
-    lines,
     name_span,
     sentences,
     trim,
@@ -60,20 +67,6 @@ from .quantity import Quantity, total
 
 __all__ = ["Memory", "Place", "Statements", "read_statements"]
 
-# Words that make a sentence a target or a result whatever its section: only those that
-# cannot be read the other way (争取 is "strive for" in a plan and "secured" in a review;
-# 完成 and 新增 are both).
-_TARGET_WORDS = re.compile(
-    "力争|力求|确保|拟|预计|预期|目标|争取达到|争取实现|将(?!近)|努力实现|年内|到年底|"
-    "计划(?=新增|新建|完成|实施|投入|建设|建成|引进|培训|举办|开展|争取|达到|实现|用|于|到|在|发展|"
-    "安排|组织|培育|认定|申报|推广|举行|召开|新|[0-9一二三四五六七八九十])"
-)
-_RESULT_WORDS = re.compile(
-    "(?<![为除])了(?![解如])|已经|已(?!有)|先后|截至|截止|目前|近年来|年来|以来|现有|已有|"
-    "(?<![比较])去年|前年"
-)
-_ASPIRATION = re.compile("力争|争取|力求|努力")
-_FLOOR = re.compile("确保")
 _STOCK_WORDS = re.compile("累计|现有|已有|拥有|总数|总量|保有|到目前|目前|截至|截止|达到|共有|存量")
 # Words to strip from the start of a name: time, place, aspiration, connectives.
 _VERBS_ALONE = frozenset(
@@ -260,17 +253,8 @@ class _Reader:
     # -- sources -----------------------------------------------------------------------
 
     def source(self, start: int, end: int) -> SourceRef:
-        from bisect import bisect_right
-
-        k = bisect_right(self.lines, start) - 1
-        line_start = self.lines[k] if k >= 0 else 0
-        return SourceRef(
-            document=self.document,
-            start=start,
-            end=end,
-            line=k + 1,
-            column=start - line_start + 1,
-        )
+        line, column = line_column(self.lines, start)
+        return SourceRef(document=self.document, start=start, end=end, line=line, column=column)
 
     # -- the section -------------------------------------------------------------------
 
@@ -295,7 +279,7 @@ class _Reader:
         rows above it, column by column, and a 合计 column the total of its row."""
         rows: list[list[tuple[int, int]]] = []
         for a, b in lines(self.s, start, end):
-            if "\t" in self.s[a:b]:
+            if is_table_row(self.s, a, b):
                 rows.append(cells(self.s, a, b))
                 continue
             if rows:
@@ -616,8 +600,8 @@ class _Reader:
         end = clause_end(s, f.end, b, CLAUSE_ENDS)
         since = max(a, self.barrier)
         for start in (self._floor(f, since), since):  # since the figure before, else the sentence
-            target = _last(_TARGET_WORDS, s, start, end)
-            result = _last(_RESULT_WORDS, s, start, end)
+            target = _last(TARGET_WORDS, s, start, end)
+            result = _last(RESULT_WORDS, s, start, end)
             if target != result:
                 return target > result
         return not self.review
@@ -659,7 +643,7 @@ class _Reader:
             start=min(name_start, f.start),
             end=f.end,
             goal=goal,
-            aspirational=bool(goal and _ASPIRATION.search(before)) or f.figure.aspirational,
+            aspirational=bool(goal and ASPIRATION.search(before)) or f.figure.aspirational,
             stock=bool(
                 _STOCK_WORDS.search(s[clause_start(s, f.start, self._floor(f, a)) : f.start])
             ),

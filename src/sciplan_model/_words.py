@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from ._find import Found
+from ._prose import CLAUSE_ENDS, SENTENCE_ENDS, decimal_point
 from .units import unit_info
 
 __all__ = [
-    "CLAUSE_ENDS",
     "LONGEST_NAME",
     "OPENERS",
     "TOTAL_ROW",
@@ -22,17 +22,14 @@ __all__ = [
     "dimension",
     "indicator_unit",
     "key_span",
-    "lines",
     "name_span",
     "sentences",
     "trim",
     "wrapped",
 ]
 
-_SENTENCE_ENDS = frozenset("。；;！!？?\n")
-#: Where the words naming a figure start: 、 lists, quotes and brackets stay inside a
-#: name (农、林、牧新品种, 示范乡(镇), “科技特派员”); the previous figure bounds it too.
-CLAUSE_ENDS = frozenset("，,：:") | _SENTENCE_ENDS
+# Where the words naming a figure start (CLAUSE_ENDS): 、 lists, quotes and brackets stay
+# inside a name (农、林、牧新品种, 示范乡(镇), “科技特派员”); the previous figure bounds it too.
 #: Where the words after a figure end.
 _AFTER_ENDS = frozenset('、（）()“”"《》') | CLAUSE_ENDS
 OPENERS = ("其中", "其中有", "中有", "有")
@@ -55,8 +52,8 @@ def sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     a = start
     for k in range(start, end):
-        if s[k] in _SENTENCE_ENDS:
-            if s[k] == "。" and 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit():
+        if s[k] in SENTENCE_ENDS:
+            if s[k] == "。" and decimal_point(s, k):
                 continue  # 159。3: a converted document's decimal point
             if s[k] == "\n" and wrapped(s, k):
                 continue
@@ -69,18 +66,6 @@ def sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 TOTAL_ROW = re.compile("合计|小计|总计|共计|合 计|总 计")
-
-
-def lines(s: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    a = start
-    while a < end:
-        b = s.find("\n", a, end)
-        if b < 0:
-            b = end
-        out.append((a, b))
-        a = b + 1
-    return out
 
 
 def cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
