@@ -198,14 +198,20 @@ class _Reader:
             raise TypeError("a section needs its heading")
         body_end = node.children[0].start if node.children else node.end
         whole = self.s[node.start : node.end]
+        heading = "" if h.inline else h.title or ""  # 一是… opens a clause, not a part
         period = _period_in(h.title or "", context.year)
         if period is None:
-            period = _period_in(_first_sentence(self.s, h.title_end, body_end), context.year)
-        heading = "" if h.inline else h.title or ""  # 一是… opens a clause, not a part
+            opening = _period_in(_first_sentence(self.s, h.title_end, body_end), context.year)
+            # a heading of targets (工作目标) keeps the plan's period, whatever year its
+            # first sentence looks back on (2024年新增…，2025年力争…)
+            if not (
+                _PLAN_TITLE.search(heading) and _when(opening, context.plan_period) == "before"
+            ):
+                period = opening
         votes = [c.heading.title or "" for c in node.children if c.heading and not c.heading.inline]
         kind = _section_kind(heading, whole, context.kind, period, context.top, votes)
         when = _when(period, context.plan_period)
-        if when == "before":
+        if when == "before" and not _PLAN_TITLE.search(heading):
             kind = PlanKind.REVIEW  # 2024年工作回顾 in a plan for 2025
         elif when == "within" and kind is PlanKind.REVIEW and context.kind is not PlanKind.REVIEW:
             kind = context.kind if not heading or not _REVIEW_TITLE.search(heading) else kind
@@ -272,8 +278,7 @@ _KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (
     ("方案", PlanKind.SPECIAL),
 )
 _REVIEW_TITLE = re.compile(
-    "总结|回顾|成绩|成效|进展|完成情况|执行情况|工作情况|基本情况|取得|主要工作|做法|"
-    "成果$|成果丰硕|成就$"
+    "总结|回顾|成绩|成效|进展|完成情况|执行情况|工作情况|基本情况|取得|做法|成果$|成果丰硕|成就$"
 )
 _PLAN_TITLE = re.compile(
     "工作计划|年度计划|计划安排|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|"

@@ -244,6 +244,8 @@ class _Reader:
         self.barrier = 0  # words of aim or result before this belong to a baseline
         self.first_year: int | None = None
         self.sentence = 0  # where the sentence being read starts
+        self.targets: list[int] = []  # where the sentence's words of aim stand
+        self.results: list[int] = []  # … and its words of result
         self.memory = Memory()
         self.figures: Sequence[Found] = ()
         self.starts: list[int] = []
@@ -571,9 +573,18 @@ class _Reader:
     def _items(self, a: int, b: int, figs: list[Found]) -> None:
         s = self.s
         self.sentence = a
-        earlier = self._earlier(a, figs[0].start)
+        # the marks of this sentence, found once: words of aim and of result, and years
+        self.targets = [m.start() for m in TARGET_WORDS.finditer(s, a, b)]
+        self.results = [m.start() for m in RESULT_WORDS.finditer(s, a, b)]
+        if a == 0 or s[a - 1] == "\n":
+            self.year_named = None  # a new paragraph names its own time
+        years = [(m.start(), _year_of(m)) for m in _YEAR_NAMED.finditer(s, a, b)]
         last: _Item | None = None
+        said = [at for at, _ in years]
         for k, f in enumerate(figs):
+            n = bisect_left(said, f.start)
+            year = years[n - 1][1] if n else self.year_named
+            earlier = self.first_year is not None and year is not None and year < self.first_year
             if f.start in self.parts:
                 continue
             goal = self._goal(a, b, f, earlier)
@@ -585,23 +596,24 @@ class _Reader:
                 self.barrier = following.end  # 由现有的… speaks of the baseline only
                 continue
             last = self._read_item(a, b, f, last, goal=goal) or last
+        if years:
+            self.year_named = years[-1][1]
 
     def _goal(self, a: int, b: int, f: Found, earlier: bool) -> bool:
         """Whether ``f`` (in the sentence ``s[a:b]``) is a target: as the column of its
-        table says; else not where the sentence reports an earlier year; else by the word
-        of aim or of result nearest before it in its sentence (or in its own clause);
-        else by the section's kind."""
+        table says; else not where the year last named before it (on its line) comes
+        before the plan's; else by the word of aim or of result nearest before it in its
+        sentence (or in its own clause); else by the section's kind."""
         role = self.roles.get(f.start)
         if role is not None:
             return role
         if earlier:
             return False
-        s = self.s
-        end = clause_end(s, f.end, b, CLAUSE_ENDS)
+        end = clause_end(self.s, f.end, b, CLAUSE_ENDS)
         since = max(a, self.barrier)
         for start in (self._floor(f, since), since):  # since the figure before, else the sentence
-            target = _last(TARGET_WORDS, s, start, end)
-            result = _last(RESULT_WORDS, s, start, end)
+            target = _last(self.targets, start, end)
+            result = _last(self.results, start, end)
             if target != result:
                 return target > result
         return not self.review
@@ -611,19 +623,6 @@ class _Reader:
         and in its sentence (from ``a``)."""
         k = bisect_left(self.starts, f.start)
         return max(a, self.figures[k - 1].end) if k > 0 else a
-
-    def _earlier(self, a: int, first: int) -> bool:
-        """Whether the year last named before a sentence's first figure — in the sentence,
-        or before it on its line — comes before the plan's (2024年，…；争取资金4，203万元
-        in a plan for 2025): then the sentence reports, whatever its section."""
-        named = list(_YEAR_NAMED.finditer(self.s, a, first))
-        if named:
-            self.year_named = _year_of(named[-1])
-        elif a == 0 or self.s[a - 1] == "\n":
-            self.year_named = None  # a new paragraph names its own time
-        if self.first_year is None or self.year_named is None:
-            return False
-        return self.year_named < self.first_year
 
     def _read_item(
         self, a: int, b: int, f: Found, last: _Item | None, *, goal: bool
@@ -817,12 +816,10 @@ def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
     return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
 
 
-def _last(pattern: re.Pattern[str], s: str, a: int, b: int) -> int:
-    """Where the last match of ``pattern`` in ``s[a:b]`` starts (-1 when none does)."""
-    last = -1
-    for m in pattern.finditer(s, a, b):
-        last = m.start()
-    return last
+def _last(marks: list[int], a: int, b: int) -> int:
+    """The last of the sorted positions ``marks`` in ``[a, b)`` (-1 when none is)."""
+    k = bisect_left(marks, b) - 1
+    return marks[k] if k >= 0 and marks[k] >= a else -1
 
 
 def _year_of(m: re.Match[str]) -> int:
