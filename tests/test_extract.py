@@ -620,3 +620,54 @@ def test_parts_listed_with_their_names(sentence: str, expected: list[object]) ->
     """分别 pairs listed names with listed figures, before or after their total; 已有 after
     …中 takes the part out of the total."""
     assert _breakdowns(read_plan("一、工作总结\n" + sentence + "\n")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "共争取项目20项，其中：国家级项目3项；省级项目5项；市级项目12项。",
+            ["3项", "5项", "12项"],
+        ),
+        (
+            "共争取项目20项，其中：\n国家级项目3项；\n省级项目5项；\n市级项目11项。",
+            ["3项", "5项", "11项"],
+        ),
+    ],
+)
+def test_a_list_of_parts_goes_on_over_semicolons_and_lines(text: str, expected: list[str]) -> None:
+    """其中：… ；… ；… and a list written one part a line stay one statement (so that
+    3+5+11 against 20 is found)."""
+    (b,) = read_plan("一、总结\n" + text + "\n").plan.breakdowns()
+    assert [str(p.figure) for p in b.parts] == expected
+    assert b.complete
+
+
+def test_a_list_stops_where_its_parts_are_done() -> None:
+    """After ；a clause of another kind is no part, nor is anything once the parts reach
+    their total."""
+    text = "一、总结\n共建基地2个，其中国家级1个、省级1个；建设示范基地2个；按每人不低于1元的标准补助。\n"
+    assert _breakdowns(read_plan(text)) == [("2个", ["1个", "1个"], True)]
+
+
+def test_the_money_of_a_part_keeps_its_level() -> None:
+    """国家级项目2项、资金398万元: the money is the national part's, level and all."""
+    text = "一、总结\n共争取项目22项、资金617万元，其中国家级项目2项、资金398万元，省级项目20项、资金219万元。\n"
+    money = read_plan(text).plan.breakdowns()[1]
+    assert [p.level for p in money.parts] == [Level.NATIONAL, Level.PROVINCIAL]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共申请专利120件，其中发明专利30件、实用新型专利70件。",
+        "共实施科技项目20项，其中种植业项目8项、养殖业项目9项。",
+    ],
+)
+def test_kinds_that_fall_short_are_a_subset(sentence: str) -> None:
+    """Parts named by kind that do not reach their total may be a subset: a partial
+    breakdown, which validation does not call wrong."""
+    draft = read_plan("一、总结\n" + sentence + "\n")
+    (b,) = draft.plan.breakdowns()
+    assert not b.complete
+    assert validate(draft.plan).ok

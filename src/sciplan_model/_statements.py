@@ -48,6 +48,7 @@ from ._words import (
     key_span,
     name_span,
     sentences,
+    statements,
     trim,
 )
 from .codes import Aggregation, Level
@@ -136,6 +137,13 @@ _HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?(?:已|共|
 _NEXT_PART = re.compile(r"[、，,]")
 #: How many figures back the examples before 等 look for their total.
 _LOOK_BACK = 20
+_LIST_BREAK = re.compile("[；;\n]")
+_SHORT_KEY = 10
+#: Keys that name what a part counts, not which part it is: the money of the part before.
+_GENERIC_KEYS = frozenset(("资金", "经费", "金额", "补助", "投资", "拨款", "资助", "奖励"))
+_LEVEL_AT_END = re.compile(
+    "(?:国家级|国列|中央|省级|省列|省部级|市级|市列|地市级|县级|县列|区级|乡镇级|乡镇|村级)$"
+)
 _RESPECTIVELY = re.compile("分别(?:为|是|有|设置|建成|达到|完成|占)?")
 #: What joins the items of a list: 、 和 及 与 以及, with spaces.
 _LIST_JOINS = re.compile(r"\s*(?:、|和|及|与|以及|，|,)\s*")
@@ -265,14 +273,19 @@ class _Reader:
         self.starts = [f.start for f in figures]
         self._tables(start, end, figures)
         previous: list[Found] = []
+        for a, b in statements(self.s, start, end):  # 共…其中… may run over ；and lines
+            mine = self._figures_in(a, b)
+            if mine:
+                self._breakdowns(a, b, mine, previous)
+                previous = mine
         for a, b in sentences(self.s, start, end):
-            mine = list(figures[bisect_left(self.starts, a) : bisect_left(self.starts, b)])
-            if not mine:
-                continue
-            self._breakdowns(a, b, mine, previous)
-            self._items(a, b, mine)
-            previous = mine
+            mine = self._figures_in(a, b)
+            if mine:
+                self._items(a, b, mine)
         return self._finish(figures)
+
+    def _figures_in(self, a: int, b: int) -> list[Found]:
+        return list(self.figures[bisect_left(self.starts, a) : bisect_left(self.starts, b)])
 
     # -- tables ------------------------------------------------------------------------
 
@@ -382,7 +395,13 @@ class _Reader:
             folded = self.s[k_a:k_b]
             if dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
                 break
-            if folded:
+            if parts and _LIST_BREAK.search(self.s, at, k_a) and not self._list_goes_on(
+                parts, totals, folded
+            ):
+                break  # after ；or a line break, only a part of the same list goes on
+            if folded in _GENERIC_KEYS and key:
+                key += self.text[k_a:k_b]  # 国家级项目2项、资金398万元: the money of that part
+            elif folded:
                 key = self.text[k_a:k_b]
             if not key and not parts:
                 # 其中5项成果达到…: the part is named by the words after it
@@ -401,6 +420,22 @@ class _Reader:
             mine = [(f, k) for f, k in parts if dimension(f) == kind]
             if mine:
                 self._breakdown(t, mine, complete_hint, end=mine[-1][0].end)
+
+    def _list_goes_on(
+        self, parts: list[tuple[Found, str]], totals: dict[str, Found], folded: str
+    ) -> bool:
+        """Whether a list of parts goes on past a ；or a line break with the part keyed
+        ``folded``: not once the parts reach their total, and only with a key like theirs
+        (a level after levels; a short name, not a verb's clause, after names)."""
+        kind = dimension(parts[0][0])
+        said = _value(totals[kind].figure)
+        values = [_value(g.figure) for g, _ in parts if dimension(g) == kind]
+        if said is not None and all(v is not None for v in values):
+            if total([v for v in values if v is not None]) >= said:
+                return False
+        if all(_level_of(fold_text(key)) is not None for _, key in parts):
+            return _level_of(folded) is not None
+        return len(folded) <= _SHORT_KEY and not any(folded.startswith(v) for v in _VERBS_ALONE)
 
     def _bracketed(self, figs: list[Found]) -> None:
         """57项(市级项目13项,县级项目44项): parts in brackets right after their total."""
@@ -492,7 +527,9 @@ class _Reader:
             ]
             total = self._said_total(s, figs, parts, before, b)
             if total is not None:
-                self._breakdown(total, keyed, None, end=max(parts[-1].end, total.end))
+                said_after = total.start > parts[-1].end  # …分别为…，合计55项: whole
+                end = max(parts[-1].end, total.end)
+                self._breakdown(total, keyed, True if said_after else None, end=end)
 
     def _said_total(
         self, s: str, figs: list[Found], parts: list[Found], before: list[Found], b: int
@@ -751,15 +788,23 @@ class _Reader:
 
 
 def _level_of(key: str) -> Level | None:
+    """The level a part's key names: 国列, 省级项目, 全县争取国家级 (a level ending the
+    words); None for a category (省科技型企业)."""
     words = key
-    for suffix in _PART_SUFFIXES:
-        if words.endswith(suffix) and len(words) > len(suffix):
-            words = words[: -len(suffix)]
-            break
+    stripped = True
+    while stripped:  # 国家级项目资金 → 国家级项目 → 国家级
+        stripped = False
+        for suffix in _PART_SUFFIXES:
+            if words.endswith(suffix) and len(words) > len(suffix):
+                words = words[: -len(suffix)]
+                stripped = True
+                break
     try:
         return Level.parse(words)
     except SciplanError:
-        return None
+        pass
+    m = _LEVEL_AT_END.search(words)
+    return Level.parse(m.group(0)) if m is not None else None
 
 
 def _part(g: Found, key: str, source: SourceRef) -> BreakdownPart:
@@ -770,8 +815,11 @@ def _part(g: Found, key: str, source: SourceRef) -> BreakdownPart:
 
 
 def _complete(t: Found, parts: list[tuple[Found, str]], keyed: list[BreakdownPart], s: str) -> bool:
-    """Whether the parts claim to cover their total: levels, or kinds of one thing, or
-    parts that add up; one part, or examples (等), are a partial breakdown."""
+    """Whether the parts claim to cover their total: parts by level, or parts that reach
+    it.  Kinds that fall short may be a subset (发明专利30件、实用新型70件 of 120件), one
+    part or examples (等) are: a partial breakdown, whose parts may not exceed the total
+    but need not reach it.  (Statements that say they are whole — a table's 合计 row,
+    分别…合计 — are complete whatever their parts.)"""
     if len(parts) < 2:
         return False
     if any(_EXAMPLES.search(key) for _, key in parts):
@@ -780,17 +828,12 @@ def _complete(t: Found, parts: list[tuple[Found, str]], keyed: list[BreakdownPar
     if s.startswith("等", last.end):
         return False
     if all(p.level is not None for p in keyed):
-        return True
+        return True  # parts by level share out their total
     said = _value(t.figure)
     values = [_value(g.figure) for g, _ in parts]
     if said is not None and all(v is not None for v in values):
-        found = total([v for v in values if v is not None])
-        if found >= said:
-            return True
-    n_a, n_b = name_span(s, t)
-    name = s[n_a:n_b]
-    head = name[-2:] if len(name) >= 2 else ""
-    return bool(head) and all(fold_text(key).endswith(head) for _, key in parts)
+        return total([v for v in values if v is not None]) >= said
+    return False
 
 
 def _value(f: Figure) -> Quantity | None:

@@ -24,6 +24,7 @@ __all__ = [
     "key_span",
     "name_span",
     "sentences",
+    "statements",
     "trim",
     "wrapped",
 ]
@@ -65,6 +66,30 @@ def sentences(s: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def statements(s: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans a 共…其中… statement may take: up to 。！？ or a line's end — but a
+    list goes on over ；and over lines that end with ：；，、 (其中：\n国家级3项；\n…)."""
+    out = []
+    a = start
+    for k in range(start, end):
+        c = s[k]
+        if c in "。！!？?" and not (c == "。" and decimal_point(s, k)):
+            out.append((a, k + 1))
+            a = k + 1
+        elif c == "\n" and k > a:
+            j = k
+            while j > a and s[j - 1] in " \t\r":
+                j -= 1
+            if (j > a and s[j - 1] in _LIST_GOES_ON) or wrapped(s, k):
+                continue
+            out.append((a, k + 1))
+            a = k + 1
+    if a < end:
+        out.append((a, end))
+    return out
+
+
+_LIST_GOES_ON = frozenset("：:；;，,、")
 TOTAL_ROW = re.compile("合计|小计|总计|共计|合 计|总 计")
 
 
