@@ -430,9 +430,9 @@ class _Reader:
         kind = dimension(parts[0][0])
         said = _value(totals[kind].figure)
         values = [_value(g.figure) for g, _ in parts if dimension(g) == kind]
-        if said is not None and all(v is not None for v in values):
-            if total([v for v in values if v is not None]) >= said:
-                return False
+        known = [v for v in values if v is not None]
+        if said is not None and len(known) == len(values) and total(known) >= said:
+            return False
         if all(_level_of(fold_text(key)) is not None for _, key in parts):
             return _level_of(folded) is not None
         return len(folded) <= _SHORT_KEY and not any(folded.startswith(v) for v in _VERBS_ALONE)
