@@ -671,3 +671,12 @@ def test_kinds_that_fall_short_are_a_subset(sentence: str) -> None:
     (b,) = draft.plan.breakdowns()
     assert not b.complete
     assert validate(draft.plan).ok
+
+
+def test_the_same_target_of_two_places_is_two_goals() -> None:
+    """（一）甲镇 and （二）乙镇 may set alike targets: each is its own, not a restatement;
+    nor is a figure said again within one sentence."""
+    text = "一、目标\n（一）甲镇\n新增高企3家。\n（二）乙镇\n新增高企3家。\n"
+    assert [str(g.figure) for g in read_plan(text).plan.goals()] == ["3家", "3家"]
+    text = "一、目标\n一季度、二季度分别完成投资2亿元、2亿元。\n"
+    assert len(read_plan(text).plan.goals()) == 2

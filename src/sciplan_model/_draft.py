@@ -217,7 +217,8 @@ class _Reader:
             kind = context.kind if not heading or not _REVIEW_TITLE.search(heading) else kind
         mine = _Context(kind, period or context.period, context.year, context.plan_period, False)
         review = kind is PlanKind.REVIEW
-        items = self._items(h.start + len(h.label), body_end, review, mine.period)
+        place = bool(_PLACE_TITLE.search(h.title or ""))
+        items = self._items(h.start + len(h.label), body_end, review, mine.period, place)
         children = [self._section(child, mine) for child in node.children]
         label = self.text[h.start : h.start + len(h.label)]
         title = self.text[h.title_start : h.title_end] if h.title else None
@@ -231,7 +232,9 @@ class _Reader:
             source=self.source(node.start, _trim_end(self.s, node.start, node.end)),
         )
 
-    def _items(self, start: int, end: int, review: bool, period: Period | None) -> list[Item]:
+    def _items(
+        self, start: int, end: int, review: bool, period: Period | None, place: bool = False
+    ) -> list[Item]:
         figures = self.figures_in(start, end)
         if not figures:
             return []
@@ -247,6 +250,7 @@ class _Reader:
             lines=self.lines,
             first_year=self.first_year,
             memory=self.memory,
+            place=place,
         )
         self.placed.extend(read.placed)
         return list(read.items)
@@ -263,6 +267,8 @@ class _Context:
 
 # -- the plan's own lines -----------------------------------------------------------------------
 
+#: A heading that names one place (（二）乙镇, 3、青石村): its targets are its own.
+_PLACE_TITLE = re.compile("(?:镇|乡|村|街道|社区|县|区|旗|园区|开发区)$")
 _DOC_NUMBER = re.compile(r"[〔\[][0-9]{4}[〕\]][0-9]+号")
 _DATE_LINE = re.compile(r"^\s*[0-9二〇一三四五六七八九零]{4}年[0-9一二三四五六七八九十]{1,2}月")
 _KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (

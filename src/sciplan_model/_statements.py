@@ -202,6 +202,7 @@ class _Item:
     goal: bool
     aspirational: bool
     stock: bool
+    sentence: int = 0  # where its sentence starts
 
 
 def read_statements(
@@ -217,13 +218,18 @@ def read_statements(
     lines: Sequence[int],
     first_year: int | None = None,
     memory: Memory | None = None,
+    place: bool = False,
 ) -> Statements:
     """Read the section text ``text[start:end]`` (``s`` is the folded text) with the
     ``figures`` found in it.  ``review`` says whether the section reports results;
     ``lines`` are the offsets where lines start, for the items' sources; ``first_year``
-    is the first year of the plan's own period, before which a sentence reports."""
+    is the first year of the plan's own period, before which a sentence reports;
+    ``memory`` what the plan's earlier sections said (a target said again in a later
+    sentence is one goal); ``place`` whether the section speaks of one place of several
+    (（二）乙镇), whose targets are its own even where they repeat another's."""
     reader = _Reader(text, s, document, lines, review, period)
     reader.first_year = first_year
+    reader.place = place
     if memory is not None:
         reader.memory = memory
     return reader.read(start, end, figures)
@@ -252,6 +258,7 @@ class _Reader:
         self.barrier = 0  # words of aim or result before this belong to a baseline
         self.first_year: int | None = None
         self.sentence = 0  # where the sentence being read starts
+        self.place = False  # whether the section is about one place (（二）乙镇)
         self.targets: list[int] = []  # where the sentence's words of aim stand
         self.results: list[int] = []  # … and its words of result
         self.memory = Memory()
@@ -395,8 +402,10 @@ class _Reader:
             folded = self.s[k_a:k_b]
             if dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
                 break
-            if parts and _LIST_BREAK.search(self.s, at, k_a) and not self._list_goes_on(
-                parts, totals, folded
+            if (
+                parts
+                and _LIST_BREAK.search(self.s, at, k_a)
+                and not self._list_goes_on(parts, totals, folded)
             ):
                 break  # after ；or a line break, only a part of the same list goes on
             if folded in _GENERIC_KEYS and key:
@@ -683,6 +692,7 @@ class _Reader:
             stock=bool(
                 _STOCK_WORDS.search(s[clause_start(s, f.start, self._floor(f, a)) : f.start])
             ),
+            sentence=a,
         )
         self.items.append(item)
         return item
@@ -707,7 +717,8 @@ class _Reader:
                 if core.startswith(verb) and len(core) > len(verb) + 1:
                     core = core[len(verb) :]
                     break
-            name = core if not name or dimension(last.found) == dimension(f) else core + name
+            # 确保15家、力争20家: one indicator, floor and stretch; else the words before
+            name = last.name if dimension(last.found) == dimension(f) else core + name
         clause = clause_start(s, f.start, self._floor(f, self.sentence))
         if not name and last is None and clause > self.sentence:
             # 提高专利产出效率，力争达到12件/百人年: the clause before names it
@@ -731,7 +742,7 @@ class _Reader:
                 figure = attrs.evolve(item.found.figure, aspirational=item.aspirational, text="")
                 key = (fold_text(item.name), figure, str(self.period))
                 first = seen_goals.get(key)
-                if first is not None:
+                if first is not None and first.end <= item.sentence and not self.place:
                     note = Note(
                         title=f"重申目标：{item.name}",
                         source=self.source(item.start, item.end),
