@@ -680,3 +680,34 @@ def test_the_same_target_of_two_places_is_two_goals() -> None:
     assert [str(g.figure) for g in read_plan(text).plan.goals()] == ["3家", "3家"]
     text = "一、目标\n一季度、二季度分别完成投资2亿元、2亿元。\n"
     assert len(read_plan(text).plan.goals()) == 2
+
+
+@pytest.mark.parametrize(
+    ("table", "units", "line"),
+    [
+        (
+            "乡镇\t示范户（户）\t面积（亩）\n甲镇\t40\t120\n乙镇\t35\t80\n合计\t80\t200\n",
+            ("户", "亩"),
+            5,
+        ),
+        (
+            "表2 单位：万元\n项目\t省级\t县级\n甲镇\t40\t120\n乙镇\t35\t80\n合计\t80\t200\n",
+            ("万元", "万元"),
+            6,
+        ),
+    ],
+)
+def test_bare_numbers_take_the_unit_of_their_header_or_caption(
+    table: str, units: tuple[str, str], line: int
+) -> None:
+    """A table of bare numbers with the unit in its headers (示范户（户）) or its caption
+    (单位：万元) states its totals as any table does; validation points at the 合计 row."""
+    draft = read_plan("一、情况\n" + table, document="表.txt")
+    a, b = units
+    assert _breakdowns(draft) == [
+        (f"80{a}", [f"40{a}", f"35{a}"], True),
+        (f"200{b}", [f"120{b}", f"80{b}"], True),
+    ]
+    wrong = [f for f in validate(draft.plan).findings if f.code == "breakdown.sum"]
+    assert [f.source.where for f in wrong if f.source] == [f"表.txt:{line}:1"]
+    assert draft.figures == ()  # a bare number is no figure of prose

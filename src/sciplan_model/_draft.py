@@ -89,6 +89,21 @@ def _count(plan: Plan) -> int:
     return below(plan.sections)
 
 
+def _plain_lines(s: str) -> str:
+    """The folded text with its lines made plain, one character for one: a carriage
+    return ends a line (or stands for a space before a line feed), and a markdown table's
+    row (| a | b |) has its cells parted by tabs as any table's."""
+    s = s.replace("\r\n", " \n").replace("\r", "\n")
+    if "|" not in s:
+        return s
+    rows = []
+    for line in s.split("\n"):
+        if line.lstrip().startswith("|"):
+            line = line.replace("|", "\t")
+        rows.append(line)
+    return "\n".join(rows)
+
+
 def read_plan_file(path: str | os.PathLike[str]) -> Draft:
     """Read a plan from a ``.txt``, ``.md`` or ``.docx`` file (UTF-8 or GB18030 text;
     Word documents with the ``docx`` extra) into a :class:`Draft`; its sources name the
@@ -120,7 +135,7 @@ def read_plan(text: str, *, document: str = "text") -> Draft:
 class _Reader:
     def __init__(self, text: str, document: str) -> None:
         self.text = text
-        self.s = fold_text(text)
+        self.s = _plain_lines(fold_text(text))
         self.document = document
         self.lines = line_starts(text)
         self.figures = find_figures(text)
@@ -236,7 +251,7 @@ class _Reader:
         self, start: int, end: int, review: bool, period: Period | None, place: bool = False
     ) -> list[Item]:
         figures = self.figures_in(start, end)
-        if not figures:
+        if not figures and "\t" not in self.s[start:end]:  # a table may hold bare numbers
             return []
         read = read_statements(
             self.text,

@@ -36,9 +36,9 @@ from ._prose import (
     lines,
 )
 from ._reading import fold_text
+from ._tables import CAPTION_UNIT, Figured, read_table, unit_named
 from ._words import (
     LONGEST_NAME,
-    TOTAL_ROW,
     after_span,
     cells,
     clause_end,
@@ -297,72 +297,31 @@ class _Reader:
     # -- tables ------------------------------------------------------------------------
 
     def _tables(self, start: int, end: int, figures: Sequence[Found]) -> None:
-        """Tables written as lines of tab-separated cells: a 合计 row is the total of the
-        rows above it, column by column, and a 合计 column the total of its row."""
+        """Tables written as lines of tab-separated cells (see ``_tables``): their cells
+        named by row and column, and each total they state a complete breakdown."""
         rows: list[list[tuple[int, int]]] = []
+        caption: str | None = None
         for a, b in lines(self.s, start, end):
             if is_table_row(self.s, a, b):
-                rows.append(cells(self.s, a, b))
+                rows.append(cells(self.s, *_inside_bars(self.s, a, b)))
                 continue
             if rows:
-                self._table(rows, figures)
-            rows = []
+                self._table(rows, figures, caption)
+                rows = []
+            caption = unit_named(self.s[a:b], CAPTION_UNIT)
         if rows:
-            self._table(rows, figures)
+            self._table(rows, figures, caption)
 
-    def _table(self, rows: list[list[tuple[int, int]]], figures: Sequence[Found]) -> None:
-        def figure_in(cell: tuple[int, int]) -> Found | None:
-            k = bisect_left(self.starts, cell[0])
-            return figures[k] if k < len(figures) and figures[k].start < cell[1] else None
-
-        def words(cell: tuple[int, int]) -> str:
-            return self.text[cell[0] : cell[1]].strip()
-
-        header: list[str] = []
-        if not any(figure_in(c) for c in rows[0][1:]):
-            header = [words(c) for c in rows[0]]
-            rows = rows[1:]
-        sum_column = next(
-            (k for k, h in enumerate(header) if k and TOTAL_ROW.fullmatch(fold_text(h))), None
+    def _table(
+        self, rows: list[list[tuple[int, int]]], figures: Sequence[Found], caption: str | None
+    ) -> None:
+        read = read_table(
+            self.text, self.s, rows, figures, self.starts, caption, lambda at: at in self.parts
         )
-        above: list[list[tuple[int, int]]] = []
-        for row in rows:
-            key = words(row[0])
-            for k, cell in enumerate(row[1:], start=1):
-                f = figure_in(cell)
-                if f is not None and f.start not in self.parts:
-                    column = header[k] if k < len(header) else ""
-                    self.names[f.start] = key + column if key else column
-                    folded = fold_text(column)
-                    if _TARGET_COLUMN.search(folded):
-                        self.roles[f.start] = True  # a column of targets: “十四五”目标
-                    elif _RESULT_COLUMN.search(folded):
-                        self.roles[f.start] = False  # a column of results: 2025年完成
-            if sum_column is not None and sum_column < len(row):
-                t = figure_in(row[sum_column])
-                cells = [
-                    (figure_in(c), header[k] if k < len(header) else "")
-                    for k, c in enumerate(row[1:sum_column], start=1)
-                ]
-                parts = [(f, h) for f, h in cells if f is not None and h]
-                if t is not None and parts and all(dimension(f) == dimension(t) for f, _ in parts):
-                    self._breakdown(t, parts, True, end=row[-1][1], subject=key)
-            if TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")):
-                for k, cell in enumerate(row[1:], start=1):
-                    t = figure_in(cell)
-                    if t is None:
-                        continue
-                    parts = []
-                    for line in above:
-                        f = figure_in(line[k]) if k < len(line) else None
-                        if f is not None and dimension(f) == dimension(t):
-                            parts.append((f, words(line[0])))
-                    column = header[k] if k < len(header) else key
-                    if parts:
-                        self._breakdown(t, parts, True, end=cell[1], subject=column)
-                above = []
-            else:
-                above.append(row)
+        self.names.update(read.names)
+        self.roles.update(read.roles)
+        for said, parts, subject, row in read.sums:
+            self._breakdown(said, parts, True, end=said.end, subject=subject, at=row)
 
     # -- breakdowns --------------------------------------------------------------------
 
@@ -575,26 +534,29 @@ class _Reader:
 
     def _breakdown(
         self,
-        t: Found,
-        parts: list[tuple[Found, str]],
+        t: Figured,
+        parts: Sequence[tuple[Figured, str]],
         complete: bool | None,
         end: int,
         subject: str | None = None,
+        at: int | None = None,
     ) -> None:
         keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
         k = bisect_left(self.starts, t.start)
         floor = self.figures[k - 1].end if k > 0 else 0
-        n_a, n_b = name_span(self.s, t, floor)
+        n_a, n_b = name_span(self.s, t.start, floor)
         if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
             a_a, a_b = after_span(self.s, t.end, len(self.s))
             if a_b - a_a > 2:
                 n_a, n_b = a_a, a_b
         name, name_start = self.text[n_a:n_b], n_a
         name_start = clause_start(self.s, t.start, 0)  # where the statement begins
-        if subject is not None:  # a table's column or row
-            name, name_start = subject, min([t.start, *(g.start for g, _ in parts)])
+        if subject is not None:  # a table's column or row, said where its 合计 row starts
+            name = subject
+        if at is not None:
+            name_start = at
         unit = indicator_unit(t.figure.unit)
         indicator = None
         try:
@@ -675,7 +637,7 @@ class _Reader:
     ) -> _Item | None:
         """The goal or achievement of ``f`` in the sentence ``s[a:b]``, named."""
         s = self.s
-        name_start, name_end = name_span(s, f, floor=max(a, last.found.end if last else a))
+        name_start, name_end = name_span(s, f.start, floor=max(a, last.found.end if last else a))
         name = self._name(f, name_start, name_end, b, last)
         if f.start in self.names:  # a table's cell: its row and its column
             name, name_start = self.names[f.start], f.start
@@ -764,7 +726,8 @@ class _Reader:
             out.append((at, 2, breakdown))
         by_start = {f.start: f for f in figures}
         for start in self.parts:
-            placed.append(Place(by_start[start], "part"))
+            if start in by_start:  # (a bare number of a table's cell is no found figure)
+                placed.append(Place(by_start[start], "part"))
         out.sort(key=lambda t: (t[0], t[1]))
         return Statements(tuple(item for _, _, item in out), tuple(placed))
 
@@ -818,14 +781,16 @@ def _level_of(key: str) -> Level | None:
     return Level.parse(m.group(0)) if m is not None else None
 
 
-def _part(g: Found, key: str, source: SourceRef) -> BreakdownPart:
+def _part(g: Figured, key: str, source: SourceRef) -> BreakdownPart:
     level = _level_of(fold_text(key))
     if level is not None:
         return BreakdownPart(figure=g.figure, level=level, source=source)
     return BreakdownPart(figure=g.figure, category=key, source=source)
 
 
-def _complete(t: Found, parts: list[tuple[Found, str]], keyed: list[BreakdownPart], s: str) -> bool:
+def _complete(
+    t: Figured, parts: Sequence[tuple[Figured, str]], keyed: list[BreakdownPart], s: str
+) -> bool:
     """Whether the parts claim to cover their total: parts by level, or parts that reach
     it.  Kinds that fall short may be a subset (发明专利30件、实用新型70件 of 120件), one
     part or examples (等) are: a partial breakdown, whose parts may not exceed the total
@@ -868,6 +833,17 @@ def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
     if "由" not in s[start : f.start] and "从" not in s[start : f.start]:
         return False
     return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
+
+
+def _inside_bars(s: str, a: int, b: int) -> tuple[int, int]:
+    """A table row without the outer bars of markdown (| a | b | as folded: tabs)."""
+    while a < b and s[a] == " ":
+        a += 1
+    while b > a and s[b - 1] in " \r":
+        b -= 1
+    if a < b and s[a] == "\t" and s[b - 1] == "\t":
+        return a + 1, b - 1
+    return a, b
 
 
 def _last(marks: list[int], a: int, b: int) -> int:

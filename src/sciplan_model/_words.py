@@ -6,15 +6,17 @@ written (traditional characters and all)."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from ._find import Found
 from ._prose import CLAUSE_ENDS, SENTENCE_ENDS, decimal_point
+from .figure import Figure
 from .units import unit_info
 
 __all__ = [
     "LONGEST_NAME",
     "OPENERS",
     "TOTAL_ROW",
+    "HasFigure",
     "after_span",
     "cells",
     "clause_end",
@@ -122,7 +124,14 @@ _WRAPPED_LINE = 25
 LONGEST_NAME = 24
 
 
-def dimension(f: Found) -> str:
+class HasFigure(Protocol):
+    """A figure found in a text or read from a table's cell."""
+
+    @property
+    def figure(self) -> Figure: ...
+
+
+def dimension(f: HasFigure) -> str:
     return unit_info(f.figure.unit).dimension
 
 
@@ -147,7 +156,7 @@ def clause_end(s: str, i: int, limit: int, ends: frozenset[str] = _AFTER_ENDS) -
     return j
 
 
-_STRIP = frozenset(" \t\n\r：:，,、；;")
+_STRIP = frozenset(" \t\n\r：:，,、；;*-|")  # markdown's bold, list dashes and table bars too
 _BRACKETS = frozenset("()（）")
 
 
@@ -182,9 +191,10 @@ def trim(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def name_span(s: str, f: Found, floor: int = 0) -> tuple[int, int]:
-    """Where the words naming ``f`` stand: its clause before it, trimmed."""
-    return trim(s, clause_start(s, f.start, floor), f.start)
+def name_span(s: str, at: int, floor: int = 0) -> tuple[int, int]:
+    """Where the words naming the figure at ``s[at]`` stand: its clause before it,
+    trimmed."""
+    return trim(s, clause_start(s, at, floor), at)
 
 
 def after_span(s: str, i: int, limit: int) -> tuple[int, int]:
