@@ -761,3 +761,22 @@ def test_the_value_of_a_found_figure_is_exact() -> None:
     assert found.figure.value == Money("1593000", "元")
     assert found.figure.value is not None
     assert found.figure.value.magnitude == Decimal("159.3")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三明市三元区推行二元结构改革。", []),
+        ("县十八届人大三次会议期间，召开3次专题会议。", ["3次"]),
+        ("实现销售收入3亿元、带动就业1万，受益群众5万。", ["3亿元"]),
+        ("投入资金500万，覆盖农户2万。", ["500万"]),
+        ("覆盖率约30%—40%，补助3万-5万元/项。", ["30%—40%", "3万-5万元/项"]),
+        ("全县科技特派员达到120，300户农户受益。", ["300户"]),
+        ("争取上级资金4，203万元。", ["4，203万元"]),
+    ],
+)
+def test_what_a_review_found(text: str, expected: list[str]) -> None:
+    """Names with numerals (三元区), sessions after 届, 万 where money is spoken of only
+    further back, a qualified range read from its number, a full-width comma grouping
+    money only."""
+    assert _texts(text) == expected

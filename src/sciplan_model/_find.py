@@ -218,12 +218,14 @@ class _Finder:
             if got is None:
                 continue
             parts, end = got
+            if start < i and _range_follows(self.s, end):
+                continue  # 约30%—40%: the range is read from its number, without its 约
             end = _trim(self.s, i, end)
             if end <= i or (shield is not None and end > shield[0]):
                 return None
             if _excluded(self.s, i, end, parts):
                 return None
-            if parts.implied_unit and not _money_spoken_of(self.s, i):
+            if parts.implied_unit and not _money_spoken_of(self.s, i, self.last):
                 return None
             found = _found(self.text, start, end)
             if found is not None:
@@ -255,6 +257,8 @@ def _start_kind(s: str, i: int, c: str) -> str | None:
             return None
         if prev in "万亿" and i > 1 and s[i - 2] in _ARABIC:
             return None  # the rest of 1亿2000余万元, unread: never the figure 2000余万元
+        if prev in _DASHES and i > 1 and (s[i - 2] in _ARABIC or s[i - 2] in "万亿%"):
+            return None  # the high end of a range that could not be read: never a figure
         return "arabic"
     if c in _CN_START:
         return None if prev in CN_NUMERAL_CHARS else "chinese"
@@ -361,13 +365,26 @@ def _found(text: str, start: int, end: int) -> Found | None:
     return Found(start, end, written, figure)
 
 
-def _money_spoken_of(s: str, i: int) -> bool:
-    """Whether the clause before ``s[i]`` speaks of money (投入资金500万): then 万
-    alone is 万元."""
+def _money_spoken_of(s: str, i: int, floor: int) -> bool:
+    """Whether the words just before ``s[i]`` speak of money (投入资金500万): then 万
+    alone is 万元 — not where money is spoken of further back (销售收入3亿元、带动就业1万)."""
     j = i
-    while j > 0 and i - j < 30 and s[j - 1] not in CLAUSE_ENDS:
+    while j > floor and i - j < _MONEY_REACH and s[j - 1] not in CLAUSE_ENDS and s[j - 1] != "、":
         j -= 1
     return _MONEY_WORDS.search(s, j, i) is not None
+
+
+_MONEY_REACH = 12
+_DASHES = frozenset("-—–~")
+
+
+def _range_follows(s: str, end: int) -> bool:
+    """Whether a range's second end follows ``s[end]`` (—40%): the figure read so far is
+    only the low end."""
+    j = end
+    while j < len(s) and s[j] in _DASHES:
+        j += 1
+    return j > end and j < len(s) and s[j] in _ARABIC
 
 
 # -- what reads as a figure but is not one ------------------------------------------------
@@ -402,10 +419,15 @@ def _excluded(s: str, i: int, end: int, parts: Scanned) -> bool:
         and not any(s.startswith(t, end) for t in ("以上", "以下", "以内", "左右"))
     ):
         return True  # 一批骨干, 一个平台: the indefinite article
-    if word == "次" and (
-        (number.startswith("二") and _is_cjk(after))  # 二次开发: secondary
-        or before == "届"
-        or any(s.startswith(w, end) for w in _SESSION_AFTER)  # 十届五次全会
+    if word == "元" and len(number) == 2 and number[0] in _CN_START and _is_cjk(after):
+        return True  # 三元区, 二元结构: names, not money
+    if (
+        word == "次"
+        and (
+            (number.startswith("二") and _is_cjk(after))  # 二次开发: secondary
+            or "届" in s[max(0, i - _SESSION_REACH) : i]  # 十八届人大三次会议
+            or any(s.startswith(w, end) for w in _SESSION_AFTER)  # 十届五次全会
+        )
     ):
         return True
     return word.startswith("日") and before == "月"  # 1月1日元旦: a date, not yen
@@ -430,6 +452,7 @@ def _is_phase(s: str, i: int, end: int, unit_end: int) -> bool:
     return not any(w in after for w in ("培训", "讲座", "班", "课"))
 
 
+_SESSION_REACH = 8
 _LEVEL_NUMBER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})+(?![0-9])", re.ASCII)
 
 

@@ -676,10 +676,10 @@ class _Scanner:
         elif not low_power:
             low_unit = unit
         else:
-            word = unit_info(unit).word
-            low_unit = SCALE_NAMES[low_power] + word
-            if per is not None:
-                low_unit = f"{low_unit}/{per}"
+            # 3万-5万元: the low end in the high end's unit with its own scale (of the top
+            # of a rate: 3万-5万元/项)
+            top, slash, bottom = unit.partition("/")
+            low_unit = SCALE_NAMES[low_power] + unit_info(top).word + slash + bottom
             try:
                 unit_info(low_unit)
             except UnknownUnitError:
