@@ -711,3 +711,57 @@ def test_bare_numbers_take_the_unit_of_their_header_or_caption(
     wrong = [f for f in validate(draft.plan).findings if f.code == "breakdown.sum"]
     assert [f.source.where for f in wrong if f.source] == [f"表.txt:{line}:1"]
     assert draft.figures == ()  # a bare number is no figure of prose
+
+
+# -- linear time, counted -------------------------------------------------------------------
+
+
+def _steps(text: str) -> int:
+    """How many lines of the package's code run while ``text`` is read: a count that
+    does not depend on the machine or its load, as a time would."""
+    import sys
+
+    count = 0
+    package = "sciplan_model"
+
+    def trace(frame: object, event: str, arg: object) -> object:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return trace
+
+    def enter(frame: object, event: str, arg: object) -> object:
+        code = getattr(frame, "f_code", None)
+        if event == "call" and code is not None and package in code.co_filename:
+            return trace
+        return None
+
+    sys.settrace(enter)  # type: ignore[arg-type]
+    try:
+        read_plan(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "共5项，" + "其中3项、" * (n // 5),
+        lambda n: "5项(" * (n // 3),
+        lambda n: "14个乡镇中，有" + "9个、" * (n // 3),
+        lambda n: "《" + "5项" * (n // 2),
+        lambda n: "等5项" * (n // 3),
+        lambda n: "，".join(
+            f"甲{k}村新建基地{k % 9 + 1}个、示范户{k % 7 + 2}户" for k in range(n // 16)
+        ),
+        lambda n: "".join(f"\n{k % 9 + 1}、标题5项" for k in range(n // 6)),
+        lambda n: "2024年，全县新增企业3家；" * (n // 14),
+        lambda n: ("合计\t5项\t6项\n") * (n // 8),
+    ],
+)
+def test_reading_is_linear_in_the_length_of_the_text(make: object) -> None:
+    """Four times the text takes about four times the steps (never sixteen), even for one
+    endless sentence of parts, brackets, names and lists."""
+    small, large = make(400), make(1600)  # type: ignore[operator]
+    assert _steps(large) < 6 * _steps(small)

@@ -158,7 +158,7 @@ def _line_heading(s: str, start: int, end: int) -> Heading | None:
 
 
 def _unnumbered(s: str, start: int, end: int, before: list[Heading]) -> Heading | None:
-    """A heading whose number was lost (、培训教师: between 一、 and 三、, as converted
+    """A heading whose number was lost (、授课人员: between 一、 and 三、, as converted
     documents leave it): a short line that opens with the mark of the heading before."""
     last = next((h for h in reversed(before) if not h.inline), None)
     i = _text_start(s, start, end)

@@ -439,7 +439,7 @@ class _Reader:
                 self._breakdown(f, parts, None, end=close + 1)
 
     def _having(self, figs: list[Found], b: int) -> None:
-        """86项，有4项成果达到…, 96家高企中，有58家… and 14个乡镇中，有9个…、5个…: parts
+        """40项，有6项成果达到…, 96家高企中，有58家… and 14个乡镇中，有9个…、5个…: parts
         that stand out of a total, each named by the words after it."""
         s = self.s
         for k, f in enumerate(figs[:-1]):
@@ -515,16 +515,16 @@ class _Reader:
         return None
 
     def _examples(self, figs: list[Found], previous: list[Found]) -> None:
-        """红枣育苗、太阳能采暖房等4项成果: examples of a total said just before."""
+        """节水灌溉、设施育苗等3项成果: examples of a total said just before (取得成果9项)."""
         s = self.s
-        for g in figs:
+        for k, g in enumerate(figs):
             if g.start in self.parts or g.start == 0 or s[g.start - 1] != "等":
                 continue
             c_a, c_b = after_span(s, g.end, len(s))
             noun = s[c_a : c_a + 2]
             if c_b - c_a < 2:
                 continue
-            earlier = [f for f in [*previous[-_LOOK_BACK:], *figs] if f.end <= g.start]
+            earlier = [*previous[-_LOOK_BACK:], *figs[max(0, k - _LOOK_BACK) : k]]
             for f in reversed(earlier[-_LOOK_BACK:]):
                 if f.start in self.parts or dimension(f) != dimension(g):
                     continue
@@ -547,12 +547,12 @@ class _Reader:
         k = bisect_left(self.starts, t.start)
         floor = self.figures[k - 1].end if k > 0 else 0
         n_a, n_b = name_span(self.s, t.start, floor)
-        if n_b - n_a <= 2:  # 全县有59项科研成果获奖: the words after name it
+        if n_b - n_a <= 2:  # 全县有20项成果获奖: the words after name it
             a_a, a_b = after_span(self.s, t.end, len(self.s))
             if a_b - a_a > 2:
                 n_a, n_b = a_a, a_b
         name, name_start = self.text[n_a:n_b], n_a
-        name_start = clause_start(self.s, t.start, 0)  # where the statement begins
+        name_start = clause_start(self.s, t.start, floor)  # where the statement begins
         if subject is not None:  # a table's column or row, said where its 合计 row starts
             name = subject
         if at is not None:

@@ -143,6 +143,9 @@ def indicator_unit(unit: str) -> str:
 
 
 def clause_start(s: str, i: int, floor: int) -> int:
+    """Where the clause of ``s[i]`` starts: after the clause mark before it, not before
+    ``floor``, and no further back than a long clause's length."""
+    floor = max(floor, i - _CLAUSE_REACH)
     j = i
     while j > floor and (s[j - 1] not in CLAUSE_ENDS or (s[j - 1] == "\n" and wrapped(s, j - 1))):
         j -= 1
@@ -150,10 +153,18 @@ def clause_start(s: str, i: int, floor: int) -> int:
 
 
 def clause_end(s: str, i: int, limit: int, ends: frozenset[str] = _AFTER_ENDS) -> int:
+    """Where the clause of ``s[i]`` ends: at the next of ``ends``, not after ``limit``,
+    and no further than a long clause's length."""
+    limit = min(limit, i + _CLAUSE_REACH)
     j = i
     while j < limit and s[j] not in ends:
         j += 1
     return j
+
+
+#: The longest clause read around a figure: bounds each look at the words around it, so
+#: that reading stays linear in a text of one endless sentence.
+_CLAUSE_REACH = 80
 
 
 _STRIP = frozenset(" \t\n\r：:，,、；;*-|")  # markdown's bold, list dashes and table bars too
@@ -199,8 +210,12 @@ def name_span(s: str, at: int, floor: int = 0) -> tuple[int, int]:
 
 def after_span(s: str, i: int, limit: int) -> tuple[int, int]:
     """Where the words right after a figure stand, up to the clause's end (新增5家高新
-    技术企业 → 高新技术企业)."""
-    return trim(s, i, clause_end(s, i, limit))
+    技术企业 → 高新技术企业) — a name's length at most."""
+    return trim(s, i, clause_end(s, i, min(limit, i + _AFTER_REACH)))
+
+
+#: The longest run of words after a figure that may name it.
+_AFTER_REACH = 40
 
 
 def key_span(s: str, a: int, b: int) -> tuple[int, int]:
