@@ -28,10 +28,11 @@ from ._scan import (
     TIME_WORDS,
     Scanned,
     scan_prefix,
+    unit_name_at,
     verb_gap,
 )
 from .errors import SciplanError, WrongTypeError
-from .figure import Figure
+from .figure import Figure, figure_of
 from .units import unit_info
 
 __all__ = ["Found", "find_figures"]
@@ -72,6 +73,7 @@ _VERBS = sorted((w for w, kind in LEAD_WORDS.items() if kind is None
 #: Characters that make a one-character qualifier part of another word: 节约, 附近.
 _NOT_QUALIFIER_AFTER = {"约": set("节制签合预邀公条隐简婉契和"), "近": set("附最临邻靠贴就亲")}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", '"': '"'}
+_OPENING = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
 #: How far a quotation or title may reach and still be a name (longer is prose).
 _NAME_REACH = 40
 _MONEY_WORDS = re.compile(
@@ -149,6 +151,13 @@ _RANK_UNITS = frozenset({"位", "名"})
 _PHASE_AFTER = ("工程", "项目", "建设", "扩建", "改造", "规划")
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CN_START = (frozenset(CN_DIGITS) | {"十", "拾"}) - {"零", "〇", "○"}
+_QUALIFIERS_BY_LAST: dict[str, list[str]] = {}
+for _w in _QUALIFIERS:  # longest first within each group, as _QUALIFIERS is sorted
+    _QUALIFIERS_BY_LAST.setdefault(_w[-1], []).append(_w)
+#: The characters a figure may start with: where the walk stops to look.
+_STARTS = re.compile(
+    "[0-9" + re.escape("".join(sorted(_CN_START | FIGURE_PLACEHOLDERS | {"每", "百", "千"}))) + "]"
+)
 _ARABIC = frozenset("0123456789")
 #: Placeholder characters that digits after them belong to (x2, ×3); ** is Markdown's
 #: bold as well (完成**12项**), so digits after * start a figure.
@@ -190,16 +199,22 @@ class _Finder:
         names = iter(self.names)
         shield = next(names, None)
         i = 0
+        starts = _STARTS
         while i < n:
-            c = s[i]
-            kind = _start_kind(s, i, c)
+            m = starts.search(s, i)
+            if m is None:
+                return
+            i = m.start()
+            kind = _start_kind(s, i, s[i])
             if kind is None:
                 i += 1
                 continue
             while shield is not None and shield[1] <= i:
                 shield = next(names, None)
             skip = _run_end(s, i, kind)
-            if shield is not None and shield[0] < i:
+            if (shield is not None and shield[0] < i) or (
+                kind in ("chinese", "arabic") and not _may_follow_numeral(s, skip)
+            ):
                 i = skip
                 continue
             found = self._attempt(i, shield)
@@ -227,6 +242,10 @@ class _Finder:
                 return None
             if parts.implied_unit and not _money_spoken_of(self.s, i, self.last):
                 return None
+            if end == got[1]:  # the figure read is the text's: no need to read it again
+                return Found(
+                    start, end, self.text[start:end], figure_of(parts, self.text[start:end])
+                )
             found = _found(self.text, start, end)
             if found is not None:
                 return found
@@ -238,7 +257,11 @@ class _Finder:
         s = self.s
         at = _back_over_spaces(s, i, self.last)
         for k in (2, 1):  # a short verb between: 至少参加2期, 不少于接受2次
-            if at - k > self.last and verb_gap(s, at - k) == k:
+            if (
+                at - k > self.last
+                and s[at - k - 1] in _QUALIFIERS_BY_LAST
+                and verb_gap(s, at - k) == k
+            ):
                 q = _qualifier_before(s, _back_over_spaces(s, at - k, self.last), self.last)
                 if q is not None and at - k - q > 1:
                     yield q
@@ -246,6 +269,18 @@ class _Finder:
         if q is not None:
             yield q
         yield i
+
+
+def _may_follow_numeral(s: str, j: int) -> bool:
+    """Whether what follows a number's digits (or Chinese numerals) at ``s[j]`` may go on
+    to a figure: a unit, a scale, 余/多, a range's mark, a placeholder or a space — not
+    一是, 统一, 十分 or a list's 1、 and 2.实施."""
+    if j >= len(s):
+        return False
+    return s[j] in _AFTER_NUMERAL or unit_name_at(s, j) is not None
+
+
+_AFTER_NUMERAL = frozenset("余多至到-~—–― \n\r\xa0(，万亿萬億千百十xX×*")
 
 
 def _start_kind(s: str, i: int, c: str) -> str | None:
@@ -300,21 +335,20 @@ def _names(s: str) -> list[tuple[int, int]]:
     mark on the same line, shields nothing."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(s)
-    while i < n:
-        close = _QUOTES.get(s[i])
-        if close is None:
-            i += 1
-            continue
+    while True:
+        m = _OPENING.search(s, i)
+        if m is None:
+            return spans
+        i = m.start()
+        close = _QUOTES[s[i]]
         reach = min(n, i + 1 + 2 * _NAME_REACH if s[i] == "《" else i + 1 + _NAME_REACH)
-        j = i + 1
-        while j < reach and s[j] != close and s[j] != "\n":
-            j += 1
-        if j < reach and s[j] == close:
+        j = s.find(close, i + 1, reach)
+        line = s.find("\n", i + 1, reach)
+        if j >= 0 and (line < 0 or j < line):
             spans.append((i, j + 1))
             i = j + 1
         else:
             i += 1
-    return spans
 
 
 def _trim(s: str, start: int, end: int) -> int:
@@ -336,9 +370,12 @@ def _back_over_spaces(s: str, i: int, floor: int) -> int:
     return j
 
 
-def _word_before(s: str, at: int, words: list[str], floor: int) -> int | None:
-    """Where one of ``words`` that ends at ``at`` starts (None when none does)."""
-    for w in words:
+def _word_before(s: str, at: int, words: dict[str, list[str]], floor: int) -> int | None:
+    """Where one of ``words`` (grouped by their last character) that ends at ``at``
+    starts (None when none does)."""
+    if at <= floor:
+        return None
+    for w in words.get(s[at - 1], ()):
         k = at - len(w)
         if k >= floor and s.startswith(w, k):
             return k
@@ -346,7 +383,7 @@ def _word_before(s: str, at: int, words: list[str], floor: int) -> int | None:
 
 
 def _qualifier_before(s: str, at: int, floor: int) -> int | None:
-    k = _word_before(s, at, _QUALIFIERS, floor)
+    k = _word_before(s, at, _QUALIFIERS_BY_LAST, floor)
     if k is None:
         return None
     word = s[k:at]

@@ -89,6 +89,11 @@ TIME_TAIL_WORDS: dict[str, str] = {"内": K_AT_MOST}
 #: (3年多, 10倍多).
 TIME_WORDS = frozenset({"年", "个月", "天", "周", "小时", "分钟"})
 _ODD_AFTER_UNIT = TIME_WORDS | {"倍"}
+#: What may stand after a plain figure and add to it: a range's second end, a tail word,
+#: 余/多, an alternative in brackets, a rate's /, spaces before any of them.
+_EXTENDS = frozenset(
+    "-~—–至到(/余多 \t\n\r" + "".join(w[0] for w in (*TAIL_WORDS, *TIME_TAIL_WORDS))
+) | {""}
 #: The units that 个 stands before as a classifier in prose (20个课时 is 20 课时); before
 #: any other word there it is the unit itself (5个项目, 3个人才).  A whole figure such
 #: as 3个人 reads as 3人.
@@ -154,6 +159,10 @@ def _unit_pattern() -> str:
 _UNIT_NAMES = sorted(unit_names(), key=len, reverse=True)
 _UNIT_NAME_SET = frozenset(_UNIT_NAMES)
 _UNIT_FIRST = frozenset(n[0] for n in _UNIT_NAMES)
+#: The unit names by their first character, longest first.
+_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(n for n in _UNIT_NAMES if n[0] == c) for c in _UNIT_FIRST
+}
 # The common case — digits, a scale, a unit — read by one anchored expression.
 PLAIN = re.compile(
     r"([0-9]{1,28}(?:\.[0-9]{1,28})?)(万亿|亿|万)?(" + _unit_pattern() + ")",
@@ -168,9 +177,9 @@ def _unit_at(s: str, i: int) -> bool:
 
 def unit_name_at(s: str, i: int) -> str | None:
     """The longest unit name that starts at ``s[i]`` (None when none does)."""
-    if i >= len(s) or s[i] not in _UNIT_FIRST:
+    if i >= len(s):
         return None
-    for name in _UNIT_NAMES:
+    for name in _UNITS_BY_FIRST.get(s[i], ()):
         if s.startswith(name, i):
             return name
     return None
@@ -224,6 +233,16 @@ def scan(text: object) -> Scanned:
 def scan_prefix(s: str, start: int) -> tuple[Scanned, int] | None:
     """The longest figure of the folded text ``s`` that starts at ``s[start]`` (lead
     words included), with the index after it; None when no figure starts there."""
+    m = PLAIN.match(s, start)
+    if m is not None and s[m.end() : m.end() + 1] not in _EXTENDS and m.group(3) != "个":
+        # the common case, digits, a scale and a unit with nothing after that could add
+        # to the figure, read without the general scanner
+        value = Decimal(m.group(1))
+        scale, unit = m.group(2), m.group(3)
+        if magnitude_problem(value) is None and (scale is None or unit_info(unit).scalable):
+            name = unit if scale is None else scale + unit
+            at = m.start(3) if scale is None else m.start(2)
+            return Scanned(value, name, K_EXACT, False, unit_at=at), m.end()
     scanner = _Scanner(s, start, prefix=True)
     try:
         found = scanner.longest()

@@ -39,7 +39,7 @@ from .errors import (
 from .quantity import MAX_DIGITS, Quantity, _make, to_decimal
 from .units import unit_info
 
-__all__ = ["DEFAULT_TOLERANCE", "Figure", "Qualifier", "Range"]
+__all__ = ["DEFAULT_TOLERANCE", "Figure", "Qualifier", "Range", "figure_of"]
 
 #: How far 约 (about) reaches either side of its figure, and 近 (nearly) below it: 5 %.
 DEFAULT_TOLERANCE = Decimal("0.05")
@@ -440,29 +440,9 @@ class Figure:
             if fast is not None:
                 return fast  # type: ignore[return-value]
         parts = _scan.scan(text)
-        info = unit_info(parts.unit)
-        value = None if parts.value is None else _make(to_decimal(parts.value), info)
-        upper = None
-        if parts.upper is not None and parts.upper_unit is not None:
-            upper = _make(to_decimal(parts.upper), unit_info(parts.upper_unit))
-        fields = (
-            value,
-            parts.upper_unit or parts.unit,
-            _QUALIFIERS[parts.qualifier],
-            parts.aspirational,
-            upper,
-            parts.placeholder,
-            parts.alternative_unit,
-            text,
-        )
         if cls is not Figure:
-            return cls(*fields)
-        # the reader has checked what the constructor would check (units agree, a
-        # range's ends are in order, 余 follows no zero): skip the checks' cost
-        f = object.__new__(Figure)
-        for setter, field in zip(_FIGURE_SET, fields, strict=True):
-            setter(f, field)
-        return f  # type: ignore[return-value]
+            return cls(*_fields(parts, text))
+        return figure_of(parts, text)  # type: ignore[return-value]
 
     @classmethod
     def exact(cls, value: Quantity) -> Self:
@@ -519,6 +499,35 @@ class Figure:
 
 # the slots' own setters, for figures the module is still making (Figure is frozen)
 _FIGURE_SET = tuple(Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))
+
+
+def _fields(parts: _scan.Scanned, text: str) -> tuple[Any, ...]:
+    info = unit_info(parts.unit)
+    value = None if parts.value is None else _make(to_decimal(parts.value), info)
+    upper = None
+    if parts.upper is not None and parts.upper_unit is not None:
+        upper = _make(to_decimal(parts.upper), unit_info(parts.upper_unit))
+    return (
+        value,
+        parts.upper_unit or parts.unit,
+        _QUALIFIERS[parts.qualifier],
+        parts.aspirational,
+        upper,
+        parts.placeholder,
+        parts.alternative_unit,
+        text,
+    )
+
+
+def figure_of(parts: _scan.Scanned, text: str) -> Figure:
+    """The figure the grammar read as ``parts`` from ``text`` (what ``Figure.parse(text)``
+    gives), made without checking again what the grammar checked: units agree, a
+    range's ends are in order, 余 follows no zero.  For the finder of figures in prose,
+    which has scanned the text already."""
+    f = object.__new__(Figure)
+    for setter, field in zip(_FIGURE_SET, _fields(parts, text), strict=True):
+        setter(f, field)
+    return f
 
 
 def _parse_plain(text: str) -> Figure | None:
