@@ -384,13 +384,31 @@ def test_a_statement_that_does_not_add_up_is_found_at_its_line() -> None:
 # -- drafts -----------------------------------------------------------------------------------
 
 
+def _held(draft: Draft) -> list[tuple[int, int]]:
+    """The spans of text the draft's items (and breakdowns' parts) stand for."""
+    spans = []
+    for entry in draft.plan.walk():
+        item = entry.item
+        for source in [getattr(item, "source", None), *(p.source for p in getattr(item, "parts", ()))]:
+            if source is not None:
+                spans.append((source.start, source.end))
+    return spans
+
+
+def _placed_in_items(draft: Draft) -> bool:
+    """Whether every figure the draft says it placed lies inside an item's span."""
+    spans = _held(draft)
+    return all(any(a <= p.found.start and p.found.end <= b for a, b in spans) for p in draft.placed)
+
+
 def test_every_figure_is_placed_or_unplaced() -> None:
-    """Nothing found is dropped: each figure is in an item or listed as unplaced."""
-    text = "一、说明\n每户补贴500元。\n二、目标\n新增企业3家。\n"
+    """Nothing found is dropped: each figure is inside an item of the plan (by its
+    source span) or listed as unplaced."""
+    text = "一、说明\n每户补贴500元。\n二、目标\n新增企业3家，其中高企2家。\n、\n800人\n"
     draft = read_plan(text)
-    placed = {p.found for p in draft.placed}
-    assert placed | set(draft.unplaced) == set(draft.figures)
-    assert not placed & set(draft.unplaced)
+    assert _placed_in_items(draft)
+    assert [p.role for p in draft.placed] == ["goal", "goal", "part"]
+    assert [f.text for f in draft.unplaced] == ["800人"]
 
 
 def test_a_draft_shows_its_counts_and_unplaced_figures() -> None:
@@ -526,6 +544,7 @@ def test_any_text_reads_into_a_draft_that_places_or_lists_every_figure(text: str
     assert len(placed) == len(set(placed))
     assert set(placed) | set(draft.unplaced) == set(draft.figures)
     assert not set(placed) & set(draft.unplaced)
+    assert _placed_in_items(draft)
 
 
 # -- forms met in plans written apart from the development corpus ------------------------------
