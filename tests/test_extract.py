@@ -419,8 +419,7 @@ def test_a_draft_shows_its_counts_and_unplaced_figures() -> None:
     assert str(draft).splitlines() == [
         "计划.txt: 青禾县2025年计划",
         "  1 sections, 2 figures (1 placed, 1 unplaced), 1 goals, 0 achievements, 0 breakdowns",
-        "  unplaced:",
-        "    5:1 500元  …新增企业3家。 、 500元 …",
+        "计划.txt:5:1: unplaced 500元  …500元…",
     ]
     assert draft.line_column(text.index("500")) == (5, 1)
 

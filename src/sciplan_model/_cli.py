@@ -39,9 +39,9 @@ from ._table import table
 from ._textfile import SUFFIXES
 from .codes import FundingStage
 from .errors import DocumentReadError, PlanLoadError, SciplanError
-from .extract import Draft, Found, read_plan_file
+from .extract import Draft, read_plan_file
 from .figure import Figure
-from .model import Breakdown, Plan, Section
+from .model import Breakdown, Plan
 from .quantity import Quantity
 from .schema import json_schema
 from .serialize import dump, dumps, load, to_data
@@ -401,13 +401,13 @@ def _extract(args: argparse.Namespace) -> int:
         if target is None:  # the plan on stdout, what was read beside it on stderr
             sys.stdout.write(text)
             sys.stdout.flush()
-            print(_draft_summary(draft, path), file=sys.stderr)
+            print(draft.describe(path), file=sys.stderr)
             continue
         try:
             _write_atomically(target, text)
         except OSError as e:
             raise _Unusable(f"{target}: cannot be written: {e.strerror or e}") from None
-        print(_draft_summary(draft, path))
+        print(draft.describe(path))
         print(f"wrote {target}")
     return EXIT_UNUSABLE if failed else EXIT_OK
 
@@ -454,37 +454,6 @@ def _plan_text(plan: Plan, form: str) -> str:
     if form == "toml":
         return str(tomli_w.dumps(to_data(plan)))
     return dumps(plan) + "\n"
-
-
-def _draft_summary(draft: Draft, path: str) -> str:
-    """What was read from one file: its title; sections, figures (placed and unplaced),
-    goals, achievements and breakdowns; then each unplaced figure at ``file:line:column``
-    with the words around it."""
-    plan = draft.plan
-    figures, unplaced = len(draft.figures), len(draft.unplaced)
-    lines = [
-        f"{path}: {plan.title}",
-        f"  {_sections(plan.sections)} sections, {figures} figures ({figures - unplaced} "
-        f"placed, {unplaced} unplaced), {len(plan.goals())} goals, "
-        f"{len(plan.achievements())} achievements, {len(plan.breakdowns())} breakdowns",
-    ]
-    for found in draft.unplaced:
-        line, column = draft.line_column(found.start)
-        lines.append(f"{path}:{line}:{column}: unplaced {found.text}  {_around(draft, found)}")
-    return "\n".join(lines)
-
-
-def _sections(sections: Sequence[Section]) -> int:
-    return sum(1 + _sections(s.sections) for s in sections)
-
-
-def _around(draft: Draft, found: Found, before: int = 12, after: int = 8) -> str:
-    """The words around a figure on its line: …另有约300人参加…"""
-    text = draft.text
-    start = max(text.rfind("\n", 0, found.start) + 1, found.start - before)
-    line_end = text.find("\n", found.end)
-    end = min(len(text) if line_end < 0 else line_end, found.end + after)
-    return f"…{text[start:end].strip()}…"
 
 
 def _schema(_: argparse.Namespace) -> int:

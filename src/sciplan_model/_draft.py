@@ -62,24 +62,35 @@ class Draft:
         )
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, name: str | None = None) -> str:
+        """What was read, for people: the plan's title; how many sections, figures
+        (placed and unplaced), goals, achievements and breakdowns; then each unplaced
+        figure at ``name:line:column`` (``name`` by default the document's) with the
+        words around it on its line."""
         plan = self.plan
-        breakdowns = len(plan.breakdowns())
-        head = (
-            f"{self.document}: {plan.title}\n"
-            f"  {_count(plan)} sections, {len(self.figures)} figures "
-            f"({len(self.figures) - len(self.unplaced)} placed, {len(self.unplaced)} unplaced), "
-            f"{len(plan.goals())} goals, {len(plan.achievements())} achievements, "
-            f"{breakdowns} breakdowns"
-        )
-        if not self.unplaced:
-            return head
+        name = self.document if name is None else name
+        figures, unplaced = len(self.figures), len(self.unplaced)
+        lines = [
+            f"{name}: {plan.title}",
+            f"  {_count(plan)} sections, {figures} figures ({figures - unplaced} placed, "
+            f"{unplaced} unplaced), {len(plan.goals())} goals, "
+            f"{len(plan.achievements())} achievements, {len(plan.breakdowns())} breakdowns",
+        ]
         starts = line_starts(self.text)
-        lines = [head, "  unplaced:"]
         for f in self.unplaced:
             line, column = line_column(starts, f.start)
-            around = self.text[max(0, f.start - 10) : f.end + 6].replace("\n", " ")
-            lines.append(f"    {line}:{column} {f.text}  …{around}…")
+            lines.append(f"{name}:{line}:{column}: unplaced {f.text}  {self._around(f)}")
         return "\n".join(lines)
+
+    def _around(self, found: Found, before: int = 12, after: int = 8) -> str:
+        """The words around a figure on its line: …另有约300人参加…"""
+        text = self.text
+        start = max(text.rfind("\n", 0, found.start) + 1, found.start - before)
+        line_end = text.find("\n", found.end)
+        end = min(len(text) if line_end < 0 else line_end, found.end + after)
+        return f"…{text[start:end].strip()}…"
 
 
 def _count(plan: Plan) -> int:
