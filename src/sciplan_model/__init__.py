@@ -46,7 +46,7 @@ from .errors import (
     ValidationError,
     WrongTypeError,
 )
-from .extract import Draft, Found, find_figures, read_plan, read_plan_file
+from .extract import Draft, Found, Place, find_figures, read_plan, read_plan_file
 from .figure import DEFAULT_TOLERANCE, Figure, Qualifier, Range
 from .model import (
     Achievement,
@@ -142,6 +142,7 @@ __all__ = [
     "Period",
     "PeriodParseError",
     "Person",
+    "Place",
     "Plan",
     "PlanKind",
     "PlanLoadError",

@@ -57,6 +57,8 @@ _INLINE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _INLINE_BEFORE = frozenset("，,。；;：:！？!?\n( \t")
 _TITLE_ENDS = CLAUSE_ENDS | {"\t"}
 _MARKDOWN = re.compile(r"[#>*\-\s]+")
+#: The styles that head an outline, highest first.
+_TOP_STYLES = ("第章", "cap、", "cn、")
 #: Marks that differ only in form: 4. among 1、 2、 3、.
 _FAMILIES = {"n、": "arabic", "n)": "arabic", "cn、": "chinese"}
 
@@ -250,6 +252,14 @@ def _depth(stack: list[tuple[str, int, Node]], h: Heading) -> int:
         for k, (style, number, _) in enumerate(stack):
             if _FAMILIES.get(style) == family and number + 1 == h.number:
                 return k
+    if h.style in _TOP_STYLES:
+        # 第一章, 壹、 and 一、 head the outline whatever came first: never below an
+        # Arabic numbering (1、总体要求 before 一、), only below a higher one of theirs
+        rank = _TOP_STYLES.index(h.style)
+        depth = 0
+        while depth < len(stack) and stack[depth][0] in _TOP_STYLES[:rank]:
+            depth += 1
+        return depth
     # inline enumerations never hold a line heading
     depth = len(stack)
     while depth and stack[depth - 1][2].heading is not None and stack[depth - 1][2].heading.inline:  # type: ignore[union-attr]
