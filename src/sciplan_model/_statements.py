@@ -265,6 +265,7 @@ class _Reader:
         self.figures: Sequence[Found] = ()
         self.starts: list[int] = []
         self.breakdowns: list[tuple[int, Breakdown]] = []
+        self.opened: dict[int, int] = {}  # a total's start -> where its statement starts
         self.items: list[_Item] = []
 
     # -- sources -----------------------------------------------------------------------
@@ -557,6 +558,8 @@ class _Reader:
             name = subject
         if at is not None:
             name_start = at
+        elif name_start == floor and k > 0:  # 共…21项、资金1,280万元: one statement, two totals
+            name_start = self.opened.get(self.figures[k - 1].start, name_start)
         unit = indicator_unit(t.figure.unit)
         indicator = None
         try:
@@ -575,6 +578,7 @@ class _Reader:
         for g, _ in parts:
             self.parts[g.start] = t.start
         self.breakdowns.append((t.start, breakdown))
+        self.opened[t.start] = breakdown.source.start
 
     # -- goals and achievements -----------------------------------------------------------
 
