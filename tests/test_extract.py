@@ -323,6 +323,25 @@ def test_items_point_at_their_words_with_line_and_column() -> None:
             "立项科技计划项目40项，其中国家级3项、省级10项、县级20项。",
             [("40项", ["3项", "10项", "20项"], True)],
         ),
+        # parts listed before the total that sums them
+        (
+            "新认定的高企中，甲区16家、乙区9家、其他县（市、区）5家，合计30家。",
+            [("30家", ["16家", "9家", "5家"], True)],
+        ),
+        # a bracket after the second of two totals holds the parts of both
+        (
+            "争取市级以上项目9项，资金300万元（省级4项、180万元，市级5项、120万元）。",
+            [("9项", ["4项", "5项"], True), ("300万元", ["180万元", "120万元"], True)],
+        ),
+        # 41项中，: the total said again opens its parts; programmes of a level after a level
+        (
+            "受理申请50件，核定12项。核定的12项中，甲类7项、乙类5项。",
+            [("12项", ["7项", "5项"], True)],
+        ),
+        (
+            "共获批项目30项。其中：\n国家级项目4项；\n省级重点研发项目16项；\n省级其他项目10项。",
+            [("30项", ["4项", "16项", "10项"], True)],
+        ),
         # … and counts listed without 其中 are no breakdown at all
         ("建立示范点30个，发展示范乡2个、示范村16个、示范户300户。", []),
     ],
@@ -332,6 +351,31 @@ def test_breakdowns_in_their_shapes(sentence: str, expected: list[object]) -> No
     breakdown without its words."""
     draft = read_plan("一、工作总结\n" + sentence + "\n")
     assert _breakdowns(draft) == expected
+
+
+def test_a_list_announced_by_its_total() -> None:
+    """资金…，分配如下： then a list over lines, a blank line between; a part that would
+    pass the total ends the list."""
+    text = (
+        "一、资金安排\n县财政安排专项资金900万元，分配如下：\n\n- 县级科技计划项目500万元；\n"
+        "- 科技创新券250万元；\n- 平台奖补150万元。\n"
+    )
+    assert _breakdowns(read_plan(text)) == [("900万元", ["500万元", "250万元", "150万元"], True)]
+    over = "一、总结\n共获批项目15项。其中：\n国家级项目4项；\n省级项目8项；\n技术合同登记30项。\n"
+    assert _breakdowns(read_plan(over)) == [("15项", ["4项", "8项"], True)]
+
+
+def test_heading_words_speak_by_their_head() -> None:
+    """重点工作推进情况 reports, 成果转化工作安排 plans: a heading naming both speaks by the
+    word it ends on; in a review, 年内 tells when, not an aim."""
+    text = (
+        "某市科技局2024年工作总结\n一、重点工作推进情况\n年内新认定高新技术企业40家。\n"
+        "二、2025年成果转化工作安排\n技术合同成交额达到20亿元。\n"
+    )
+    assert _items(read_plan(text)) == [
+        ("Achievement", "新认定高新技术企业", "40家"),
+        ("Goal", "技术合同成交额", "20亿元"),
+    ]
 
 
 def test_parts_named_by_level_carry_their_level() -> None:
@@ -389,7 +433,10 @@ def _held(draft: Draft) -> list[tuple[int, int]]:
     spans = []
     for entry in draft.plan.walk():
         item = entry.item
-        for source in [getattr(item, "source", None), *(p.source for p in getattr(item, "parts", ()))]:
+        for source in [
+            getattr(item, "source", None),
+            *(p.source for p in getattr(item, "parts", ())),
+        ]:
             if source is not None:
                 spans.append((source.start, source.end))
     return spans

@@ -230,17 +230,15 @@ class _Reader:
             opening = _period_in(_first_sentence(self.s, h.title_end, body_end), context.year)
             # a heading of targets (工作目标) keeps the plan's period, whatever year its
             # first sentence looks back on (2024年新增…，2025年力争…)
-            if not (
-                _PLAN_TITLE.search(heading) and _when(opening, context.plan_period) == "before"
-            ):
+            if not (_title_says(heading)[1] and _when(opening, context.plan_period) == "before"):
                 period = opening
         votes = [c.heading.title or "" for c in node.children if c.heading and not c.heading.inline]
         kind = _section_kind(heading, whole, context.kind, period, context.top, votes)
         when = _when(period, context.plan_period)
-        if when == "before" and not _PLAN_TITLE.search(heading):
+        if when == "before" and not _title_says(heading)[1]:
             kind = PlanKind.REVIEW  # 2024年工作回顾 in a plan for 2025
         elif when == "within" and kind is PlanKind.REVIEW and context.kind is not PlanKind.REVIEW:
-            kind = context.kind if not heading or not _REVIEW_TITLE.search(heading) else kind
+            kind = context.kind if not heading or not _title_says(heading)[0] else kind
         mine = _Context(kind, period or context.period, context.year, context.plan_period, False)
         review = kind is PlanKind.REVIEW
         place = bool(_PLACE_TITLE.search(h.title or ""))
@@ -309,9 +307,7 @@ _KIND_WORDS: tuple[tuple[str, PlanKind], ...] = (
     ("打算", PlanKind.ANNUAL),
     ("方案", PlanKind.SPECIAL),
 )
-_REVIEW_TITLE = re.compile(
-    "总结|回顾|成绩|成效|进展|完成情况|执行情况|工作情况|基本情况|取得|做法|成果$|成果丰硕|成就$"
-)
+_REVIEW_TITLE = re.compile("总结|回顾|成绩|成效|进展|情况|取得|做法|成果$|成果丰硕|成就$")
 _PLAN_TITLE = re.compile(
     "工作计划|年度计划|计划安排|要点|目标|主要任务|重点任务|工作任务|打算|安排|思路|"
     "工作重点|重点工作|保障措施|措施|规划|展望|设想"
@@ -369,14 +365,14 @@ def _section_kind(
 ) -> PlanKind:
     """A section's kind: from its heading's words, else (for a top-level section) from
     its children's headings and its verbs, else its parent's."""
-    review = bool(_REVIEW_TITLE.search(title))
-    plan = bool(_PLAN_TITLE.search(title))
+    review, plan = _title_says(title)
     if review == plan and top:
         results = len(RESULT_WORDS.findall(whole))
         targets = len(TARGET_WORDS.findall(whole)) + len(PLAN_VERBS.findall(whole))
         for child in children:
-            results += 3 * bool(_REVIEW_TITLE.search(child))
-            targets += 3 * bool(_PLAN_TITLE.search(child))
+            says = _title_says(child)
+            results += 3 * says[0]
+            targets += 3 * says[1]
         # the document's kind holds unless the words say otherwise, clearly
         if results >= 2 * targets and results - targets >= 3:
             review, plan = True, False
@@ -389,6 +385,16 @@ def _section_kind(
             return PlanKind.FIVE_YEAR
         return parent if parent is not PlanKind.REVIEW else PlanKind.ANNUAL
     return parent
+
+
+def _title_says(title: str) -> tuple[bool, bool]:
+    """Whether a heading speaks of results, of plans: where it names both, the word it
+    ends nearer to is its head (重点工作推进情况 reports; 成果转化工作安排 plans)."""
+    reviews = [m.end() for m in _REVIEW_TITLE.finditer(title)]
+    plans = [m.end() for m in _PLAN_TITLE.finditer(title)]
+    if reviews and plans:
+        return reviews[-1] > plans[-1], plans[-1] > reviews[-1]
+    return bool(reviews), bool(plans)
 
 
 def _covering(period: Period | None, parts: Sequence[Period | None]) -> Period | None:

@@ -135,10 +135,19 @@ _PART_SUFFIXES = (
 _EXAMPLES = re.compile("等$")
 _HAVING = re.compile(r"(?:[\u4e00-\u9fff]{0,8}中)?[，,]?(?:其中)?(?:已|共|仅|只|均)?有")
 _NEXT_PART = re.compile(r"[、，,]")
+#: What opens the parts of the totals before it: 其中; 41项中， right after a figure;
+#: 分配如下： and 具体为：.
+_OPENS_PARTS = re.compile(r"其中|中[，,]|(?:分配|安排|分解|构成)?如下[：:]|具体(?:为|是)[：:]")
+#: Between the last part and the total that sums the parts before it: ，合计268家.
+_SUMMED = re.compile(r"[，,]\s*(?:合计|共计|总计)[为达是]?\s*")
+_LONG_KEY = 16
+#: Words of aim that only tell when: in a review they tell a result's time (年内新认定).
+_WEAK_AIMS = frozenset(("年内", "到年底"))
 #: How many figures back the examples before 等 look for their total.
 _LOOK_BACK = 20
 _LIST_BREAK = re.compile("[；;\n]")
 _SHORT_KEY = 10
+_LEVEL_FIRST = re.compile("(?:国家|中央|省|市|县|区|乡镇|镇)级.{0,8}$")
 #: Keys that name what a part counts, not which part it is: the money of the part before.
 _GENERIC_KEYS = frozenset(("资金", "经费", "金额", "补助", "投资", "拨款", "资助", "奖励"))
 _LEVEL_AT_END = re.compile(
@@ -329,19 +338,25 @@ class _Reader:
     def _breakdowns(self, a: int, b: int, figs: list[Found], previous: list[Found]) -> None:
         s = self.s
         self._bracketed(figs)
-        marks = [a + m.start() for m in re.finditer("其中", s[a:b])]
+        ends = {f.end for f in figs}
+        marks = [
+            (m.start(), m.end())
+            for m in _OPENS_PARTS.finditer(s, a, b)
+            if m.group() == "其中" or not m.group().startswith("中") or m.start() in ends
+        ]
         starts = [f.start for f in figs]
-        for n, q in enumerate(marks):
+        for n, (q, q_end) in enumerate(marks):
             # the totals stand between the 其中 before and this one, the parts before the next
-            since = bisect_left(starts, marks[n - 1] + 2) if n else 0
-            until = bisect_left(starts, marks[n + 1]) if n + 1 < len(marks) else len(figs)
+            since = bisect_left(starts, marks[n - 1][1]) if n else 0
+            until = bisect_left(starts, marks[n + 1][0]) if n + 1 < len(marks) else len(figs)
             here = bisect_left(starts, q)
             pool = [f for f in figs[since:here] if f.end <= q and f.start not in self.parts]
             if not pool and s[a:q].strip(" ：:，,") == "":
                 pool = [f for f in previous if f.start not in self.parts]
-            self._statement(pool, q + 2, figs[here:until], b)
+            self._statement(pool, q_end, figs[here:until], b)
         self._having(figs, b)
         self._respectively(a, b, figs)
+        self._summed(a, figs)
         self._examples(figs, previous)
 
     def _statement(self, pool: list[Found], q: int, after: list[Found], b: int) -> None:
@@ -365,7 +380,7 @@ class _Reader:
             if (
                 parts
                 and _LIST_BREAK.search(self.s, at, k_a)
-                and not self._list_goes_on(parts, totals, folded)
+                and not self._list_goes_on(parts, totals, folded, f)
             ):
                 break  # after ；or a line break, only a part of the same list goes on
             if folded in _GENERIC_KEYS and key:
@@ -391,7 +406,7 @@ class _Reader:
                 self._breakdown(t, mine, complete_hint, end=mine[-1][0].end)
 
     def _list_goes_on(
-        self, parts: list[tuple[Found, str]], totals: dict[str, Found], folded: str
+        self, parts: list[tuple[Found, str]], totals: dict[str, Found], folded: str, f: Found
     ) -> bool:
         """Whether a list of parts goes on past a ；or a line break with the part keyed
         ``folded``: not once the parts reach their total, and only with a key like theirs
@@ -402,8 +417,12 @@ class _Reader:
         known = [v for v in values if v is not None]
         if said is not None and len(known) == len(values) and total(known) >= said:
             return False
-        if all(_level_of(fold_text(key)) is not None for _, key in parts):
-            return _level_of(folded) is not None
+        more = _value(f.figure)
+        if said is not None and more is not None and total([*known, more]) > said:
+            return False  # a part that would pass the total belongs to no list of its parts
+        if len(parts) > 1 and all(_level_of(fold_text(key)) is not None for _, key in parts):
+            # 国家级项目9项；省级重点研发项目31项；…: a level, or a programme of a level
+            return _level_of(folded) is not None or bool(_LEVEL_FIRST.match(folded))
         return len(folded) <= _SHORT_KEY and not any(folded.startswith(v) for v in _VERBS_ALONE)
 
     def _bracketed(self, figs: list[Found]) -> None:
@@ -423,21 +442,34 @@ class _Reader:
                 if figs[m].end > close:
                     break
                 inside.append(figs[m])
-            if not inside or any(dimension(g) != dimension(f) for g in inside):
+            totals = {dimension(f): f}
+            for e in reversed(figs[max(0, k - _LOOK_BACK) : k]):
+                # 项目19项，资金612万元（省级7项、405万元，…）: a total of each kind
+                if e.start not in self.parts:
+                    totals.setdefault(dimension(e), e)
+            if not inside or any(dimension(g) not in totals for g in inside):
                 continue
             opener = j + 1
             if s.startswith("其中", opener):
                 opener += 2
-            parts = []
+            parts: list[tuple[Found, str]] = []
             at = opener
             for g in inside:
                 k_a, k_b = key_span(s, at, g.start)
-                if k_a >= k_b:
+                if k_a < k_b:
+                    key = self.text[k_a:k_b]
+                elif parts and dimension(parts[-1][0]) != dimension(g):
+                    key = parts[-1][1]  # 省级7项、405万元: the money of that part
+                else:
                     break
-                parts.append((g, self.text[k_a:k_b]))
+                parts.append((g, key))
                 at = g.end
-            if len(parts) == len(inside):
-                self._breakdown(f, parts, None, end=close + 1)
+            if len(parts) < len(inside):
+                continue
+            for kind, t in totals.items():
+                mine = [(g, key) for g, key in parts if dimension(g) == kind]
+                if mine:
+                    self._breakdown(t, mine, None, end=close + 1)
 
     def _having(self, figs: list[Found], b: int) -> None:
         """40项，有6项成果达到…, 96家高企中，有58家… and 14个乡镇中，有9个…、5个…: parts
@@ -499,6 +531,46 @@ class _Reader:
                 said_after = total.start > parts[-1].end  # …分别为…，合计55项: whole
                 end = max(parts[-1].end, total.end)
                 self._breakdown(total, keyed, True if said_after else None, end=end)
+
+    def _summed(self, a: int, figs: list[Found]) -> None:
+        """甲区96家、乙区73家、丙县41家，合计268家: parts listed before the total that sums
+        them, each keyed by its words."""
+        s = self.s
+        for k in range(1, len(figs)):
+            t = figs[k]
+            if t.start in self.parts or not _SUMMED.fullmatch(s, figs[k - 1].end, t.start):
+                continue
+            parts: list[tuple[Found, str]] = []
+            at = k - 1
+            while at >= 0 and len(parts) < _LOOK_BACK:
+                f = figs[at]
+                if f.start in self.parts or dimension(f) != dimension(t):
+                    break
+                floor = figs[at - 1].end if at > 0 else a
+                k_a, k_b = key_span(s, clause_start(s, f.start, floor), f.start)
+                folded = s[k_a:k_b]
+                if not folded or len(folded) > _LONG_KEY or _PART_STOP.search(folded):
+                    break
+                parts.append((f, self.text[k_a:k_b]))
+                if at == 0 or not _NEXT_PART.search(s, figs[at - 1].end, k_a):
+                    break  # the first part: no list mark between it and the figure before
+                at -= 1
+            if len(parts) >= 2:
+                parts.reverse()
+                first = clause_start(s, parts[0][0].start, a)
+                # 新认定的高新技术企业中，甲区96家、…: the clause before the list names them
+                c_a, c_b = (0, 0)
+                if first > a:
+                    c_a, c_b = trim(s, clause_start(s, first - 1, a), first - 1)
+                    if self._figure_within(c_a, c_b):
+                        c_a, c_b = (0, 0)
+                subject = self.text[c_a:c_b].removesuffix("中") if c_a < c_b else ""
+                at = c_a if subject else first
+                self._breakdown(t, parts, True, end=t.end, subject=subject or None, at=at)
+
+    def _figure_within(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
 
     def _said_total(
         self, s: str, figs: list[Found], parts: list[Found], before: list[Found], b: int
@@ -586,7 +658,11 @@ class _Reader:
         s = self.s
         self.sentence = a
         # the marks of this sentence, found once: words of aim and of result, and years
-        self.targets = [m.start() for m in TARGET_WORDS.finditer(s, a, b)]
+        self.targets = [
+            m.start()
+            for m in TARGET_WORDS.finditer(s, a, b)
+            if not (self.review and m.group() in _WEAK_AIMS)  # 年内新认定…: when, in a review
+        ]
         self.results = [m.start() for m in RESULT_WORDS.finditer(s, a, b)]
         if a == 0 or s[a - 1] == "\n":
             self.year_named = None  # a new paragraph names its own time

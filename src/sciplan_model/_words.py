@@ -80,7 +80,7 @@ def statements(s: str, start: int, end: int) -> list[tuple[int, int]]:
             a = k + 1
         elif c == "\n" and k > a:
             j = k
-            while j > a and s[j - 1] in " \t\r":
+            while j > a and s[j - 1] in " \t\r\n":  # a blank line after 如下： too
                 j -= 1
             if (j > a and s[j - 1] in _LIST_GOES_ON) or wrapped(s, k):
                 continue
