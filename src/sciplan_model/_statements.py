@@ -650,7 +650,7 @@ class _Reader:
         for g, _ in parts:
             self.parts[g.start] = t.start
         self.breakdowns.append((t.start, breakdown))
-        self.opened[t.start] = breakdown.source.start
+        self.opened[t.start] = min(name_start, t.start)
 
     # -- goals and achievements -----------------------------------------------------------
 
