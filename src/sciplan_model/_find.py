@@ -135,13 +135,17 @@ _OVER_YEARS_VERB = (
     "实现",
     "完成",
     "争取",
+    "净增",
+    "合计",
+    "总计",
+    "增长",
 )
 #: Words before a span of years that make it a time of reference: 近三年, 今后五年.
 _YEAR_POINT_BEFORE = ("近", "今后", "未来", "过去", "这", "最近", "往后", "此后", "之前", "以前")
 #: Words after a span of years that make it part of a name: 三年行动方案.
 _YEAR_NAME_AFTER = ("行动", "规划", "计划", "攻坚", "工程", "方案", "纲要")
 #: Words before a two-digit year that make it a year of the calendar: 较23年.
-_YEAR_BEFORE = frozenset("较比与同于在至到自从")
+_YEAR_BEFORE = frozenset("较比与同于在至到自从由")
 #: Words after 次 that make it an ordinal: 十届五次全会.
 #: Words after 次 that make it a session of a congress: 五次全会 (N中全会 likewise).
 _SESSION_AFTER = ("全会",)
@@ -520,6 +524,8 @@ def _is_point_in_time(s: str, i: int, end: int, parts: Scanned, word: str) -> bo
         return False
     if parts.placeholder is not None:
         return True
+    if s[i:end] == "一年" and j > 0 and s[j - 1] in "的这":
+        return True  # 开局起步的一年: the year spoken of
     digits = s[i:end]
     k = 0
     while k < len(digits) and digits[k] in _ARABIC:
