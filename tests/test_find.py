@@ -446,6 +446,11 @@ def test_a_placeholder_year_is_no_figure() -> None:
         ("推广节水灌溉8500\xa0亩。", ["8500\xa0亩"], ["8500亩"]),
         ("收购约\xa0500斤。", ["约\xa0500斤"], ["约500斤"]),
         ("推广节水灌溉8500\u3000亩。", ["8500\u3000亩"], ["8500亩"]),
+        # a wrapped line inside a qualifier's words (text converted from a PDF)
+        ("开展活动不少\n于10场。", ["不少\n于10场"], ["10场以上"]),
+        ("占比低\r\n于1%的企业", ["低\r\n于1%"], ["不满1%"]),
+        ("每户至\n少服务4次以上。", ["至\n少服务4次以上"], ["4次以上"]),
+        ("新增企业30家以\n上。", ["30家以\n上"], ["30家以上"]),
     ],
 )
 def test_spaces_and_a_line_break_inside_a_figure(

@@ -30,6 +30,7 @@ from ._scan import (
     scan_prefix,
     unit_name_at,
     verb_gap,
+    word_before,
 )
 from .errors import SciplanError, WrongTypeError
 from .figure import Figure, figure_of
@@ -380,8 +381,8 @@ def _word_before(s: str, at: int, words: dict[str, list[str]], floor: int) -> in
     if at <= floor:
         return None
     for w in words.get(s[at - 1], ()):
-        k = at - len(w)
-        if k >= floor and s.startswith(w, k):
+        k = word_before(s, at, w, floor)
+        if k is not None:
             return k
     return None
 

@@ -213,6 +213,36 @@ def verb_gap(s: str, i: int) -> int:
     return 0
 
 
+def word_at(s: str, i: int, w: str) -> int | None:
+    """Where the word ``w`` written at ``s[i]`` ends — also where a wrapped line breaks
+    it (不少\\n于, from a converted PDF); None where it is not written there."""
+    if s.startswith(w, i):
+        return i + len(w)
+    for cut in range(1, len(w)):
+        if s.startswith(w[:cut], i):
+            j = i + cut
+            j += s.startswith("\r", j)
+            if s.startswith("\n", j) and s.startswith(w[cut:], j + 1):
+                return j + 1 + len(w) - cut
+        else:
+            return None
+    return None
+
+
+def word_before(s: str, at: int, w: str, floor: int) -> int | None:
+    """Where the word ``w`` that ends at ``s[at]`` starts, a wrapped line's break inside
+    it allowed; None where it does not end there."""
+    k = at - len(w)
+    if k >= floor and s.startswith(w, k):
+        return k
+    k -= 1
+    if k >= floor and "\n" in s[k:at] and word_at(s, k, w) == at:
+        return k
+    if k - 1 >= floor and "\r\n" in s[k - 1 : at] and word_at(s, k - 1, w) == at:
+        return k - 1
+    return None
+
+
 def scan(text: object) -> Scanned:
     """Read ``text`` into a :class:`Scanned` record or raise FigureParseError."""
     if not isinstance(text, str):
@@ -282,6 +312,7 @@ class _Scanner:
         "s",
         "scale_at",
         "unit_at",
+        "word_end",
         "words_at",
     )
 
@@ -298,6 +329,7 @@ class _Scanner:
         self.unit_at = -1
         self.alternative_at = -1
         self.implied = False
+        self.word_end = start
 
     # -- state, for the parts that prefix mode may leave out ---------------------------
 
@@ -324,10 +356,13 @@ class _Scanner:
             self.i += 1
 
     def _word(self, words: dict[str, list[str]]) -> str | None:
+        """The word of ``words`` at ``self.i``, its end left in ``self.word_end``."""
         if self.i >= self.n:
             return None
         for w in words.get(self.s[self.i], ()):
-            if self.s.startswith(w, self.i):
+            end = word_at(self.s, self.i, w)
+            if end is not None:
+                self.word_end = end
                 return w
         return None
 
@@ -430,11 +465,11 @@ class _Scanner:
                 if self.qualifiers and self.qualifiers[0][0] != kind:
                     raise Bad(self.i, f"{w} conflicts with a qualifier before it")
                 self.qualifiers.append((kind, self.i))
-                self.i += len(w)
+                self.i = self.word_end
                 if len(w) > 1:
                     self.i += verb_gap(self.s, self.i)
                 continue
-            self.i += len(w)
+            self.i = self.word_end
 
     def _per(self) -> str | None:
         """每万人 before the number of a rate (每万人1.6件): the unit it is per."""
@@ -473,7 +508,7 @@ class _Scanner:
                 self.i = before
                 return
             self.qualifiers.append((kind, self.i))
-            self.i += len(w)
+            self.i = self.word_end
 
     def _odd_after(self, unit: str) -> None:
         """余/多 after the unit of a span of time or a multiple: 3年多, 10倍多."""
