@@ -365,6 +365,26 @@ def test_a_list_announced_by_its_total() -> None:
     assert _breakdowns(read_plan(over)) == [("15项", ["4项", "8项"], True)]
 
 
+def test_a_narrow_pdf_column_reads_as_its_sentences() -> None:
+    """Lines wrapped at about twenty characters (a converted PDF), a word broken across
+    two of them (资↵金): the statement and its parts read as if unwrapped; a line that
+    opens with a heading's label is no wrapped line."""
+    text = (
+        "一、上半年工作进展\n"
+        "(一)项目争取。上半年争取上级科技项目18项、资\n"
+        "金640万元。其中：省级重点研发项目5项、300\n"
+        "万元；市级科技计划项目13项、340万元。\n"
+        "(二)完成全年目标的52.5%\n"
+    )
+    draft = read_plan(text)
+    assert _breakdowns(draft) == [
+        ("18项", ["5项", "13项"], True),
+        ("640万元", ["300万元", "340万元"], True),
+    ]
+    assert [b.subject for b in draft.plan.breakdowns()][1] == "上半年争取上级科技项目资金"
+    assert [s.label for s in draft.plan.sections[0].sections] == ["(一)", "(二)"]
+
+
 def test_heading_words_speak_by_their_head() -> None:
     """重点工作推进情况 reports, 成果转化工作安排 plans: a heading naming both speaks by the
     word it ends on; in a review, 年内 tells when, not an aim."""

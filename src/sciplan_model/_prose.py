@@ -36,7 +36,7 @@ CLAUSE_ENDS = frozenset("，,：:") | SENTENCE_ENDS
 #: read the other way (争取 is "strive for" in a plan and "secured" in a review; 完成 and
 #: 新增 are both; 计划 names programmes unless a verb follows it).
 TARGET_WORDS = re.compile(
-    "力争|力求|确保|拟|预计|预期|目标|争取达到|争取实现|将(?!近)|努力实现|年内|到年底|"
+    "力争|力求|确保|拟|预计|预期|目标(?!的|任务的)|争取达到|争取实现|将(?!近)|努力实现|年内|到年底|"
     "计划(?=新增|新建|完成|实施|投入|建设|建成|引进|培训|举办|开展|争取|达到|实现|用|于|到|在|"
     "发展|安排|组织|培育|认定|申报|推广|举行|召开|新|[0-9一二三四五六七八九十])"
 )

@@ -50,6 +50,7 @@ from ._words import (
     sentences,
     statements,
     trim,
+    unwrap,
 )
 from .codes import Aggregation, Level
 from .errors import SciplanError
@@ -624,10 +625,10 @@ class _Reader:
             a_a, a_b = after_span(self.s, t.end, len(self.s))
             if a_b - a_a > 2:
                 n_a, n_b = a_a, a_b
-        name, name_start = self.text[n_a:n_b], n_a
+        name, name_start = unwrap(self.text[n_a:n_b]), n_a
         name_start = clause_start(self.s, t.start, floor)  # where the statement begins
         if subject is not None:  # a table's column or row, said where its 合计 row starts
-            name = subject
+            name = unwrap(subject)
         if at is not None:
             name_start = at
         elif name_start == floor and k > 0:  # 共…21项、资金1,280万元: one statement, two totals
@@ -745,7 +746,7 @@ class _Reader:
         企业, 中科院等64家科研院所); from the figure before it where they are only a verb
         (举办讲座10期，参加3000人次)."""
         s = self.s
-        name, folded = self.text[a:e], s[a:e]
+        name, folded = unwrap(self.text[a:e]), unwrap(s[a:e])
         if not name or len(name) <= 2 or folded in _VERBS_ALONE or folded.endswith("等"):
             c_a, c_b = after_span(s, f.end, b)
             after = self.text[c_a:c_b]
@@ -862,6 +863,7 @@ def _level_of(key: str) -> Level | None:
 
 
 def _part(g: Figured, key: str, source: SourceRef) -> BreakdownPart:
+    key = unwrap(key)
     level = _level_of(fold_text(key))
     if level is not None:
         return BreakdownPart(figure=g.figure, level=level, source=source)

@@ -116,10 +116,21 @@ def wrapped(s: str, k: int) -> bool:
         s[k - 1] not in "。；;！!？?：:"
         and s[k + 1] not in " \t\n#-"
         and "\t" not in s[line_start:k]
+        and _LABEL.match(s, k + 1) is None
     )
 
 
-_WRAPPED_LINE = 25
+def unwrap(words: str) -> str:
+    """Words without the line breaks of a wrapped line (资\\n金 → 资金)."""
+    return words.replace("\r", "").replace("\n", "") if "\n" in words else words
+
+
+_WRAPPED_LINE = 16
+#: What opens a heading's line: the next line is a heading, not the rest of this one.
+_LABEL = re.compile(
+    r"[(（]?[一二三四五六七八九十]{1,3}[、)）.．]|第[一二三四五六七八九十0-9]{1,3}[章节条部]|"
+    r"[(（]?[0-9]{1,2}[)）、]|[0-9]{1,2}[.．](?![0-9])|[①-⑳]"
+)
 #: The longest run of words taken as a name from a clause of its own.
 LONGEST_NAME = 24
 

@@ -120,14 +120,18 @@ def check_table_breakdowns(folder: Path) -> tuple[list[str], list[str], int]:
                 if isinstance(found, str):
                     errors.append(f"{where}: {found}")
                     break
-                cell, unit, line = found
+                cell, unit, _line = found
                 if check_corpus.OPEN in cell or check_corpus.CLOSE in cell:
                     errors.append(f"{where}: cell ({row}, {column}) is annotated as a figure")
                 if not BARE.match(cell):
-                    errors.append(f"{where}: cell ({row}, {column}) = {cell!r} is not a bare number")
+                    errors.append(
+                        f"{where}: cell ({row}, {column}) = {cell!r} is not a bare number"
+                    )
                     break
                 if unit != b.get("unit"):
-                    errors.append(f"{where}: column {column!r} has unit {unit!r}, not {b.get('unit')!r}")
+                    errors.append(
+                        f"{where}: column {column!r} has unit {unit!r}, not {b.get('unit')!r}"
+                    )
                 values.append(Decimal(cell))
             else:
                 total, parts = values[0], values[1:]
@@ -143,7 +147,9 @@ def check_table_breakdowns(folder: Path) -> tuple[list[str], list[str], int]:
                     elif s != total:
                         errors.append(f"{where}: parts add up to {s}, the 合计 cell says {total}")
                     else:
-                        report.append(f"{where}: {' + '.join(map(str, parts))} = {total} {b['unit']}")
+                        report.append(
+                            f"{where}: {' + '.join(map(str, parts))} = {total} {b['unit']}"
+                        )
                 elif s > total:
                     errors.append(f"{where}: partial parts {s} exceed the total {total}")
     return errors, report, count
