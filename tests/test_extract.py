@@ -119,6 +119,12 @@ def test_a_heading_whose_numeral_was_lost_keeps_its_place() -> None:
         ("①实施专项\n②建设平台\n", ["①", "②"]),
         ("第一，做强农业示范。\n第二，加快企业创新。\n", ["第一", "第二"]),
         ("措施：第一是加强领导；第二是加大投入。\n", ["第一是", "第二是"]),
+        # an enumeration an item a line, its first item wrapped over two lines
+        (
+            "一是投入偏少，企业研发占比低\n于1%；\n二是人才难留；\n三是重视不够。\n",
+            ["一是", "二是", "三是"],
+        ),
+        ("二是人才难留；\n三是重视不够。\n", []),
     ],
 )
 def test_every_numbering_style_is_a_heading(text: str, labels: list[str]) -> None:

@@ -196,15 +196,51 @@ def _inline_headings(s: str, start: int, end: int) -> list[Heading]:
     return []
 
 
+def _enumerated_line(
+    s: str, spans: list[tuple[int, int]], n: int, last: Heading | None
+) -> Heading | None:
+    """The item of an enumeration (一是…) that opens line ``n``: one that goes on from
+    the item before it, or a first one whose second opens one of the next lines.  (第一，…
+    at a line's start is a heading of its own style.)"""
+    start, end = spans[n]
+    at = _text_start(s, start, end)
+    for style, pattern in _INLINE_LABELS[1:2]:
+        m = pattern.match(s, at, end)
+        if m is None:
+            continue
+        number = _number(m.group(1))
+        if number == 1:
+            ahead = (_text_start(s, a, b) for a, b in spans[n + 1 : n + 1 + _ITEM_LINES])
+            if not any(
+                (k := pattern.match(s, a)) is not None and _number(k.group(1)) == 2 for a in ahead
+            ):
+                continue
+        elif last is None or last.style != style or not last.inline or last.number + 1 != number:
+            continue
+        title, title_end = _title(s, m.end(), end)
+        label = s[m.start() : m.end()].rstrip("，,、:：")
+        return Heading(label, title, style, number, m.start(), title_end, True, m.end())
+    return None
+
+
+#: How many lines an item of a line-by-line enumeration may take (its lines wrapped).
+_ITEM_LINES = 6
+
+
 def headings(s: str) -> list[Heading]:
     """Every heading of the folded text ``s`` in document order."""
     found: list[Heading] = []
-    for start, end in lines(s, 0, len(s)):
+    spans = lines(s, 0, len(s))
+    for n, (start, end) in enumerate(spans):
         if is_table_row(s, start, end):
             continue
         inline = _inline_headings(s, start, end)
         if inline and inline[0].start == _text_start(s, start, end):
             found.extend(inline)  # 第一是…；第二是…: a paragraph that is an enumeration
+            continue
+        listed = _enumerated_line(s, spans, n, found[-1] if found else None)
+        if listed is not None:
+            found.append(listed)  # 一是…；↵二是…；↵: an enumeration a line an item
             continue
         h = _line_heading(s, start, end) or _unnumbered(s, start, end, found)
         body = start
