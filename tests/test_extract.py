@@ -208,6 +208,20 @@ def test_a_section_of_an_earlier_period_is_a_review() -> None:
     assert validate(plan).ok
 
 
+def test_a_chapter_without_a_period_covers_the_periods_of_its_parts() -> None:
+    """第一章 发展基础 with 第一节 “十四五”发展成就 in a plan for 十五五: the chapter and the
+    plan cover both periods, and validation finds nothing outside."""
+    text = (
+        "某市“十五五”科技创新规划\n第一章 发展基础\n第一节 “十四五”发展成就\n"
+        "全市新增高新技术企业300家。\n第二章 主要目标\n新增高新技术企业500家。\n"
+    )
+    plan = read_plan(text).plan
+    assert [str(s.period) for s in plan.sections] == ["2021-2030年", "“十五五”"]
+    assert str(plan.sections[0].sections[0].period) == "“十四五”"
+    assert plan.period == YearSpan(Year(2021), Year(2030))
+    assert validate(plan).ok
+
+
 @pytest.mark.parametrize(
     ("heading", "period"),
     [

@@ -246,11 +246,14 @@ class _Reader:
         children = [self._section(child, mine) for child in node.children]
         label = self.text[h.start : h.start + len(h.label)]
         title = self.text[h.title_start : h.title_end] if h.title else None
+        own = mine.period
+        if period is None:  # 发展基础 holding 第一节 “十四五”发展成就: it covers its parts
+            own = _covering(own, [c.period for c in children])
         return Section(
             label=label,
             title=title,
             kind=kind,
-            period=mine.period,
+            period=own,
             items=items,
             sections=children,
             source=self.source(node.start, _trim_end(self.s, node.start, node.end)),
