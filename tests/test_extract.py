@@ -286,6 +286,23 @@ def test_a_restated_target_is_one_goal() -> None:
     assert draft.unplaced == ()
 
 
+def test_words_before_de_speak_of_their_figure_only() -> None:
+    """已挂牌的3家 is what there is; the targets after it in the sentence stay targets.
+    A figure named by long words after it takes them up to their verb."""
+    text = (
+        "一、主要任务\n推动已挂牌的3家实验室实体化运行，再组建实验室2家，总数保持在20个以上。"
+        "在15家高校和科研院所开展赋权改革试点。\n"
+    )
+    items = _items(read_plan(text))
+    assert [(kind, figure) for kind, _, figure in items] == [
+        ("Achievement", "3家"),
+        ("Goal", "2家"),
+        ("Goal", "20个以上"),
+        ("Goal", "15家"),
+    ]
+    assert items[-1][1] == "高校和科研院所"
+
+
 def test_a_baseline_and_its_target() -> None:
     """由现有的19家增加到40家: what there is now is an achievement, the target a goal."""
     text = "一、目标\n高新技术企业由现有的19家增加到40家。\n"

@@ -142,6 +142,9 @@ _OPENS_PARTS = re.compile(r"其中|中[，,]|(?:分配|安排|分解|构成)?如
 #: Between the last part and the total that sums the parts before it: ，合计268家.
 _SUMMED = re.compile(r"[，,]\s*(?:合计|共计|总计)[为达是]?\s*")
 _LONG_KEY = 16
+#: The longest name taken from the words after a figure, and the verbs that end them.
+_AFTER_NAME = 14
+_AFTER_VERB = re.compile("开展|实施|建设|建立|设立|推行|推广|进行|参与|参加|完成|实现|获得|入驻")
 #: Words of aim that only tell when: in a review they tell a result's time (年内新认定).
 _WEAK_AIMS = frozenset(("年内", "到年底"))
 #: How many figures back the examples before 等 look for their total.
@@ -700,12 +703,24 @@ class _Reader:
             return False
         end = clause_end(self.s, f.end, b, CLAUSE_ENDS)
         since = max(a, self.barrier)
-        for start in (self._floor(f, since), since):  # since the figure before, else the sentence
+        floor = self._floor(f, since)
+        for start in (floor, since):  # since the figure before, else the sentence
             target = _last(self.targets, start, end)
             result = _last(self.results, start, end)
+            if start < floor and 0 <= result < floor and self._qualifies_before(result, floor):
+                result = -1  # 已挂牌的4家…，再组建2家: 已 speaks of the 4家 only
             if target != result:
                 return target > result
         return not self.review
+
+    def _qualifies_before(self, mark: int, floor: int) -> bool:
+        """Whether the word at ``mark`` belongs to the first figure after it (ending by
+        ``floor``), as words before 的 do (已挂牌的4家): in its clause, right before it."""
+        k = bisect_left(self.starts, mark)
+        if k >= len(self.figures) or self.figures[k].end > floor:
+            return False
+        at = self.figures[k].start
+        return at > 0 and self.s[at - 1] == "的" and clause_start(self.s, at, mark) == mark
 
     def _floor(self, f: Found, a: int) -> int:
         """Where the words of ``f`` can start at the earliest: after the figure before it,
@@ -749,8 +764,11 @@ class _Reader:
         name, folded = unwrap(self.text[a:e]), unwrap(s[a:e])
         if not name or len(name) <= 2 or folded in _VERBS_ALONE or folded.endswith("等"):
             c_a, c_b = after_span(s, f.end, b)
+            cut = _AFTER_VERB.search(s, c_a + 2, c_b) if c_b - c_a > _AFTER_NAME else None
+            if cut is not None:  # 在20家高校和科研院所开展试点: the words up to the verb
+                c_b = cut.start()
             after = self.text[c_a:c_b]
-            if after and len(after) <= 14:
+            if after and len(after) <= _AFTER_NAME:
                 name = after if folded.endswith("等") else name + after
         short = len(name) <= 2 and dimension(last.found) != dimension(f) if last else False
         if (not name or name in _VERBS_ALONE or short) and last is not None:
