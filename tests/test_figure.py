@@ -1190,6 +1190,8 @@ def test_the_reader_and_the_enum_name_the_same_qualifiers() -> None:
         ("一亿二千余万元", Figure(Money("12000", "万元"), qualifier=ODD), "12000万余元"),
         ("三亿五千多万元", Figure(Money("35000", "万元"), qualifier=ODD), "35000万余元"),
         ("一万二千余万元", Figure(Money("12000", "万元"), qualifier=ODD), "12000万余元"),
+        ("1亿2000余万元", Figure(Money("12000", "万元"), qualifier=ODD), "12000万余元"),
+        ("2亿350多万元", Figure(Money("20350", "万元"), qualifier=ODD), "20350万余元"),
         # ranges with doubled and look-alike dashes
         (
             "1——2次",
@@ -1332,6 +1334,7 @@ def test_a_compound_amount_is_exactly_its_sum(
     ("text", "range_"),
     [
         ("一亿二千余万元", "(12000万元, 13000万元)"),
+        ("1亿2000余万元", "(12000万元, 13000万元)"),
         ("3年多", "(3年, 4年)"),
         ("10倍多", "(10倍, 20倍)"),
         ("1——2年内", "[1年, 2年]"),

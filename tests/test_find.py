@@ -68,6 +68,7 @@ def _check_found(text: str, found: tuple[Found, ...]) -> None:
         ("吸引风险投资1亿2000万元。", ["1亿2000万元"]),
         ("引导企业投入一亿二千万元。", ["一亿二千万元"]),
         ("拨付资金一亿二千余万元。", ["一亿二千余万元"]),
+        ("拨付资金1亿2000余万元。", ["1亿2000余万元"]),
         ("发放贷款500万美元，引进外资300万欧元、2亿港元。", ["500万美元", "300万欧元", "2亿港元"]),
         ("投入资金500万，带动企业12家。", ["500万", "12家"]),
         ("计划投入科技经费20xx万以上。", ["20xx万以上"]),
@@ -115,8 +116,9 @@ def test_odd_money_after_a_compound_is_read_in_its_scale() -> None:
 
 
 def test_an_unreadable_compound_is_not_found_in_part() -> None:
-    """1亿2000余万元, which the grammar cannot read, is not found as 2000余万元."""
-    assert _texts("实现产值1亿2000余万元，新增企业5家。") == ["5家"]
+    """6億845萬7元, which the grammar cannot read, is not found as 845萬7元 or 7元, and
+    1亿2000余元 (余 with no scale after it) not as 2000余元."""
+    assert _texts("实现产值1亿2000余元，新增企业5家。") == ["5家"]
     assert _texts("投入资金6億845萬7元。") == []
 
 

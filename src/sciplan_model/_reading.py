@@ -319,6 +319,13 @@ def read_compound(
             if part >= Decimal(1).scaleb(last_power - shift, EXACT):
                 raise Bad(start, "a part too large for the scale before it")
             return EXACT.add(value.scaleb(-shift, EXACT), part), i, 0
+        after = read_scale(s, i + 1) if last_power and not power and s[i : i + 1] in "余多" else 0
+        if after and after < last_power:
+            # 1亿2000余万元: the scale comes after 余, and the figure's reader counts the
+            # part in it (1亿 and 2000余万); here the number is read as written, 1亿 + 2000
+            if part >= Decimal(1).scaleb(last_power - after, EXACT):
+                raise Bad(start, "a part too large for the scale after it")
+            return EXACT.add(value, part), i, 0
         if last_power:
             # 1亿2000万: each later part must fit below the scale before it, and a
             # last part without a scale is written in full (1万5000, not 1万5)
