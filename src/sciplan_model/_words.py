@@ -16,6 +16,7 @@ __all__ = [
     "LONGEST_NAME",
     "OPENERS",
     "TOTAL_ROW",
+    "VERBS_ALONE",
     "HasFigure",
     "after_span",
     "cells",
@@ -245,3 +246,53 @@ def key_span(s: str, a: int, b: int) -> tuple[int, int]:
     if m is not None:
         b = m.start()
     return a, b
+
+
+#: Verbs that name nothing alone: a figure after one is named by the words after it
+#: (新增5家高新技术企业) or by the figure before it.
+VERBS_ALONE = frozenset(
+    [
+        "新增",
+        "新建",
+        "建成",
+        "建立",
+        "培育",
+        "认定",
+        "引进",
+        "培训",
+        "举办",
+        "开展",
+        "完成",
+        "实施",
+        "组织",
+        "争取",
+        "获得",
+        "取得",
+        "发放",
+        "选派",
+        "推广",
+        "发展",
+        "开发",
+        "申报",
+        "参加",
+        "落实",
+        "实现",
+        "招引",
+        "扶持",
+        "支持",
+        "创建",
+        "新认定",
+        "新培育",
+        "投入",
+        "达",
+        "增加",
+        "提高",
+        "增长",
+        "提升",
+        "减少",
+        "降低",
+        "达到",
+        "保持",
+        "稳定在",
+    ]
+)
