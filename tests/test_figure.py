@@ -11,6 +11,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qualifiers import (
+    ABOUT,
+    AT_LEAST,
+    AT_MOST,
+    EXACT,
+    LESS_THAN,
+    MORE_THAN,
+    NEARLY,
+    ODD,
+    RANGE,
+    UNKNOWN,
+)
 from sciplan_model import (
     Figure,
     FigureParseError,
@@ -26,17 +38,6 @@ from sciplan_model import (
     WrongTypeError,
 )
 from strategies import COUNT_UNITS, MONEY_UNITS, canonical_figures, positive_magnitudes
-
-EXACT = Qualifier.EXACT
-AT_LEAST = Qualifier.AT_LEAST
-MORE_THAN = Qualifier.MORE_THAN
-AT_MOST = Qualifier.AT_MOST
-LESS_THAN = Qualifier.LESS_THAN
-ODD = Qualifier.ODD
-NEARLY = Qualifier.NEARLY
-ABOUT = Qualifier.ABOUT
-RANGE = Qualifier.RANGE
-UNKNOWN = Qualifier.UNKNOWN
 
 
 def _refusal(text: object) -> FigureParseError:

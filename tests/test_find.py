@@ -15,21 +15,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qualifiers import (
+    ABOUT,
+    AT_LEAST,
+    AT_MOST,
+    EXACT,
+    LESS_THAN,
+    MORE_THAN,
+    NEARLY,
+    ODD,
+    RANGE,
+    UNKNOWN,
+)
 from sciplan_model import Figure, Money, Qualifier, Quantity, SciplanError, WrongTypeError
 from sciplan_model._reading import CN_NUMERAL_CHARS, fold_text
 from sciplan_model.extract import Found, find_figures
 from strategies import canonical_figures
-
-EXACT = Qualifier.EXACT
-AT_LEAST = Qualifier.AT_LEAST
-MORE_THAN = Qualifier.MORE_THAN
-AT_MOST = Qualifier.AT_MOST
-LESS_THAN = Qualifier.LESS_THAN
-ODD = Qualifier.ODD
-NEARLY = Qualifier.NEARLY
-ABOUT = Qualifier.ABOUT
-RANGE = Qualifier.RANGE
-UNKNOWN = Qualifier.UNKNOWN
 
 
 def _texts(text: str) -> list[str]:

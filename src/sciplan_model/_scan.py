@@ -213,6 +213,15 @@ def verb_gap(s: str, i: int) -> int:
     return 0
 
 
+def _known_unit(unit: str, at: int) -> str:
+    """``unit`` where the registry knows it; else the figure cannot be read at ``at``."""
+    try:
+        unit_info(unit)
+    except UnknownUnitError as e:
+        raise Bad(at, e.reason or "an unknown unit") from None
+    return unit
+
+
 def word_at(s: str, i: int, w: str) -> int | None:
     """Where the word ``w`` written at ``s[i]`` ends — also where a wrapped line breaks
     it (不少\\n于, from a converted PDF); None where it is not written there."""
@@ -637,11 +646,7 @@ class _Scanner:
                 raise Bad(self.i, "a unit was expected after /")
             self.i = j + len(bottom)
             unit = f"{unit}/{bottom_prefix}{bottom}"
-        try:
-            unit_info(unit)
-        except UnknownUnitError as e:
-            raise Bad(start, e.reason or "an unknown unit") from None
-        return unit
+        return _known_unit(unit, start)
 
     def _broken_points(self, j: int) -> int:
         """Where 百分点 ends when it stands at ``s[j]`` after spaces or one line break
@@ -664,12 +669,7 @@ class _Scanner:
         return self._word(_TAILS) is not None or c in _ODD
 
     def _per_unit(self, unit: str, per: str, at: int) -> str:
-        rate = f"{unit}/{per}"
-        try:
-            unit_info(rate)
-        except UnknownUnitError as e:
-            raise Bad(at, e.reason or "an unknown unit") from None
-        return rate
+        return _known_unit(f"{unit}/{per}", at)
 
     def _alternative(self, unit: str) -> str | None:
         """An alternative in brackets: 份(册), or the rest of a longer word: 人(次) is

@@ -446,14 +446,19 @@ def main(argv: list[str]) -> int:
                 docs = traps.get(trap, [])
                 flag = "" if len(docs) >= 2 else "   <-- fewer than 2 documents"
                 print(f"   {trap:44} {len(docs):>2} {flag}")
-        if errors:
-            status = 1
-            print("-- ERRORS:")
-            for e in errors:
-                print("   " + e)
-        else:
-            print("-- consistent")
+        status = max(status, print_errors(errors))
     return status
+
+
+def print_errors(errors: list[str]) -> int:
+    """Print ``errors`` (or that there are none); 1 where there are any, else 0."""
+    if errors:
+        print("-- ERRORS:")
+        for e in errors:
+            print("   " + e)
+        return 1
+    print("-- consistent")
+    return 0
 
 
 if __name__ == "__main__":

@@ -182,13 +182,7 @@ def main(argv: list[str]) -> int:
         data = json.loads(js.read_text(encoding="utf-8"))
         wrong += sum(1 for b in data.get("breakdowns", []) if b.get("deliberately_wrong"))
     print(f"   deliberately wrong breakdowns in the set: {wrong}")
-    if errors:
-        status = 1
-        print("-- ERRORS:")
-        for e in errors:
-            print("   " + e)
-    else:
-        print("-- consistent")
+    status = max(status, check_corpus.print_errors(errors))
     print("== the set is " + ("consistent" if status == 0 else "NOT consistent"))
     return status
 
