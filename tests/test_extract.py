@@ -305,10 +305,12 @@ def test_words_before_de_speak_of_their_figure_only() -> None:
 
 def test_a_baseline_and_its_target() -> None:
     """由现有的19家增加到40家: what there is now is an achievement, the target a goal."""
-    text = "一、目标\n高新技术企业由现有的19家增加到40家。\n"
+    text = "一、目标\n高新技术企业由现有的19家增加到40家。科技型企业从年初的60家增至80家。\n"
     assert _items(read_plan(text)) == [
         ("Achievement", "高新技术企业", "19家"),
         ("Goal", "高新技术企业", "40家"),
+        ("Achievement", "科技型企业", "60家"),
+        ("Goal", "科技型企业", "80家"),
     ]
 
 

@@ -334,11 +334,18 @@ class _Reader(PartsReader):
         """A figure's name from the words before it (``text[a:e]``); from those after it
         where the words before are a bare verb or end a list of examples (新增5家高新技术
         企业, 中科院等64家科研院所); from the figure before it where they are only a verb
-        (举办讲座10期，参加3000人次)."""
+        (举办讲座10期，参加3000人次); a target after its baseline takes the baseline's name
+        (高企从30家增至45家)."""
         s = self.s
+        if last is not None and _CHANGE_TO.fullmatch(s, last.found.end, f.start):
+            return last.name
         name, folded = unwrap(self.text[a:e]), unwrap(s[a:e])
-        if not name or len(name) <= 2 or folded in VERBS_ALONE or folded.endswith("等"):
-            c_a, c_b = after_span(s, f.end, b)
+        k = bisect_left(self.starts, f.end)
+        nxt = self.starts[k] if k < len(self.starts) else b
+        baseline = nxt < b and _CHANGE_TO.fullmatch(s, f.end, nxt) is not None
+        short = not name or len(name) <= 2 or folded in VERBS_ALONE or folded.endswith("等")
+        if short and not (baseline and name and folded not in VERBS_ALONE):
+            c_a, c_b = after_span(s, f.end, min(b, nxt))  # never over the next figure
             cut = _AFTER_VERB.search(s, c_a + 2, c_b) if c_b - c_a > _AFTER_NAME else None
             if cut is not None:  # 在20家高校和科研院所开展试点: the words up to the verb
                 c_b = cut.start()
