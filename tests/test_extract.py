@@ -837,6 +837,21 @@ def test_bare_numbers_take_the_unit_of_their_header_or_caption(
     assert draft.figures == ()  # a bare number is no figure of prose
 
 
+def test_a_table_of_one_column_with_its_subtotals() -> None:
+    """项目\\t资金 over rows of one number each is a table's header though it alone holds
+    no number; 小计 totals the rows since the 小计 before, 合计 the 小计 rows and the rows
+    after the last of them — and a table that adds up gives no finding."""
+    table = (
+        "单位：万元\n项目\t资金\n研发补助\t300\n创新券\t200\n小计\t500\n平台建设\t100\n合计\t600\n"
+    )
+    draft = read_plan("一、资金安排\n" + table)
+    assert _breakdowns(draft) == [
+        ("500万元", ["300万元", "200万元"], True),
+        ("600万元", ["500万元", "100万元"], True),
+    ]
+    assert validate(draft.plan).ok
+
+
 # -- linear time, counted -------------------------------------------------------------------
 
 

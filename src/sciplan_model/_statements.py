@@ -207,13 +207,22 @@ class _Reader(PartsReader):
         named by row and column, and each total they state a complete breakdown."""
         rows: list[list[tuple[int, int]]] = []
         caption: str | None = None
+        header: tuple[int, int] | None = None  # a line of words parted by tabs
         for a, b in lines(self.s, start, end):
             if is_table_row(self.s, a, b):
+                if not rows and header is not None:
+                    # 项目\t资金 over 甲镇\t40: a header of one tab, which alone is no row
+                    rows.append(cells(self.s, *_inside_bars(self.s, *header)))
                 rows.append(cells(self.s, *_inside_bars(self.s, a, b)))
+                header = None
                 continue
             if rows:
                 self._table(rows, figures, caption)
                 rows = []
+            if "\t" in self.s[a:b]:
+                header = (a, b)
+                continue
+            header = None
             caption = unit_named(self.s[a:b], CAPTION_UNIT)
         if rows:
             self._table(rows, figures, caption)

@@ -155,17 +155,23 @@ class _Table:
             (k for k, h in enumerate(header) if k and TOTAL_ROW.match(fold_text(h))), None
         )
         above: list[list[tuple[int, int]]] = []
+        subtotals: list[list[tuple[int, int]]] = []  # the 小计 rows since the last total
         for row in rows:
             key = self.words(row[0])
-            total_row = TOTAL_ROW.fullmatch(fold_text(key).replace(" ", "")) is not None
+            folded = fold_text(key).replace(" ", "")
+            total_row = TOTAL_ROW.fullmatch(folded) is not None
             self._name_cells(row, key, header, total_row)
             if sum_column is not None:
                 self._row_sum(row, key, header, sum_column)
-            if total_row:
-                self._column_sums(row, key, header, above)
-                above = []
-            else:
+            if not total_row:
                 above.append(row)
+            elif folded == "小计":  # totals the rows since the 小计 before
+                self._column_sums(row, key, header, above)
+                subtotals.append(row)
+                above = []
+            else:  # 合计 after 小计 rows totals them and the rows after the last one
+                self._column_sums(row, key, header, subtotals + above)
+                subtotals, above = [], []
         return self.out
 
     def _name_cells(
