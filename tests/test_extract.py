@@ -852,6 +852,19 @@ def test_a_table_of_one_column_with_its_subtotals() -> None:
     assert validate(draft.plan).ok
 
 
+@pytest.mark.parametrize("total_row", ["合计\t\t500", "\t合计\t500"])
+def test_a_column_of_serial_numbers_names_no_row(total_row: str) -> None:
+    """序号\\t项目\\t资金: rows are called by 项目, not by 1 and 2; the 合计 row may say
+    合计 in either of the first two cells."""
+    table = "单位：万元\n序号\t项目\t资金\n1\t研发补助\t300\n2\t创新券\t200\n" + total_row + "\n"
+    (b,) = read_plan("一、资金安排\n" + table).plan.breakdowns()
+    assert [(p.category, str(p.figure)) for p in b.parts] == [
+        ("研发补助", "300万元"),
+        ("创新券", "200万元"),
+    ]
+    assert str(b.total) == "500万元"
+
+
 # -- linear time, counted -------------------------------------------------------------------
 
 

@@ -57,6 +57,8 @@ _TARGET_COLUMN = re.compile("目标|计划|预期|任务")
 _RESULT_COLUMN = re.compile("完成|实际|实绩|现状|基数|[0-9]{4}年(?!目标|计划)")
 #: A unit in brackets at the end of a header: 资金（万元）, 面积(亩), （单位：万元）.
 _HEADER_UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）:：]{1,6}?)\s*[)）]\s*$")
+#: The headers of a column of serial numbers, which names no row.
+_SERIAL = frozenset(("序号", "序", "编号", "No.", "NO.", "no."))
 #: A table's caption naming the unit of its numbers: 单位：万元.
 CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s，,。；;)）]{1,6})")
 _BARE_NUMBER = re.compile(r"[0-9][0-9,，.。]*", re.ASCII)
@@ -151,6 +153,10 @@ class _Table:
                 for h, u in zip(written, self.units, strict=True)
             ]
             rows = rows[1:]
+            if header and fold_text(header[0]).replace(" ", "") in _SERIAL and len(header) > 2:
+                # 序号\t项目\t资金: the rows are called by the column after their numbers
+                header, self.units = header[1:], self.units[1:]
+                rows = [self._unnumbered(row) for row in rows if len(row) > 1]
         sum_column = next(
             (k for k, h in enumerate(header) if k and TOTAL_ROW.match(fold_text(h))), None
         )
@@ -173,6 +179,14 @@ class _Table:
                 self._column_sums(row, key, header, subtotals + above)
                 subtotals, above = [], []
         return self.out
+
+    def _unnumbered(self, row: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A row without its serial number; where the row's name is blank and its number
+        cell says 合计 (合计\\t\\t500), that cell names it."""
+        first = row[0]
+        if self.words(row[1]) or not TOTAL_ROW.fullmatch(fold_text(self.words(first))):
+            first = row[1]
+        return [first, *row[2:]]
 
     def _name_cells(
         self, row: list[tuple[int, int]], key: str, header: list[str], total_row: bool
