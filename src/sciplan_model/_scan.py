@@ -151,6 +151,16 @@ class Scanned(NamedTuple):
     implied_unit: bool = False  # 万 alone read as 万元 (20xx万以上)
 
 
+def alternative_read(unit: str, inside: str) -> str | None:
+    """The alternative unit that ``unit(inside)`` says: 人(次) says 人次, 份(册) says 册;
+    None where the brackets hold no other unit of a figure."""
+    word = unit_info(unit).word
+    for candidate in (word + inside, inside):
+        if candidate in _UNIT_NAME_SET:
+            return None if candidate == word else candidate
+    return None
+
+
 def _unit_pattern() -> str:
     names = sorted(unit_names(), key=len, reverse=True)
     return "|".join(re.escape(n) for n in names)
@@ -684,14 +694,8 @@ class _Scanner:
         close = self.s.find(")", at, at + 8)
         if close < 0:
             raise Bad(at, "a unit in brackets was expected")
-        inside = self.s[at:close]
-        word = unit_info(unit).word
-        name = None
-        for candidate in (word + inside, inside):
-            if candidate in _UNIT_NAME_SET:
-                name = candidate
-                break
-        if name is None or name == word:
+        name = alternative_read(unit, self.s[at:close])
+        if name is None:
             raise Bad(at, "a unit in brackets was expected")
         if unit_info(unit).currency or unit_info(name).currency:
             raise Bad(at, "money takes no alternative unit")
@@ -722,6 +726,7 @@ class _Scanner:
         unit = self._unit(high_power, per)
         if self.implied:
             raise Bad(self.i, "a unit was expected")
+        alternative = self._optional(lambda: self._alternative(unit))  # 3至5场(次)
         before_tails = self._save()
         self._optional(lambda: self._tails(unit))
         if low_unit is not None:
@@ -761,6 +766,8 @@ class _Scanner:
             self.aspirational,
             upper=high,
             upper_unit=unit,
+            alternative_unit=alternative,
+            alternative_at=self.alternative_at,
             unit_at=self.unit_at,
             words_at=self.words_at,
         )

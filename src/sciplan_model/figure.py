@@ -21,6 +21,7 @@ Sums of ranges are ranges, so totals of qualified figures stay honest::
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import Any, Self
 
@@ -35,6 +36,7 @@ from .errors import (
     UnitMismatchError,
     UnknownUnitError,
     WrongTypeError,
+    _clip,
 )
 from .quantity import MAX_DIGITS, Quantity, _make, to_decimal
 from .units import unit_info
@@ -304,13 +306,23 @@ class Qualifier(enum.Enum):
             return Range(None, value, False, True)
         if self is Qualifier.LESS_THAN:
             return Range(None, value, False, False)
+        # 余 and 近 speak of the digits as written, whatever the sign: -600余家 is 600余家
+        # below zero, (-700家, -600家); 近-5万元 falls short of 5万元 below zero too
         if self is Qualifier.ODD:
-            return Range(value, value + _step(value), False, False)
+            step = _step(value)
+            if value.magnitude < 0:
+                return Range(value - step, value, False, False)
+            return Range(value, value + step, False, False)
         reach = abs(value) * t
         if self is Qualifier.NEARLY:
+            if value.magnitude < 0:
+                return Range(value, value + reach, False, True)
             return Range(value - reach, value, True, False)
         return Range(value - reach, value + reach)
 
+
+#: A placeholder as plans write withheld digits: 20xx, X, ××, **.
+_PLACEHOLDER = re.compile(r"[0-9]*[xX×*]+", re.ASCII)
 
 #: Qualifiers that need a value: only these cannot qualify a placeholder (20xx).
 _NEEDS_VALUE = frozenset({Qualifier.EXACT, Qualifier.RANGE, Qualifier.ODD})
@@ -394,6 +406,16 @@ class Figure:
         _check_bool(self.aspirational, "aspirational")
         if self.placeholder is not None and self.value is not None:
             raise InvalidValueError("figure", "a figure with a value has no placeholder")
+        if self.value is None:
+            if self.placeholder is None:
+                setter(self, "placeholder", "xx")  # what it prints, and reads back as
+            else:
+                _check_placeholder(self.placeholder)
+        elif self.qualifier is Qualifier.RANGE and (
+            self.value.magnitude < 0 or (self.upper is not None and self.upper.magnitude < 0)
+        ):
+            # plans write a range's ends without a sign, and the grammar reads no other
+            raise InvalidValueError("figure", "a range with a negative end cannot be written")
         if self.alternative_unit is not None:
             # 52.6万册(份) counts one thing two ways; 500人(次) counts people or visits:
             # either way the figure is in its own unit and the alternative is kept as said
@@ -406,6 +428,15 @@ class Figure:
                 raise InvalidValueError("figure", "its alternative unit is its own unit")
             if alternative.currency or own.currency:
                 raise UnitMismatchError(self.unit, self.alternative_unit, "write as alternatives")
+            written = _alternative_text(self.unit, self.alternative_unit)[1:-1]
+            read = _scan.alternative_read(self.unit, written)
+            if read != self.alternative_unit:
+                # 户 or 次 would be written 户(次), which says 户 or 户次; 万吨 is no
+                # alternative a plan writes in brackets
+                said = f"says {read}" if read else "is no alternative plans write"
+                raise InvalidValueError(
+                    "figure", f"{self.unit}({written}) {said}, not {self.alternative_unit}"
+                )
         _ = self.range  # an impossible range (low above high) fails here
         if not self.text:
             setter(self, "text", str(self))
@@ -552,6 +583,18 @@ def _parse_plain(text: str) -> Figure | None:
     alternative(f, None)
     written(f, text)
     return f
+
+
+def _check_placeholder(placeholder: object) -> None:
+    """A placeholder is written as plans write withheld digits: 20xx, X, ××, ** (digits,
+    then at least one of x, X, ×, *), and no longer than a figure's digits."""
+    if not isinstance(placeholder, str):
+        raise WrongTypeError("placeholder", "a str or None", type(placeholder).__name__)
+    if not (_PLACEHOLDER.fullmatch(placeholder) and len(placeholder) <= MAX_DIGITS):
+        raise InvalidValueError(
+            "placeholder",
+            f"{_clip(placeholder)} is not a placeholder as plans write one (20xx, X, ××, **)",
+        )
 
 
 def _alternative_text(unit: str, alternative: str | None) -> str:
