@@ -234,7 +234,7 @@ def _document(text: str) -> None:
         out.flush()
         return
     out.flush()
-    buffer.write(text.encode("utf-8", "replace"))
+    buffer.write(text.encode("utf-8", "surrogateescape"))
     buffer.flush()
 
 
@@ -465,13 +465,23 @@ def _plan_text(plan: Plan, form: str) -> str:
     return dumps(plan) + "\n"
 
 
+def _typed(argument: str) -> str:
+    """An argument as typed: in a locale that is not UTF-8 (LC_ALL=C without UTF-8 mode)
+    Python reads 余 from a UTF-8 terminal as surrogate escapes of its bytes; read them as
+    UTF-8 again.  (File names stay as Python gives them: open() needs those.)"""
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except UnicodeError:
+        return argument
+
+
 def _schema(_: argparse.Namespace) -> int:
     _document(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def _parse(args: argparse.Namespace) -> int:
-    text, problems = _parse_command(args.text)
+    text, problems = _parse_command([_typed(t) for t in args.text])
     if text:
         print(text)
     for line in problems:
