@@ -8,20 +8,22 @@ from text say ``file:line:column``.
 
 Exit status: 0 when all went well (for ``validate``: no error finding), 1 when a plan
 has errors or a figure cannot be read, 2 when the input cannot be used (a file missing,
-not a plan, a bad option).  Problems are one line each on standard error, never a
-traceback.
+not a plan, a bad option), 130 when interrupted (Ctrl-C).  Problems are one line each on
+standard error, never a traceback.  Output is written in the encoding of the terminal
+(or of the file it is redirected to); files are written in UTF-8, atomically.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import csv
+import io
 import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,10 @@ import tomli_w
 
 from . import __version__, examples
 from ._combine import combine
+from ._console import terminal_streams
 from ._display import _text_cell
 from ._exact import fmt
+from ._files import write_atomically
 from ._rollup import Rollup, _show, _value_text
 from ._summary import summarize
 from ._table import table
@@ -73,6 +77,8 @@ DEMO_FIGURES = (
 DEMO_EDIT = ("97万元", "98万元")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: Ctrl-C: 128 + SIGINT, as shells report a command a signal ended.
+EXIT_INTERRUPTED = 130
 #: The most problems of one file that cannot be loaded printed, one a line.
 _SHOWN = 20
 
@@ -207,20 +213,29 @@ def _load_document(path: str) -> Plan:
         raise _Unusable(f"{path}: {e}") from None
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, so that a
-    failed write leaves the old file whole; OSError when it cannot be written."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _write(path: str | Path, text: str) -> None:
+    """Write a file the command makes, all or nothing; a failure is one line."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        write_atomically(path, text)
+    except OSError as e:
+        raise _Unusable(f"{path}: cannot be written: {e.strerror or e}") from None
+    except SciplanError as e:
+        raise _Unusable(f"{path}: {e}") from None
+
+
+def _document(text: str) -> None:
+    """A document (JSON, TOML, CSV) on standard output: in UTF-8 when the output goes to
+    a file or a pipe, as files are written, so that ``> plan.json`` is a plan whatever the
+    locale; on a terminal in the terminal's encoding, to be read."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None or out.isatty() or codecs.lookup(out.encoding or "utf-8").name == "utf-8":
+        out.write(text)
+        out.flush()
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8", "surrogateescape"))
+    buffer.flush()
 
 
 # -- the commands --------------------------------------------------------------------------
@@ -247,7 +262,7 @@ def _validate(args: argparse.Namespace) -> int:
                 for f in report.findings
             ],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        _document(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         print(_report_text(report, inputs))
     return EXIT_OK if report.ok else EXIT_FINDINGS
@@ -290,11 +305,7 @@ def _stage(text: str) -> FundingStage:
 def _report(args: argparse.Namespace) -> int:
     summary = summarize([i.plan for i in _load_plans(args.files)], stage=args.stage)
     if args.html:  # written before anything is printed: a path that fails fails alone
-        out = Path(args.html)
-        try:
-            _write_atomically(out, summary.to_html())
-        except OSError as e:
-            raise _Unusable(f"{args.html}: cannot be written: {e.strerror or e}") from None
+        _write(args.html, summary.to_html())
         print(f"wrote {args.html}", file=sys.stderr)
     print(summary)
     return EXIT_OK
@@ -358,15 +369,17 @@ def _rollup(args: argparse.Namespace) -> int:
         typed = [
             {**row, "exact": row["exact"] == "yes", "count": int(row["count"])} for row in rows
         ]
-        print(json.dumps(typed, ensure_ascii=False, indent=2))
+        _document(json.dumps(typed, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    out = io.StringIO()
     writer = csv.DictWriter(
-        sys.stdout,
+        out,
         fieldnames=[*r.by, "value", "amount", "unit", "exact", "count"],
         lineterminator="\n",
     )
     writer.writeheader()
     writer.writerows(rows)
+    _document(out.getvalue())
     return EXIT_OK
 
 
@@ -399,14 +412,10 @@ def _extract(args: argparse.Namespace) -> int:
             continue
         text = _plan_text(draft.plan, form)
         if target is None:  # the plan on stdout, what was read beside it on stderr
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            _document(text)
             print(draft.describe(path), file=sys.stderr)
             continue
-        try:
-            _write_atomically(target, text)
-        except OSError as e:
-            raise _Unusable(f"{target}: cannot be written: {e.strerror or e}") from None
+        _write(target, text)
         print(draft.describe(path))
         print(f"wrote {target}")
     return EXIT_UNUSABLE if failed else EXIT_OK
@@ -456,13 +465,23 @@ def _plan_text(plan: Plan, form: str) -> str:
     return dumps(plan) + "\n"
 
 
+def _typed(argument: str) -> str:
+    """An argument as typed: in a locale that is not UTF-8 (LC_ALL=C without UTF-8 mode)
+    Python reads 余 from a UTF-8 terminal as surrogate escapes of its bytes; read them as
+    UTF-8 again.  (File names stay as Python gives them: open() needs those.)"""
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except UnicodeError:
+        return argument
+
+
 def _schema(_: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    _document(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def _parse(args: argparse.Namespace) -> int:
-    text, problems = _parse_command(args.text)
+    text, problems = _parse_command([_typed(t) for t in args.text])
     if text:
         print(text)
     for line in problems:
@@ -560,7 +579,8 @@ def _parser() -> argparse.ArgumentParser:
             "  sciplan rollup plans/*.json --by level,year --format csv\n"
             "  sciplan parse 159.3万元 2万人次以上 600余家\n\n"
             "exit status: 0 all well, 1 errors found in a plan (or a figure unread),\n"
-            "2 input that cannot be used (a file missing, not a plan, a bad option)"
+            "2 input that cannot be used (a file missing, not a plan, a bad option),\n"
+            "130 interrupted (Ctrl-C)"
         ),
         formatter_class=raw,
     )
@@ -654,7 +674,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
+    """Run the command; return its exit status.  Output is written in the streams' own
+    encoding, a character it lacks as a plain stand-in; Ctrl-C ends the command with one
+    line and status 130."""
+    with terminal_streams():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:
+            with contextlib.suppress(Exception, KeyboardInterrupt):
+                print("sciplan: interrupted", file=sys.stderr, flush=True)
+            return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)

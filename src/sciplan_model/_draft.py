@@ -120,7 +120,14 @@ def read_plan_file(path: str | os.PathLike[str]) -> Draft:
     Word documents with the ``docx`` extra) into a :class:`Draft`; its sources name the
     file.  An unreadable file is a :class:`~sciplan_model.errors.DocumentReadError`."""
     text = read_text_file(path)
-    return read_plan(text, document=Path(path).name)
+    return read_plan(text, document=_file_name(path))
+
+
+def _file_name(path: str | os.PathLike[str]) -> str:
+    """The file's name as text: its bytes read as UTF-8, so that a name Python decoded
+    in an ASCII locale (where 计划 becomes surrogate escapes) is still 计划 and never
+    puts a lone surrogate into the plan; bytes that are no UTF-8 become U+FFFD."""
+    return os.fsencode(Path(path).name).decode("utf-8", "replace")
 
 
 def read_plan(text: str, *, document: str = "text") -> Draft:

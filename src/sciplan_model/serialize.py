@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from ._files import write_atomically
 from ._gc import gc_paused as _gc_paused
 from .codes import Coded
 from .errors import (
@@ -785,11 +786,15 @@ def _toml_text(obj: Any) -> str:
 
 
 def dump(obj: Any, path: str | Path) -> None:
-    """Save ``obj`` to ``path`` as JSON (``.json``) or TOML (``.toml``), in UTF-8."""
+    """Save ``obj`` to ``path`` as JSON (``.json``) or TOML (``.toml``), in UTF-8.
+
+    The save is atomic: the text is written to a temporary file in the same folder and
+    replaces the old file only when all of it is on disk, so a failed save (a full disk,
+    a value that cannot be written) leaves the old file as it was."""
     p = Path(path)
     suffix = _suffix(p)
     text = _toml_text(obj) if suffix == ".toml" else dumps(obj) + "\n"
-    p.write_text(text, encoding="utf-8")
+    write_atomically(p, text)
 
 
 def _suffix(p: Path) -> str:
