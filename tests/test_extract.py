@@ -910,6 +910,7 @@ def _steps(text: str) -> int:
         lambda n: "".join(f"\n{k % 9 + 1}、标题5项" for k in range(n // 6)),
         lambda n: "2024年，全县新增企业3家；" * (n // 14),
         lambda n: ("合计\t5项\t6项\n") * (n // 8),
+        lambda n: "新增企业5家，甲、乙分别为1家、2家，" * (n // 20),
     ],
 )
 def test_reading_is_linear_in_the_length_of_the_text(make: object) -> None:
@@ -917,3 +918,88 @@ def test_reading_is_linear_in_the_length_of_the_text(make: object) -> None:
     endless sentence of parts, brackets, names and lists."""
     small, large = make(400), make(1600)  # type: ignore[operator]
     assert _steps(large) < 6 * _steps(small)
+
+
+# -- statements that are not what they first look like ------------------------------------------
+
+_REVIEW = "青禾县2024年科技工作总结\n一、工作回顾\n"
+_PLAN = "青禾县2025年科技工作计划\n一、工作目标\n"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "全县现有科技型企业120家，今年新认定的企业中，甲区9家、乙区6家，合计15家。",
+        "全县科技型企业120家，甲区9家、乙区6家，合计15家。",
+    ],
+)
+def test_a_list_summed_by_its_total_does_not_reach_into_the_clause_before(
+    statement: str,
+) -> None:
+    draft = read_plan(_REVIEW + statement)
+    assert _breakdowns(draft) == [("15家", ["9家", "6家"], True)]
+    assert validate(draft.plan).ok
+
+
+def test_a_summed_list_is_named_by_the_clause_that_opens_it() -> None:
+    text = _REVIEW + "全县现有科技型企业120家，今年新认定的企业中，甲区9家、乙区6家，合计15家。"
+    draft = read_plan(text)
+    assert [b.subject for b in draft.plan.breakdowns()] == ["新认定的企业"]
+    assert ("Achievement", "新认定的企业", "15家") in _items(draft)
+
+
+def test_as_follows_breaks_down_only_the_figure_it_speaks_of() -> None:
+    other = (
+        _PLAN
+        + "全县现有高新技术企业120家，2025年工作安排如下：培育高新技术企业15家、科技型中小企业40家。"
+    )
+    assert _breakdowns(read_plan(other)) == []
+    shared = _REVIEW + "下达资金500万元，具体分配如下：甲镇200万元、乙镇300万元。"
+    assert _breakdowns(read_plan(shared)) == [("500万元", ["200万元", "300万元"], True)]
+
+
+def test_a_total_said_again_after_its_parts_is_no_part() -> None:
+    text = _REVIEW + "全年培训3000人次，其中农民2000人次、技术员1000人次，合计3000人次。"
+    draft = read_plan(text)
+    assert _breakdowns(draft) == [("3000人次", ["2000人次", "1000人次"], True)]
+    assert validate(draft.plan).ok
+    roles = sorted((p.found.start, p.role) for p in draft.placed)
+    assert [role for _, role in roles] == ["achievement", "part", "part", "restated"]
+    assert _placed_in_items(draft)
+    assert _items(draft) == [("Achievement", "培训", "3000人次")]
+
+
+def test_a_row_with_a_blank_serial_number_and_a_blank_last_cell_keeps_its_name() -> None:
+    table = "单位：万元\n序号\t项目\t资金\t备注\n1\t甲镇\t40\t\n\t乙镇\t60\t\n合计\t\t100\t\n"
+    draft = read_plan(_REVIEW + table)
+    assert _breakdowns(draft) == [("100万元", ["40万元", "60万元"], True)]
+    assert validate(draft.plan).ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、工作回顾\n乡镇\t项目\t资金（万元）\n甲镇\t项目A\t40\n\t项目B\t60\n合计\t\t100\n",
+        "一、工作回顾\n单位：万元\n项目\t资金\n甲镇\t40\n\t60\n合计\t100\n",
+        "关\n\t\t0元\n合计\t\t5元",
+    ],
+)
+def test_a_table_row_without_a_name_gives_a_draft(text: str) -> None:
+    draft = read_plan(text)
+    assert len(draft.figures) == len(draft.placed) + len(draft.unplaced)
+    assert validate(draft.plan).ok
+
+
+def test_a_row_under_a_merged_name_cell_is_called_by_its_other_words_or_the_row_above() -> None:
+    merged = "一、工作回顾\n乡镇\t项目\t资金（万元）\n甲镇\t项目A\t40\n\t项目B\t60\n合计\t\t100\n"
+    draft = read_plan(merged)
+    assert [[p.category for p in b.parts] for b in draft.plan.breakdowns()] == [["甲镇", "项目B"]]
+    bare = "一、工作回顾\n单位：万元\n项目\t资金\n甲镇\t40\n\t60\n合计\t100\n"
+    draft = read_plan(bare)
+    assert [[p.category for p in b.parts] for b in draft.plan.breakdowns()] == [["甲镇", "甲镇"]]
+    assert _breakdowns(draft) == [("100万元", ["40万元", "60万元"], True)]
+
+
+def test_a_short_line_that_ends_on_a_figure_is_a_statement_of_its_own() -> None:
+    draft = read_plan(_PLAN + "2024年全县新增国家高新技术企业20家\n全年技术合同成交额5亿元\n")
+    assert ("Goal", "技术合同成交额", "5亿元") in _items(draft)

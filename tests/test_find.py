@@ -792,3 +792,15 @@ def test_what_a_review_found(text: str, expected: list[str]) -> None:
     further back, a qualified range read from its number, a full-width comma grouping
     money only."""
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("审批周期由10年缩短至5年", ["10年", "5年"]),
+        ("合作期限由15年延长到20年", ["15年", "20年"]),
+        ("由23年的15家增至30家", ["15家", "30家"]),
+    ],
+)
+def test_a_span_of_years_that_changes_is_a_span_not_a_year(text: str, found: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == found

@@ -147,6 +147,8 @@ _YEAR_POINT_BEFORE = ("近", "今后", "未来", "过去", "这", "最近", "往
 _YEAR_NAME_AFTER = ("行动", "规划", "计划", "攻坚", "工程", "方案", "纲要")
 #: Words before a two-digit year that make it a year of the calendar: 较23年.
 _YEAR_BEFORE = frozenset("较比与同于在至到自从由")
+#: Verbs that change a span of time (由10年缩短至5年): the spans beside them are spans.
+_SPAN_CHANGES = ("缩短", "延长", "压缩", "减少", "增加", "提高", "降低", "放宽")
 #: Words after 次 that make it an ordinal: 十届五次全会.
 #: Words after 次 that make it a session of a congress: 五次全会 (N中全会 likewise).
 _SESSION_AFTER = ("全会",)
@@ -534,6 +536,8 @@ def _is_point_in_time(s: str, i: int, end: int, parts: Scanned, word: str) -> bo
     if k == 4 or (k == 2 and digits[0] == "0") or k == 3:
         return True
     if k == 2 and j > 0 and s[j - 1] in _YEAR_BEFORE:
-        return True
+        # 由10年缩短至5年, 延长到20年: a span that changes, not a year of the calendar
+        changes = s.startswith(_SPAN_CHANGES, end) or s.endswith(_SPAN_CHANGES, 0, j - 1)
+        return not changes
     run = digits[: len(digits) - len(digits.lstrip("零〇○一二三四五六七八九"))]
     return len(run) >= 2 and not any(c in "十百千" for c in run)

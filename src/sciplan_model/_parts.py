@@ -65,6 +65,10 @@ _OPENS_PARTS = re.compile(r"其中|中[，,]|(?:分配|安排|分解|构成)?如
 #: Between the last part and the total that sums the parts before it: ，合计268家.
 _SUMMED = re.compile(r"[，,]\s*(?:合计|共计|总计)[为达是]?\s*")
 _LONG_KEY = 16
+#: How many words may stand between a figure and the 如下 that breaks it down: 具体.
+_SAID_OF = 2
+_SAID_OF_SHARED = 6
+_NOT_WORDS = re.compile(r"[\s，,。：:；;、（）()]")
 
 #: How many figures back the examples before 等 look for their total.
 _LOOK_BACK = 20
@@ -109,6 +113,8 @@ class PartsReader:
     parts: dict[int, int]  # figure start → the start of the total it is a part of
     breakdowns: list[tuple[int, Breakdown]]
     opened: dict[int, int]  # a total's start → where its statement starts
+    named: dict[int, str]  # a total's start → the subject its statement names it by
+    said_again: set[int]  # totals said again after their parts (其中…，合计3000人次)
 
     document: str
     lines: Sequence[int]  # where the text's lines start
@@ -125,7 +131,8 @@ class PartsReader:
         marks = [
             (m.start(), m.end())
             for m in _OPENS_PARTS.finditer(s, a, b)
-            if m.group() == "其中" or not m.group().startswith("中") or m.start() in ends
+            if m.group() == "其中"
+            or (m.start() in ends if m.group().startswith("中") else self._said_of(figs, m))
         ]
         starts = [f.start for f in figs]
         for n, (q, q_end) in enumerate(marks):
@@ -142,6 +149,18 @@ class PartsReader:
         self._summed(a, figs)
         self._examples(figs, previous)
 
+    def _said_of(self, figs: list[Found], m: re.Match[str]) -> bool:
+        """Whether 分配如下： or 具体为： speaks of the figure just before it (资金500万元，
+        具体分配如下：), or of the statement before (…500万元。分配如下：), not of other
+        matters (企业120家，2025年工作安排如下：)."""
+        k = bisect_left([f.end for f in figs], m.start() + 1) - 1
+        if k < 0:
+            return True  # the figures of the statement before, where nothing stands between
+        between = _NOT_WORDS.sub("", self.s[figs[k].end : m.start()])
+        # 资金500万元，按项目分解如下: words that share out money may stand further off
+        limit = _SAID_OF if m.group()[:2] not in ("分配", "分解", "构成") else _SAID_OF_SHARED
+        return len(between) <= limit and not any("0" <= c <= "9" for c in between)
+
     def _statement(self, pool: list[Found], q: int, after: list[Found], b: int) -> None:
         """The parts after a 其中 at ``q`` for the totals in ``pool``."""
         totals: dict[str, Found] = {}
@@ -153,12 +172,17 @@ class PartsReader:
         key = ""
         at = q
         complete_hint: bool | None = None
+        again: Found | None = None
         for f in after:
             if f.start in self.parts:
                 break
             k_a, k_b = key_span(self.s, at, f.start)
             folded = self.s[k_a:k_b]
             if dimension(f) not in totals or _PART_STOP.search(folded) or len(folded) > 16:
+                break
+            if parts and _TOTAL_AFTER.fullmatch(self.s, at, f.start):
+                if f.figure == totals[dimension(f)].figure:
+                    again = f  # …，合计3000人次: the total said again
                 break
             if (
                 parts
@@ -186,7 +210,12 @@ class PartsReader:
         for kind, t in totals.items():
             mine = [(f, k) for f, k in parts if dimension(f) == kind]
             if mine:
-                self._breakdown(t, mine, complete_hint, end=mine[-1][0].end)
+                repeats = again is not None and dimension(again) == kind
+                end = again.end if again is not None and repeats else mine[-1][0].end
+                made = len(self.breakdowns)
+                self._breakdown(t, mine, complete_hint, end=end)
+                if again is not None and repeats and len(self.breakdowns) > made:
+                    self.said_again.add(again.start)
 
     def _list_goes_on(
         self, parts: list[tuple[Found, str]], totals: dict[str, Found], folded: str, f: Found
@@ -287,8 +316,9 @@ class PartsReader:
         """甲、乙、丙分别设置1处、4处、2处 after a total said before, or 分别为26项、18项和
         11项，合计55项 before a total said after: parts keyed by the names listed."""
         s = self.s
+        starts = [f.start for f in figs]
         for m in _RESPECTIVELY.finditer(s, a, b):
-            at = bisect_left([f.start for f in figs], m.end())
+            at = bisect_left(starts, m.end())
             parts: list[Found] = []
             for f in figs[at:]:
                 if f.start in self.parts or (parts and dimension(f) != dimension(parts[0])):
@@ -299,9 +329,10 @@ class PartsReader:
             if len(parts) < 2:
                 continue
             names = clause_start(s, m.start(), a)
-            before = [f for f in figs[:at] if f.end <= m.start()]
-            if before and before[-1].end > names:
-                names = before[-1].end
+            # the figures before the names (ends rise with starts: figures never overlap)
+            until = at if at == 0 or figs[at - 1].end <= m.start() else at - 1
+            if until and figs[until - 1].end > names:
+                names = figs[until - 1].end
             keys = [k for k in _LIST_JOINS.split(s[names : m.start()]) if k.strip(" ，,")]
             if len(keys) != len(parts):
                 continue
@@ -309,7 +340,7 @@ class PartsReader:
             keyed = [
                 (f, self.text[x:y].strip(" ，,")) for f, (x, y) in zip(parts, spans, strict=True)
             ]
-            total = self._said_total(s, figs, parts, before, b)
+            total = self._said_total(s, figs, parts, at, until)
             if total is not None:
                 said_after = total.start > parts[-1].end  # …分别为…，合计55项: whole
                 end = max(parts[-1].end, total.end)
@@ -325,6 +356,7 @@ class PartsReader:
                 continue
             parts: list[tuple[Found, str]] = []
             at = k - 1
+            mark = ""  # what parts the list: 、 or ，; a list never changes it
             while at >= 0 and len(parts) < _LOOK_BACK:
                 f = figs[at]
                 if f.start in self.parts or dimension(f) != dimension(t):
@@ -335,8 +367,13 @@ class PartsReader:
                 if not folded or len(folded) > _LONG_KEY or _PART_STOP.search(folded):
                     break
                 parts.append((f, self.text[k_a:k_b]))
-                if at == 0 or not _NEXT_PART.search(s, figs[at - 1].end, k_a):
+                m = _NEXT_PART.search(s, figs[at - 1].end, k_a) if at else None
+                if m is None:
                     break  # the first part: no list mark between it and the figure before
+                said = "，" if m.group() in "，," else m.group()
+                if mark and said != mark:
+                    break  # 企业120家，新认定的中，甲区9家、乙区6家: 120家 is no part
+                mark = said
                 at -= 1
             if len(parts) >= 2:
                 parts.reverse()
@@ -350,22 +387,25 @@ class PartsReader:
                 subject = self.text[c_a:c_b].removesuffix("中") if c_a < c_b else ""
                 at = c_a if subject else first
                 self._breakdown(t, parts, True, end=t.end, subject=subject or None, at=at)
+                if subject and t.start in self.parts.values():
+                    self.named[t.start] = unwrap(subject)  # 新认定的企业中…合计15家
 
     def _figure_within(self, a: int, b: int) -> bool:
         k = bisect_left(self.starts, a)
         return k < len(self.starts) and self.starts[k] < b
 
     def _said_total(
-        self, s: str, figs: list[Found], parts: list[Found], before: list[Found], b: int
+        self, s: str, figs: list[Found], parts: list[Found], at: int, until: int
     ) -> Found | None:
-        """The total of parts listed with 分别: 合计55项 right after them, or the last figure
-        of their kind before the names."""
-        k = figs.index(parts[-1]) + 1
+        """The total of parts listed with 分别 (``figs[at:]`` from the first): 合计55项
+        right after them, or the last figure of their kind of ``figs[:until]``, the figures
+        before the names."""
+        k = at + len(parts)
         if k < len(figs) and dimension(figs[k]) == dimension(parts[0]):
             between = s[parts[-1].end : figs[k].start]
             if _TOTAL_AFTER.fullmatch(between):
                 return figs[k]
-        for f in reversed(before):
+        for f in reversed(figs[max(0, until - _LOOK_BACK) : until]):
             if dimension(f) == dimension(parts[0]) and f.start not in self.parts:
                 return f
         return None
@@ -397,7 +437,10 @@ class PartsReader:
         subject: str | None = None,
         at: int | None = None,
     ) -> None:
-        keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
+        try:
+            keyed = [_part(g, key, self.source(g.start, g.end)) for g, key in parts]
+        except SciplanError:
+            return  # a part without words to name it: no breakdown
         if complete is None:
             complete = _complete(t, parts, keyed, self.s)
         k = bisect_left(self.starts, t.start)

@@ -177,6 +177,8 @@ class _Reader(PartsReader):
         self.starts: list[int] = []
         self.breakdowns: list[tuple[int, Breakdown]] = []
         self.opened: dict[int, int] = {}  # a total's start -> where its statement starts
+        self.named: dict[int, str] = {}  # a total's start -> the subject its statement says
+        self.said_again: set[int] = set()  # totals said again after their parts
         self.items: list[_Item] = []
 
     # -- the section -------------------------------------------------------------------
@@ -212,8 +214,8 @@ class _Reader(PartsReader):
             if is_table_row(self.s, a, b):
                 if not rows and header is not None:
                     # 项目\t资金 over 甲镇\t40: a header of one tab, which alone is no row
-                    rows.append(cells(self.s, *_inside_bars(self.s, *header)))
-                rows.append(cells(self.s, *_inside_bars(self.s, a, b)))
+                    rows.append(cells(self.s, *_inside_bars(self.text, *header)))
+                rows.append(cells(self.s, *_inside_bars(self.text, a, b)))
                 header = None
                 continue
             if rows:
@@ -387,6 +389,10 @@ class _Reader(PartsReader):
         seen_goals = self.memory.goals
         indicators = self.memory.indicators
         for item in self.items:
+            if item.found.start in self.said_again:
+                placed.append(Place(item.found, "restated"))
+                continue
+            item.name = self.named.get(item.found.start, item.name)
             made = self._make(item, indicators)
             if made is None:
                 continue
@@ -468,13 +474,14 @@ def _baseline(s: str, a: int, f: Found, following: Found) -> bool:
     return _CHANGE_TO.fullmatch(s, f.end, following.start) is not None
 
 
-def _inside_bars(s: str, a: int, b: int) -> tuple[int, int]:
-    """A table row without the outer bars of markdown (| a | b | as folded: tabs)."""
-    while a < b and s[a] == " ":
+def _inside_bars(text: str, a: int, b: int) -> tuple[int, int]:
+    """A table row without the outer bars of markdown (| a | b |, which the folded text
+    holds as tabs).  Tabs at the ends of a row are empty cells (a blank 序号), not bars."""
+    while a < b and text[a] == " ":
         a += 1
-    while b > a and s[b - 1] in " \r":
+    while b > a and text[b - 1] in " \r":
         b -= 1
-    if a < b and s[a] == "\t" and s[b - 1] == "\t":
+    if a < b and text[a] in "|｜" and text[b - 1] in "|｜":
         return a + 1, b - 1
     return a, b
 

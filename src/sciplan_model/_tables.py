@@ -108,6 +108,7 @@ class _Table:
         self.caption = caption
         self.taken = taken
         self.units: list[str | None] = []
+        self.names: dict[int, str] = {}  # a row's first cell → the row's name
         self.out = TableReading()
 
     def words(self, cell: tuple[int, int]) -> str:
@@ -162,8 +163,11 @@ class _Table:
         )
         above: list[list[tuple[int, int]]] = []
         subtotals: list[list[tuple[int, int]]] = []  # the 小计 rows since the last total
+        merged = ""  # the name of the row above, for a row whose name cell is blank
         for row in rows:
-            key = self.words(row[0])
+            key = self.words(row[0]) or self._other_words(row) or merged
+            merged = key
+            self.names[row[0][0]] = key
             folded = fold_text(key).replace(" ", "")
             total_row = TOTAL_ROW.fullmatch(folded) is not None
             self._name_cells(row, key, header, total_row)
@@ -179,6 +183,15 @@ class _Table:
                 self._column_sums(row, key, header, subtotals + above)
                 subtotals, above = [], []
         return self.out
+
+    def _other_words(self, row: list[tuple[int, int]]) -> str:
+        """A row's first cell of words after its blank name cell (merged cells: 甲镇 over
+        two rows, the second called by its 项目B)."""
+        for k in range(1, len(row)):
+            words = self.words(row[k])
+            if words and self.figure_in(row, k) is None and not _BARE_NUMBER.fullmatch(words):
+                return words
+        return ""
 
     def _unnumbered(self, row: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A row without its serial number; where the row's name is blank and its number
@@ -232,7 +245,7 @@ class _Table:
             for line in above:
                 f = self.figure_in(line, k)
                 if f is not None and dimension(f) == dimension(t):
-                    parts.append((f, self.words(line[0])))
+                    parts.append((f, self.names[line[0][0]]))
             if parts:
                 column = header[k] if k < len(header) else key
                 self.out.sums.append((t, parts, column, row[0][0]))

@@ -113,6 +113,8 @@ def wrapped(s: str, k: int) -> bool:
     line_start = s.rfind("\n", 0, k) + 1
     if k - line_start < _WRAPPED_LINE or k + 1 >= len(s):
         return False
+    if k - line_start < _FULL_LINE and _ENDS_ON_FIGURE.search(s, max(line_start, k - 8), k):
+        return False  # 新增高新技术企业20家 short of a full line: a statement of its own
     return (
         s[k - 1] not in "。；;！!？?：:"
         and s[k + 1] not in " \t\n#-"
@@ -127,6 +129,9 @@ def unwrap(words: str) -> str:
 
 
 _WRAPPED_LINE = 16
+#: A line this long fills a page's width (a 公文 line holds 28 characters), wherever it ends.
+_FULL_LINE = 26
+_ENDS_ON_FIGURE = re.compile(r"[0-9](?:[%％]|[万亿千]?[^\x00-\x7f，。；：、（）“”]{1,3})$")
 #: What opens a heading's line: the next line is a heading, not the rest of this one.
 _LABEL = re.compile(
     r"[(（]?[一二三四五六七八九十]{1,3}[、)）.．]|第[一二三四五六七八九十0-9]{1,3}[章节条部]|"
