@@ -1003,3 +1003,9 @@ def test_a_row_under_a_merged_name_cell_is_called_by_its_other_words_or_the_row_
 def test_a_short_line_that_ends_on_a_figure_is_a_statement_of_its_own() -> None:
     draft = read_plan(_PLAN + "2024年全县新增国家高新技术企业20家\n全年技术合同成交额5亿元\n")
     assert ("Goal", "技术合同成交额", "5亿元") in _items(draft)
+
+
+@pytest.mark.parametrize("mark", ["一是", "●", "★", "第一，"])
+def test_a_line_opened_by_a_list_mark_is_not_the_rest_of_the_line_before(mark: str) -> None:
+    text = _PLAN + f"全县新增国家级高新技术企业数量力争达到\n{mark}技术合同成交额5亿元\n"
+    assert _items(read_plan(text)) == [("Goal", "技术合同成交额", "5亿元")]
