@@ -53,7 +53,6 @@ _COUNT = "count"
 # -- values ----------------------------------------------------------------------------------
 
 
-@own_context
 def project_value(
     project: Project, stage: FundingStage | str = FundingStage.ALLOCATED
 ) -> Money | None:
