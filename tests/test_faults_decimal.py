@@ -2,7 +2,7 @@
 
 Python's Decimal operators follow the thread's context, which an application may set
 to anything: traps on Inexact and Rounded, a precision of 3, rounding toward -∞, an
-exponent limit of 10.  The library computes in its own context whatever the caller's
+exponent limit of 10, a lower-case "e" in exponents.  The library computes in its own context whatever the caller's
 holds: under each hostile context below, every result of the public API equals the one
 computed under the default context, nothing raises a raw ``decimal`` signal, and the
 caller's context is left exactly as it was (precision, rounding, limits, traps and
@@ -62,7 +62,10 @@ HOSTILE: list[tuple[str, dict[str, Any]]] = [
     ("prec-3", {"prec": 3}),
     ("floor-prec-5", {"prec": 5, "rounding": decimal.ROUND_FLOOR}),
     ("emax-10", {"Emax": 10, "Emin": -10}),
-    ("up-prec-2-clamped", {"prec": 2, "rounding": decimal.ROUND_UP, "Emax": 10, "clamp": 1}),
+    (
+        "up-prec-2-clamped",
+        {"prec": 2, "rounding": decimal.ROUND_UP, "Emax": 10, "clamp": 1, "capitals": 0},
+    ),
 ]
 
 
@@ -279,7 +282,7 @@ def test_rollups_validation_reports_reading_and_saving_are_as_under_the_default_
 @st.composite
 def hostile_contexts(draw: st.DrawFn) -> decimal.Context:
     """A context a caller might hold: a low precision, any rounding, small exponent
-    limits, any of the signals trapped."""
+    limits, exponents clamped, a lower-case "e", any of the signals trapped."""
     signals = [
         decimal.Inexact,
         decimal.Rounded,
@@ -307,6 +310,7 @@ def hostile_contexts(draw: st.DrawFn) -> decimal.Context:
         Emax=emax,
         Emin=-draw(st.integers(1, 30)),
         clamp=draw(st.integers(0, 1)),
+        capitals=draw(st.integers(0, 1)),
         traps=draw(st.lists(st.sampled_from(signals), unique=True)),
     )
 
@@ -319,7 +323,7 @@ def _amount_results(amounts: list[Money], k: int) -> Any:
     for m in rest:
         if m:
             results += [
-                repr(first / m),
+                first / m,  # a Decimal: its repr would follow the context's capitals
                 percent(Quantity(_in_percent(first, m), "%")),
             ]
             if m.magnitude > 0:

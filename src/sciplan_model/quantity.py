@@ -111,6 +111,8 @@ _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
 _SHORT = MAX_DIGITS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 _COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
+#: A Decimal as ``str()`` writes it, but with a capital E whatever the caller's context.
+_sci = EXACT.to_sci_string
 
 
 def to_decimal(value: object, field: str = "magnitude") -> Decimal:
@@ -151,7 +153,7 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
         raise WrongTypeError(field, "an int, str or Decimal", type(value).__name__)
     problem = magnitude_problem(d)
     if problem is not None:
-        raise InvalidMagnitudeError(str(d), problem, field)
+        raise InvalidMagnitudeError(_sci(d), problem, field)
     if not d:
         if d.as_tuple().exponent < MIN_EXPONENT:  # type: ignore[operator]
             d = Decimal(0)
@@ -208,13 +210,14 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
     """Unpickle a quantity, which may be a result beyond the limits of a new one."""
     info = unit_info(unit)
     if type(magnitude) is not Decimal or not magnitude.is_finite():
-        raise InvalidMagnitudeError(str(magnitude), "not a finite Decimal")
+        shown = _sci(magnitude) if type(magnitude) is Decimal else str(magnitude)
+        raise InvalidMagnitudeError(shown, "not a finite Decimal")
     q = object.__new__(cls)
     q._check_unit(info)
     try:
         _fill(q, magnitude, info)
     except decimal.DecimalException:
-        raise InvalidMagnitudeError(str(magnitude), "beyond exact arithmetic") from None
+        raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
 
 
@@ -417,8 +420,9 @@ class Quantity:
         n = _number(other, "multiply")
         if n is None:
             return NotImplemented
-        product = _exact(f"{self} * {n}", EXACT.multiply, self.magnitude, n)
-        return _result(product, self._info, f"{self} * {n}")
+        operation = f"{self} * {_sci(n)}"
+        product = _exact(operation, EXACT.multiply, self.magnitude, n)
+        return _result(product, self._info, operation)
 
     __rmul__ = __mul__
 
@@ -432,9 +436,10 @@ class Quantity:
         if n is None:
             return NotImplemented
         if not n:
-            raise DivisionByZeroError(f"{self} / {n}")
-        quotient = _exact(f"{self} / {n}", EXACT.divide, self.magnitude, n)
-        return _result(quotient, self._info, f"{self} / {n}")
+            raise DivisionByZeroError(f"{self} / {_sci(n)}")
+        operation = f"{self} / {_sci(n)}"
+        quotient = _exact(operation, EXACT.divide, self.magnitude, n)
+        return _result(quotient, self._info, operation)
 
     def __neg__(self) -> Quantity:
         return _make(plain(self.magnitude.copy_negate()), self._info)
