@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._exact import RATIO, fmt, plain
+from ._exact import EXACT, RATIO, ROUNDING, fmt, own_context, plain
 from ._rollup import _as_value, _in_word, _place, _range_in
 from ._walk import Entry
 from .codes import Aggregation
@@ -192,6 +192,7 @@ def _divide(r: Range, by: Quantity) -> Range:
     return Range(low, high, r.low_closed, r.high_closed, unit="%")
 
 
+@own_context
 def attainment(goal: Goal | Entry | Figure, achievements: Any) -> Attainment:
     """A target against what was achieved: 完成率 and a three-valued verdict that
     respects the qualifiers on both sides.
@@ -239,6 +240,7 @@ def attainment(goal: Goal | Entry | Figure, achievements: Any) -> Attainment:
     return Attainment(target, actual, rate, verdict)
 
 
+@own_context
 def growth(current: Any, previous: Any) -> Range:
     """Growth on the previous figure (同比增长), in %: a point for exact figures, a
     range for qualified ones, not known when either is not known or the previous
@@ -295,6 +297,7 @@ def _end(
     return _ratio(q, divisor), closed and divisor_closed
 
 
+@own_context
 def percent(value: Range | Quantity, places: int = 1) -> str:
     """A rate as people read it, rounded half up (四舍五入) to ``places`` decimals:
     ``105.0%``; a range with both ends in it as ``100.0%–150.0%``, with an end left out
@@ -328,5 +331,5 @@ def percent(value: Range | Quantity, places: int = 1) -> str:
 
 
 def _round(q: Quantity, places: int) -> str:
-    d = q.to("%").magnitude.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+    d = q.to("%").magnitude.quantize(Decimal(1).scaleb(-places, EXACT), context=ROUNDING)
     return f"{fmt(d if d else d.copy_abs())}%"  # no "-0.0%"

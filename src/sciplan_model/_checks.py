@@ -46,7 +46,7 @@ def _digit(q: Quantity) -> Decimal:
     """The unit of the finest digit written in ``q``, in its base unit (159.3万元 → 1000)."""
     exponent = q.magnitude.as_tuple().exponent
     written = min(exponent, 0) if isinstance(exponent, int) else 0  # 1E+2 is written 100
-    return unit_info(q.unit).factor * Decimal(1).scaleb(written, EXACT)
+    return EXACT.multiply(unit_info(q.unit).factor, Decimal(1).scaleb(written, EXACT))
 
 
 def _slack(figures: list[Figure]) -> Quantity | None:

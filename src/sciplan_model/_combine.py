@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ._exact import own_context
 from ._rollup import (
     By,
     Rollup,
@@ -70,6 +71,7 @@ class Combined:
         are for: floors (确保) and stretches (力争) are summed apart."""
         return self._summed("Goal", ("indicator", "period", "aspirational"))
 
+    @own_context
     def _summed(self, kind: str, by: tuple[str, ...]) -> Rollup:
         groups: dict[Any, list[Value]] = {}
         counts: dict[Any, int] = {}
@@ -198,6 +200,7 @@ def _pair(a: Combined, b: Combined) -> Combined:
     )
 
 
+@own_context
 def combine(plans: Iterable[Plan | Combined]) -> Combined:
     """Plans (or combined views of plans) seen together: county plans into a city's
     view, city views into a province's.  Projects met in more than one plan (the same
@@ -239,6 +242,7 @@ def _span(period: Period) -> range:
     return years
 
 
+@own_context
 def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = None) -> Rollup:
     """Annual figures made into the figure of their five-year period (or of
     ``period``), indicator by indicator: flows are summed over the years, stocks take

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import attrs
 
+from ._exact import own_context
 from ._find import Found, find_figures
 from ._outline import Node, outline
 from ._prose import CLAUSE_ENDS, PLAN_VERBS, RESULT_WORDS, TARGET_WORDS, line_column, line_starts
@@ -130,6 +131,7 @@ def _file_name(path: str | os.PathLike[str]) -> str:
     return os.fsencode(Path(path).name).decode("utf-8", "replace")
 
 
+@own_context
 def read_plan(text: str, *, document: str = "text") -> Draft:
     """Read a plan's text into a :class:`Draft`.
 

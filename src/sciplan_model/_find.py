@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._exact import own_context
 from ._prose import CLAUSE_ENDS
 from ._reading import CN_DIGITS, CN_NUMERAL_CHARS, fold_text
 from ._scan import (
@@ -180,6 +181,7 @@ def _starts_words(c: str) -> bool:
     return _is_cjk(c) or c in '“‘「『《"'
 
 
+@own_context
 def find_figures(text: str) -> tuple[Found, ...]:
     """Every figure in ``text``, in text order, none overlapping another.
 

@@ -25,6 +25,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from ._exact import own_context
 from ._table import table
 from ._walk import Entry
 from .codes import Aggregation, FundingStage
@@ -313,6 +314,7 @@ class Rollup(Mapping[Any, Value]):
         return self._counts[key]
 
     @property
+    @own_context
     def total(self) -> Value | None:
         """The grand total of every group; None for a roll-up of nothing, or of groups
         that measure different things (achievements by indicator)."""
@@ -334,6 +336,7 @@ class Rollup(Mapping[Any, Value]):
         # they would in one group
         return _at_least(grand) if len(stated) < len(values) else grand
 
+    @own_context
     def __add__(self, other: object) -> Rollup:
         if not isinstance(other, Rollup):
             return NotImplemented
@@ -372,6 +375,7 @@ class Rollup(Mapping[Any, Value]):
             records.append(record)
         return records
 
+    @own_context
     def to_frame(self) -> Any:
         """The groups as a pandas ``DataFrame`` (the ``frame`` extra: ``pip install
         "sciplan_model[frame]"``), one row per group, without a 合计 row.
@@ -394,6 +398,7 @@ class Rollup(Mapping[Any, Value]):
 
         return rollup_frame(self)
 
+    @own_context
     def _repr_html_(self) -> str:
         """The roll-up in a notebook: keys, 数值, 条目数, and a 合计 row when the groups
         add up."""
@@ -401,6 +406,7 @@ class Rollup(Mapping[Any, Value]):
 
         return rollup_html(self)
 
+    @own_context
     def __str__(self) -> str:
         if not self.by:
             rows = [["合计", _value_text(v), str(self._counts[k])] for k, v in self._values.items()]
@@ -473,6 +479,7 @@ def _sorted(
     return Rollup(by, ordered, {k: counts[k] for k in order}, unit, indicators, stock, empty)
 
 
+@own_context
 def rollup(
     items: Iterable[Any],
     by: By = None,

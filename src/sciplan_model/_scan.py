@@ -305,11 +305,11 @@ def _regroup(value: Decimal, power: int, number: str, at: int) -> Decimal:
     counted in that scale.  The scale after 余 reaches only the part of the number below
     the next larger group written inside it: 一亿二千余万 is 1亿 and 2千余万, 12000余万,
     not 100002000万."""
-    group = Decimal(10) ** (power + 4)  # 亿 above 万, 万亿 above 亿
-    if abs(value) < group or not any(c in SCALES for c in number):
+    group = Decimal(10 ** (power + 4))  # 亿 above 万, 万亿 above 亿
+    if value.copy_abs() < group or not any(c in SCALES for c in number):
         return value
-    high, low = divmod(value, group)
-    if abs(low) >= 10**4:
+    high, low = EXACT.divmod(value, group)
+    if low.copy_abs() >= 10**4:
         raise Bad(at, "a part too large for the scale before it")
     return EXACT.add(EXACT.multiply(high, Decimal(10**4)), low)
 

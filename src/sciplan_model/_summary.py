@@ -10,7 +10,6 @@ Markdown, and as one self-contained HTML page with SVG charts (no script, no net
 
 from __future__ import annotations
 
-import decimal
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -24,7 +23,7 @@ from ._combine import Combined, combine
 from ._display import escape as _e
 from ._display import html_table
 from ._display import value_text as _value
-from ._exact import RATIO
+from ._exact import EXACT, RATIO, ROUNDING, own_context
 from ._findings import Finding, _said
 from ._rollup import Rollup, _funding_stage, _indicator_key, _place, _show
 from ._table import display_width, table
@@ -81,6 +80,7 @@ class Summary:
         """Whether any project carries money of the report's stage."""
         return any(f.stage is self.stage for p in self.combined.projects for f in p.funding)
 
+    @own_context
     def __str__(self) -> str:
         return "\n".join(_text(self))
 
@@ -88,18 +88,22 @@ class Summary:
         ids = ", ".join(p.id for p in self.plans)
         return f"Summary({ids}: {len(self.combined.projects)} projects, {len(self.lines)} goals)"
 
+    @own_context
     def to_markdown(self) -> str:
         """The report as Markdown (tables as pipe tables)."""
         return "\n".join(_markdown(self))
 
+    @own_context
     def to_html(self) -> str:
         """The report as one self-contained HTML page with SVG charts."""
         return _page(self)
 
+    @own_context
     def _repr_html_(self) -> str:
         return _body(self)
 
 
+@own_context
 def summarize(
     plans: Plan | Iterable[Plan], *, stage: FundingStage | str = FundingStage.ALLOCATED
 ) -> Summary:
@@ -415,9 +419,8 @@ def _ends(
 
 
 def _scale(d: Decimal, largest: Decimal) -> Decimal:
-    with decimal.localcontext(RATIO):
-        width = d / largest * _BAR_WIDTH if largest > 0 else Decimal(0)
-    return max(width, Decimal(0)).quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
+    width = RATIO.multiply(RATIO.divide(d, largest), _BAR_WIDTH) if largest > 0 else Decimal(0)
+    return max(width, Decimal(0)).quantize(Decimal("0.1"), context=ROUNDING)
 
 
 def _chart_dimension(
@@ -463,7 +466,7 @@ def bar_chart(
         known.append(_canonical(mark[0]))
     largest = max(known, default=Decimal(0))
     if any(low is not None and high is None for low, high in ends):
-        largest = largest * Decimal("1.25")  # room for bars without a high end
+        largest = EXACT.multiply(largest, Decimal("1.25"))  # room for bars without a high end
     if not rows:
         parts.append(f'<text x="0" y="{34 + 16}" font-size="13" fill="#52606d">{_e(empty)}</text>')
     for k, ((label, _, shown), (low, high)) in enumerate(zip(rows, ends, strict=True)):
@@ -474,17 +477,18 @@ def bar_chart(
             end = _scale(high, largest) if high is not None else _BAR_WIDTH
             fill = "#3e7cb1" if low == high else "#9fc2e0"
             parts.append(
-                f'<rect x="{label_width + start}" y="{y + 4}" '
-                f'width="{max(end - start, Decimal("0.5"))}" height="16" fill="{fill}"/>'
+                f'<rect x="{EXACT.add(label_width, start)}" y="{y + 4}" '
+                f'width="{max(EXACT.subtract(end, start), Decimal("0.5"))}" height="16" '
+                f'fill="{fill}"/>'
             )
-            x_text = label_width + end + 6
+            x_text = EXACT.add(label_width + 6, end)
         else:
             x_text = Decimal(label_width)
         parts.append(
             f'<text x="{x_text}" y="{y + 16}" font-size="12" fill="#323f4b">{_e(shown)}</text>'
         )
     if mark is not None and rows:
-        x = label_width + _scale(_canonical(mark[0]), largest)
+        x = EXACT.add(label_width, _scale(_canonical(mark[0]), largest))
         bottom = 34 + _ROW * len(rows)
         parts.append(
             f'<line x1="{x}" y1="28" x2="{x}" y2="{bottom}" stroke="#b42318" '

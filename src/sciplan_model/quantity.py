@@ -111,6 +111,8 @@ _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
 _SHORT = MAX_DIGITS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 _COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
+#: A Decimal as ``str()`` writes it, but with a capital E whatever the caller's context.
+_sci = EXACT.to_sci_string
 
 
 def to_decimal(value: object, field: str = "magnitude") -> Decimal:
@@ -151,7 +153,7 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
         raise WrongTypeError(field, "an int, str or Decimal", type(value).__name__)
     problem = magnitude_problem(d)
     if problem is not None:
-        raise InvalidMagnitudeError(str(d), problem, field)
+        raise InvalidMagnitudeError(_sci(d), problem, field)
     if not d:
         if d.as_tuple().exponent < MIN_EXPONENT:  # type: ignore[operator]
             d = Decimal(0)
@@ -208,10 +210,14 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
     """Unpickle a quantity, which may be a result beyond the limits of a new one."""
     info = unit_info(unit)
     if type(magnitude) is not Decimal or not magnitude.is_finite():
-        raise InvalidMagnitudeError(str(magnitude), "not a finite Decimal")
+        shown = _sci(magnitude) if type(magnitude) is Decimal else str(magnitude)
+        raise InvalidMagnitudeError(shown, "not a finite Decimal")
     q = object.__new__(cls)
     q._check_unit(info)
-    _fill(q, magnitude, info)
+    try:
+        _fill(q, magnitude, info)
+    except decimal.DecimalException:
+        raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
 
 
@@ -231,13 +237,19 @@ def _in_finer(canon: Decimal, a: UnitInfo, b: UnitInfo, operation: str) -> Quant
         magnitude = plain(EXACT.divide(canon, finer.factor))
     except decimal.DecimalException:
         finer = unit_info(finer.base)
-        magnitude = plain(EXACT.divide(canon, finer.factor))
+        try:
+            magnitude = plain(EXACT.divide(canon, finer.factor))
+        except decimal.DecimalException:
+            raise InexactResultError(operation) from None
     return _result(magnitude, finer, operation)
 
 
 def _exact(operation: str, fn: Any, *args: Decimal) -> Decimal:
+    """``fn(*args)`` (a method of a context) made :func:`plain`; a ``decimal`` signal
+    on the way becomes the package's error (beyond 1000 digits, ``plain`` itself may
+    find no room for a large exponent's zeros)."""
     try:
-        result: Decimal = fn(*args)
+        result: Decimal = plain(fn(*args))
     except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise DivisionByZeroError(operation) from None
     except decimal.DecimalException:
@@ -383,7 +395,11 @@ class Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
         self._same_dimension(other, "add")
-        return _in_finer(EXACT.add(self._canon, other._canon), self._info, other._info, "+")
+        try:
+            canon = EXACT.add(self._canon, other._canon)
+        except decimal.DecimalException:  # beyond 1000 digits
+            raise InexactResultError(f"{self} + {other}") from None
+        return _in_finer(canon, self._info, other._info, "+")
 
     def __radd__(self, other: object) -> Quantity:
         if type(other) is int and other == 0:
@@ -394,15 +410,19 @@ class Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
         self._same_dimension(other, "subtract")
-        difference = EXACT.subtract(self._canon, other._canon)
+        try:
+            difference = EXACT.subtract(self._canon, other._canon)
+        except decimal.DecimalException:  # beyond 1000 digits
+            raise InexactResultError(f"{self} - {other}") from None
         return _in_finer(difference, self._info, other._info, "-")
 
     def __mul__(self, other: object) -> Quantity:
         n = _number(other, "multiply")
         if n is None:
             return NotImplemented
-        product = _exact(f"{self} * {n}", EXACT.multiply, self.magnitude, n)
-        return _result(plain(product), self._info, f"{self} * {n}")
+        operation = f"{self} * {_sci(n)}"
+        product = _exact(operation, EXACT.multiply, self.magnitude, n)
+        return _result(product, self._info, operation)
 
     __rmul__ = __mul__
 
@@ -411,15 +431,15 @@ class Quantity:
             self._same_dimension(other, "divide")
             if not other._canon:
                 raise DivisionByZeroError(f"{self} / {other}")
-            ratio = _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
-            return plain(ratio)
+            return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
         n = _number(other, "divide")
         if n is None:
             return NotImplemented
         if not n:
-            raise DivisionByZeroError(f"{self} / {n}")
-        quotient = _exact(f"{self} / {n}", EXACT.divide, self.magnitude, n)
-        return _result(plain(quotient), self._info, f"{self} / {n}")
+            raise DivisionByZeroError(f"{self} / {_sci(n)}")
+        operation = f"{self} / {_sci(n)}"
+        quotient = _exact(operation, EXACT.divide, self.magnitude, n)
+        return _result(quotient, self._info, operation)
 
     def __neg__(self) -> Quantity:
         return _make(plain(self.magnitude.copy_negate()), self._info)
@@ -595,7 +615,10 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     finest, scaled = found
     if target is not None and target.dimension != finest.dimension:
         raise UnitMismatchError(finest.name, target.name, "total")
-    canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
+    try:
+        canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
+    except decimal.DecimalException:  # beyond 1000 digits
+        raise InexactResultError("the total") from None
     if target is not None:
         return _from_canon(canon, target, "the total")
     return _in_finer(canon, finest, finest, "total")
@@ -639,8 +662,11 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
     if len(dimensions) > 1:
         names = sorted({info.name for info in infos} | ({target.name} if target else set()))
         raise UnitMismatchError(names[0], names[-1], "total")
-    with decimal.localcontext(EXACT):
-        canon = sum(map(_CANON, items), Decimal(0))
+    try:
+        with decimal.localcontext(EXACT):
+            canon = sum(map(_CANON, items), Decimal(0))
+    except decimal.DecimalException:  # beyond 1000 digits
+        raise InexactResultError("the total") from None
     if target is not None:
         return _from_canon(canon, target, "the total")
     finest = min(infos, key=lambda info: (info.factor, info.name))

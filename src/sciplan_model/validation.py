@@ -32,6 +32,7 @@ from ._checks import (
     check_listed_detail,
     check_periods,
 )
+from ._exact import own_context
 from ._findings import Check, Finding, Scope, Severity
 from ._gc import gc_paused
 from ._table import table
@@ -172,6 +173,7 @@ class Report:
         return head + "\n" + table(["级别", "代码", "位置", "说明"], rows)
 
 
+@own_context
 def validate(plans: Plan | Iterable[Plan], checks: Iterable[Check] = CHECKS) -> Report:
     """Run every check over one plan or several and collect all findings.
 
