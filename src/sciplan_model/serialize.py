@@ -1006,30 +1006,28 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
     return from_data(data, cls)
 
 
-#: The largest file ``load`` reads, in bytes: a document of ``MAX_DOCUMENT``
-#: characters, each of up to four bytes in UTF-8, after a byte order mark.
-MAX_FILE_BYTES = 4 * MAX_DOCUMENT + 3
-
-
 def _read_file(p: Path) -> bytes:
     """The bytes of a plan's file, its size checked on the open file before any is
-    read (a larger file is refused unread), and never more than the limit read."""
+    read: a file larger than a document of ``MAX_DOCUMENT`` characters can be (four
+    bytes a character in UTF-8, and a byte order mark) is refused unread, and no more
+    than that is ever read."""
+    limit = 4 * MAX_DOCUMENT + 3
     with p.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
-        if size > MAX_FILE_BYTES:
-            raise _file_too_large(p, size)
-        data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:  # the file grew, or is not a regular file
-        raise _file_too_large(p, len(data))
+        if size > limit:
+            raise _file_too_large(p, size, limit)
+        data = stream.read(limit + 1)
+    if len(data) > limit:  # the file grew, or is not a regular file
+        raise _file_too_large(p, len(data), limit)
     return data
 
 
-def _file_too_large(p: Path, size: int) -> PlanLoadError:
+def _file_too_large(p: Path, size: int, limit: int) -> PlanLoadError:
     return PlanLoadError(
         [
             LoadProblem(
                 "$",
-                f"the file {p.name!r} has {size} bytes, more than the {MAX_FILE_BYTES} a "
+                f"the file {str(p)!r} has {size} bytes, more than the {limit} that a "
                 f"document of {MAX_DOCUMENT} characters can take; it is not read",
             )
         ]
