@@ -639,7 +639,9 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
             )
     problems.extend(walked)
     references = _capped(_check_ids(data)) if cls is Plan else []
-    stopped = len(references) > MAX_PROBLEMS
+    if len(problems) + len(references) > MAX_PROBLEMS:
+        # more than are listed already: the classes are not built at all
+        raise PlanLoadError(problems + references, stopped=True)
     try:
         result: T = _converter(False).structure(data, cls)
     except RecursionError:
@@ -662,10 +664,10 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
                 problems.append(LoadProblem("$", "the document could not be read"))
             finally:
                 _BUDGET.reset(token)
-        stopped = stopped or budget.left <= 0 or budget.stopped
+        stopped = budget.left <= 0 or budget.stopped
         raise PlanLoadError(problems + references, stopped) from None
     if problems or references:
-        raise PlanLoadError(problems + references, stopped)
+        raise PlanLoadError(problems + references)
     return result
 
 
@@ -684,23 +686,26 @@ def _check_ids(data: dict[str, Any]) -> Iterator[LoadProblem]:
     project's related entries) to ids the plan does not have, found in the data as
     written."""
     seen: dict[str, str] = {}  # a project's id, and the path of its item
-    references: list[tuple[str, str, list[Any]]] = []
-    for path, item in _items(data.get("sections"), "$.sections"):
-        tag, project_id = item.get("type"), item.get("id")
-        if tag == "project" and type(project_id) is str:
+    sections = data.get("sections")
+    for path, item in _items(sections, "$.sections"):
+        project_id = item.get("id")
+        if type(project_id) is str and item.get("type") == "project":
             if project_id in seen:
                 message = f"duplicate project id {project_id!r} (first at {seen[project_id]}.id)"
                 yield LoadProblem(f"{path}.id", message)
             else:
                 seen[project_id] = path
+    # a second walk, rather than a list of every reference: references may point
+    # forward, and a hostile document may hold millions of them
+    for path, item in _items(sections, "$.sections"):
+        tag = item.get("type")
         field = _REFERENCES.get(tag) if type(tag) is str else None
-        if field is not None and isinstance(item.get(field), list) and item[field]:
-            references.append((path, field, item[field]))
-    for path, field, refs in references:
-        for k, ref in enumerate(refs):
-            if isinstance(ref, str) and ref not in seen:
-                message = f"no project with id {ref!r} in this plan"
-                yield LoadProblem(f"{path}.{field}[{k}]", message)
+        refs = item.get(field) if field is not None else None
+        if type(refs) is list:
+            for k, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in seen:
+                    message = f"no project with id {ref!r} in this plan"
+                    yield LoadProblem(f"{path}.{field}[{k}]", message)
 
 
 #: The field of an item that names projects by id, by the item's type.
@@ -766,9 +771,11 @@ def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
 
 
 class _Duplicates(dict[str, Any]):
-    """An object in which a key stood more than once."""
+    """An object in which a key stood more than once (slotted: a hostile document may
+    hold millions)."""
 
-    duplicates: list[str]
+    __slots__ = ("duplicates",)
+    duplicates: tuple[str, ...]
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -780,7 +787,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out[key] = value
     if repeated:
         marked = _Duplicates(out)
-        marked.duplicates = repeated
+        marked.duplicates = tuple(repeated)
         return marked
     return out
 
