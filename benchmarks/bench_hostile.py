@@ -5,7 +5,10 @@ Run with ``python benchmarks/bench_hostile.py`` (about a minute on two cores; ``
 sets the size of each document, 100 by default).  Each document is written to a
 temporary file, and each ``load`` runs in a fresh Python process, which reports the time
 ``load`` took and its peak resident memory (``ru_maxrss``) above what the process held
-after importing the library; every one must end in the library's PlanLoadError.
+after importing the library; every one must end in the library's PlanLoadError.  For
+scale, the last column gives the peak memory of the standard library's ``json.loads`` of
+the same file alone (reading it, no checks, no hooks): the floor for any loader that
+builds Python objects from the whole text.
 
 The documents:
 
@@ -50,6 +53,18 @@ seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"outcome": outcome, "problems": problems, "last": last[:90],
                   "seconds": seconds, "extra_kib": peak - before}))
+"""
+
+
+FLOOR = r"""
+import json, resource, sys
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    with open(sys.argv[1], encoding="utf-8") as stream:
+        json.loads(stream.read())
+except RecursionError:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
 """
 
 
@@ -140,6 +155,10 @@ def run(name: str, size: int, folder: str) -> dict[str, object]:
     )
     result: dict[str, object] = json.loads(out.stdout)
     result["bytes"] = actual
+    floor = subprocess.run(
+        [sys.executable, "-c", FLOOR, path], capture_output=True, text=True, check=True
+    )
+    result["floor_kib"] = int(floor.stdout)
     os.remove(path)
     return result
 
@@ -152,17 +171,21 @@ def main() -> None:
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    print("| document | size | time | peak memory above the import | × size | outcome |")
-    print("|---|---:|---:|---:|---:|---|")
+    print(
+        "| document | size | time | peak memory above the import | × size "
+        "| json.loads alone | outcome |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
         for name in args.names or DOCUMENTS:
             r = run(name, size, folder)
             mb = int(r["bytes"]) / 1e6  # type: ignore[call-overload]
             extra = int(r["extra_kib"]) * 1024 / 1e6  # type: ignore[call-overload]
+            floor = int(r["floor_kib"]) * 1024 / 1e6  # type: ignore[call-overload]
             outcome = f"{r['outcome']}, {r['problems']} problems listed"
             print(
                 f"| {name} | {mb:.0f} MB | {float(r['seconds']):.1f} s "  # type: ignore[arg-type]
-                f"| {extra:.0f} MB | {extra / mb:.1f}× | {outcome} |"
+                f"| {extra:.0f} MB | {extra / mb:.1f}× | {floor / mb:.1f}× | {outcome} |"
             )
             print(f"|   | last problem: {r['last']} |", file=sys.stderr)
 

@@ -816,28 +816,17 @@ class _TooMany(Exception):
 def _looks_fine(data: Any, writing: bool = False) -> bool:
     """A quick pass without paths: nothing nests too deep, repeats a key or is too long,
     and there are no more values than a document can hold; when ``writing``, no string
-    holds a lone surrogate either (the loader's structuring finds those with paths)."""
-    stack = [(data, 1)]
+    holds a lone surrogate either (the loader's structuring finds those with paths).
+    Its stack holds one iterator a level, never the items of a long array."""
+    if not isinstance(data, _NESTED):  # a scalar: the structuring says what is wrong
+        return _value_problem(data, writing) is None
+    if type(data) is _Duplicates:
+        return False
+    budget = MAX_VALUES - len(data)
+    stack = [(iter(data.values() if isinstance(data, dict) else data), 2)]
     pop, push = stack.pop, stack.append
-    budget = MAX_VALUES
     while stack:
-        node, depth = pop()
-        kind = type(node)
-        if kind is dict:
-            values: Any = node.values()
-        elif kind is list:
-            values = node
-        elif kind is _Duplicates:
-            return False
-        elif isinstance(node, _NESTED):
-            values = node.values() if isinstance(node, dict) else node
-        else:  # a scalar at the top: the structuring says what is wrong with it
-            return _value_problem(node, writing) is None
-        if depth > MAX_DEPTH:
-            return False
-        budget -= len(node)
-        if budget < 0:
-            raise _TooMany
+        values, depth = stack[-1]
         for value in values:
             kind = type(value)
             if kind is str:
@@ -846,14 +835,30 @@ def _looks_fine(data: Any, writing: bool = False) -> bool:
                 ):
                     return False
             elif kind is dict or kind is list:
-                push((value, depth + 1))
+                if depth > MAX_DEPTH:
+                    return False
+                budget -= len(value)
+                if budget < 0:
+                    raise _TooMany
+                push((iter(value.values() if kind is dict else value), depth + 1))
+                break
             elif kind is int:
                 if not -_INT_LIMIT < value < _INT_LIMIT:
                     return False
             elif kind is _Duplicates:
                 return False
-            elif isinstance(value, _NESTED) or _value_problem(value, writing) is not None:
-                push((value, depth + 1))
+            elif isinstance(value, _NESTED):
+                if depth > MAX_DEPTH:
+                    return False
+                budget -= len(value)
+                if budget < 0:
+                    raise _TooMany
+                push((iter(value.values() if isinstance(value, dict) else value), depth + 1))
+                break
+            elif _value_problem(value, writing) is not None:
+                return False
+        else:
+            pop()
     return True
 
 
