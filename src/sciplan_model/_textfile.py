@@ -42,10 +42,11 @@ MAX_TEXT_BYTES: int = 20 * 1024 * 1024
 #: what a hostile archive's directory can make ``zipfile`` hold in memory.
 MAX_DOCX_BYTES: int = 128 * 1024 * 1024
 
-#: The most bytes one XML part of a .docx may uncompress to: ten times the largest
-#: text, since Word's markup around each run is several times the run's text. A zip
-#: bomb (a few KiB that claim gigabytes) is refused from the archive's directory, and
-#: every part is read with a reader that stops one byte past this bound.
+#: The most bytes the XML parts read from a .docx (document, styles, numbering) may
+#: uncompress to, each and all together: ten times the largest text, since Word's
+#: markup around each run is several times the run's text. A zip bomb (a few KiB that
+#: claim gigabytes) is refused from the archive's directory, and the parts are read with
+#: a reader that stops one byte past what is left of this bound.
 MAX_PART_BYTES: int = 200 * 1024 * 1024
 
 _ACCEPTED = ", ".join(SUFFIXES)
@@ -188,9 +189,13 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def _read_bounded(name: str, limit: int) -> bytes:
-    """At most ``limit`` bytes of the file; more (the file grew) is refused."""
+    """At most ``limit`` bytes of the file: its size is checked on the open file before
+    anything is read, and more than ``limit`` (the file grew) is refused."""
     try:
         with open(name, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:
+                raise DocumentReadError(name, _too_large(size, limit))
             data = stream.read(limit + 1)
     except PermissionError:
         raise DocumentReadError(name, _DENIED) from None
@@ -259,6 +264,9 @@ def _docx_file(name: str, info: os.stat_result, path: str | None = None) -> str:
     path = path or name
     try:
         with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size  # the file opened, not the one looked at
+            if size > MAX_DOCX_BYTES:
+                raise DocumentReadError(name, _too_large(size, MAX_DOCX_BYTES))
             return _docx(stream, name)
     except PermissionError:
         raise DocumentReadError(name, _DENIED) from None
@@ -323,30 +331,52 @@ def _read_parts(stream: IO[bytes], name: str) -> dict[str, bytes]:
                 "the zip archive has no word/document.xml, so it is not a Word document "
                 "(an Excel or PowerPoint file renamed?)",
             )
-        return {
-            part: _read_member(archive, members[part], name) for part in _PARTS if part in members
-        }
+        wanted = [members[part] for part in _PARTS if part in members]
+        for info in wanted:
+            _check_claim(info, name)
+        claimed = sum(info.file_size for info in wanted)
+        if claimed > MAX_PART_BYTES:  # each part within the bound, but not all together
+            raise DocumentReadError(
+                name,
+                f"its parts would uncompress to {claimed} bytes, more than the "
+                f"{MAX_PART_BYTES} allowed; the file is damaged or not a real document",
+            )
+        parts: dict[str, bytes] = {}
+        left = MAX_PART_BYTES
+        for info in wanted:
+            data = _read_member(archive, info, name, left)
+            parts[info.filename.lower()] = data
+            left -= len(data)
+        return parts
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    part = info.filename
+def _check_claim(info: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a part whose size in the archive's directory is past the bound."""
     if info.file_size > MAX_PART_BYTES:
         raise DocumentReadError(
             name,
-            f"{part} would uncompress to {info.file_size} bytes, more than the "
+            f"{info.filename} would uncompress to {info.file_size} bytes, more than the "
             f"{MAX_PART_BYTES} allowed; the file is damaged or not a real document",
         )
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> bytes:
+    """A part's bytes, at most ``limit`` of them (what is left of the bound on all the
+    parts read)."""
+    part = info.filename
     if info.flag_bits & 0x1:
         raise DocumentReadError(name, f"{part} is encrypted; save the document without a password")
     try:
         with archive.open(info) as member:
-            data = member.read(MAX_PART_BYTES + 1)
+            data = member.read(limit + 1)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
         raise DocumentReadError(
             name, f"the archive is damaged: {part} cannot be uncompressed; save the file again"
         ) from None
-    if len(data) > MAX_PART_BYTES:
-        raise DocumentReadError(name, f"{part} uncompresses to more than {MAX_PART_BYTES} bytes")
+    if len(data) > limit:
+        raise DocumentReadError(
+            name, f"its parts uncompress to more than the {MAX_PART_BYTES} bytes allowed"
+        )
     return data
 
 

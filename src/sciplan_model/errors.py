@@ -250,15 +250,40 @@ class LoadProblem(NamedTuple):
 
 
 class PlanLoadError(SciplanError, ValueError):
-    """A document that cannot be loaded, with every problem found in it."""
+    """A document that cannot be loaded, with every problem found in it.
 
-    def __init__(self, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
-        problems = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
-        if len(problems) > MAX_PROBLEMS:
-            more = len(problems) - MAX_PROBLEMS
-            problems = (*problems[:MAX_PROBLEMS], LoadProblem("$", f"and {more} more problems"))
-        super().__init__(problems)
-        self.problems = problems
+    At most ``MAX_PROBLEMS`` problems are listed, and a last one says how many more
+    there were.  ``stopped=True`` says that the loader stopped looking once it had found
+    more than it lists (a hostile document may hold millions), so the count of the
+    others is a lower bound: "and at least N more".  ``unlisted`` counts problems
+    known but not given (so that a copy made by ``pickle`` says the same)."""
+
+    def __init__(
+        self,
+        problems: tuple[LoadProblem, ...] | list[LoadProblem],
+        stopped: bool = False,
+        unlisted: int = 0,
+    ) -> None:
+        given = tuple(problems) or (LoadProblem("$", "the document could not be read"),)
+        shown = given
+        more = len(given) - MAX_PROBLEMS + unlisted
+        if stopped:
+            more = max(more, 1)
+            tail = (
+                f"and at least {more} more problem{'s' if more != 1 else ''}, not listed: "
+                f"the search stopped after the first {MAX_PROBLEMS}"
+            )
+            shown = (*given[:MAX_PROBLEMS], LoadProblem("$", tail))
+        elif more > 0:
+            shown = (*given[:MAX_PROBLEMS], LoadProblem("$", f"and {more} more problems"))
+        super().__init__(shown)
+        self.problems = shown
+        self._given = given[:MAX_PROBLEMS]
+        self._stopped = stopped
+        self._unlisted = max(more, 0)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self._given, self._stopped, self._unlisted)
 
     def __str__(self) -> str:
         count = len(self.problems)

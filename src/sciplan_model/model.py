@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from ._limits import INT_LIMIT, MAX_STRING, SURROGATE, check_int, check_str
 from .codes import (
     Aggregation,
     FundingSource,
@@ -105,12 +106,15 @@ def _of(*types: type, optional: bool = False) -> Callable[[Any, attrs.Attribute[
 def _all_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """A validator: every element of the tuple is one of ``types``."""
     names = " or ".join(t.__name__ for t in types)
+    texts = str in types
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for k, element in enumerate(value):
             if not isinstance(element, types):
                 name = f"{attribute.name}[{k}]"
                 raise _at(WrongTypeError(name, _a(names), type(element).__name__), name)
+            if texts and isinstance(element, str) and not _savable(element):
+                check_str(element, f"{attribute.name}[{k}]")
 
     return check
 
@@ -124,12 +128,20 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _savable(value: str) -> bool:
+    """Whether a document can hold the string: not too long, no lone surrogate (the
+    loader's limits; see ``_limits``).  Kept inline-cheap: most text is checked here."""
+    return len(value) <= MAX_STRING and (value.isascii() or not SURROGATE.search(value))
+
+
 def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A validator: a non-empty str."""
+    """A validator: a non-empty str that a document can hold."""
     if not isinstance(value, str):
         raise WrongTypeError(attribute.name, "a str", type(value).__name__)
     if not value.strip():
         raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
+    if not _savable(value):
+        check_str(value, attribute.name)
 
 
 def _opt_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -141,6 +153,8 @@ def _opt_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise _at(error, attribute.name)
     if not value.strip():
         raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
+    if not _savable(value):
+        check_str(value, attribute.name)
 
 
 _opt_period = _of(*_PERIOD_TYPES, optional=True)
@@ -192,6 +206,8 @@ def _span_check(instance: SourceRef, _: attrs.Attribute[int], end: int) -> None:
             raise WrongTypeError(name, "an int", type(value).__name__)
     if not 0 <= instance.start <= end:
         raise InvalidValueError("source span", f"[{instance.start}, {end}) is not a span")
+    if end >= INT_LIMIT:
+        check_int(end, "end")
 
 
 def _position_check(_: SourceRef, attribute: attrs.Attribute[int | None], value: object) -> None:
@@ -204,6 +220,8 @@ def _position_check(_: SourceRef, attribute: attrs.Attribute[int | None], value:
     if value < 1:
         error = InvalidValueError("source position", f"{attribute.name} {value} is not 1 or more")
         raise _at(error, attribute.name)
+    if value >= INT_LIMIT:
+        check_int(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -551,6 +569,8 @@ class Project:
 def _part_key(instance: BreakdownPart, _: attrs.Attribute[Any], category: str | None) -> None:
     if category is not None and not isinstance(category, str):
         raise WrongTypeError("category", "a str or None", type(category).__name__)
+    if category is not None and not _savable(category):
+        check_str(category, "category")
     if instance.level is None and not category:
         raise InvalidValueError("breakdown part", "it needs a level or a category")
 

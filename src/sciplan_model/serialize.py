@@ -27,8 +27,11 @@ each with the JSON path of the value in the document's own shape
 
 from __future__ import annotations
 
+import contextvars
 import functools
+import itertools
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator
@@ -41,6 +44,16 @@ import attrs
 
 from ._files import write_atomically
 from ._gc import gc_paused as _gc_paused
+from ._limits import (
+    INT_LIMIT,
+    MAX_DEPTH,
+    MAX_DOCUMENT,
+    MAX_INT_DIGITS,
+    MAX_STRING,
+    MAX_VALUES,
+    SURROGATE,
+    text_problem,
+)
 from .codes import Coded
 from .errors import (
     MAX_PROBLEMS,
@@ -100,15 +113,9 @@ T = TypeVar("T")
 
 #: The version of the saved form; every saved plan carries it as ``schema_version``.
 SCHEMA_VERSION = 1
-#: How deeply arrays and objects may nest in a document.
-MAX_DEPTH = 64
-#: The longest document read, in characters.
-MAX_DOCUMENT = 200_000_000
-#: The longest string a document may hold, in characters.
-MAX_STRING = 1_000_000
-#: The most digits an integer in a document may have.
-MAX_INT_DIGITS = 30
-_INT_LIMIT = 10**MAX_INT_DIGITS
+# The limits (MAX_DEPTH, MAX_DOCUMENT, MAX_STRING, MAX_INT_DIGITS) live in ``_limits``,
+# where the model's classes check them too; they are this module's public names.
+_INT_LIMIT = INT_LIMIT
 
 
 ITEM_TAGS: dict[type, str] = {
@@ -146,13 +153,10 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
     return structure
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is not str:
         raise _Refused(f"expected a string, got {_json_type(value)}")
-    if not value.isascii() and _SURROGATE.search(value):
+    if not value.isascii() and SURROGATE.search(value):
         raise _Refused("a string with a lone surrogate (\\ud800-\\udfff), which is no text")
     return value
 
@@ -421,7 +425,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                 raise _Refused(f"expected an array, got {_json_type(value)}")
             return inner(value, t)
 
-        return structure
+        return _bounded_tuple(c, t) if detailed else structure
 
     def class_factory(cls: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(
@@ -461,6 +465,74 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     c.register_structure_hook_func(_is_item, structure_item)
     c.register_unstructure_hook_func(_is_item, unstructure_item)
     return c
+
+
+class _Budget:
+    """How many more problems the detailed pass may build (and whether it stopped
+    looking), for one call of ``from_data``."""
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.stopped = False
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "sciplan_model_problem_budget", default=None
+)
+
+
+def _bounded_tuple(c: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    """The detailed converter's hook for ``tuple[X, ...]``: like cattrs' own, it
+    gathers the problems of every element, but stops past the problem budget, so that a
+    document of a million bad items builds about ``MAX_PROBLEMS`` problems, not a
+    million."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    element_type = get_args(t)[0]
+    hooks: list[Callable[[Any, Any], Any]] = []
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            raise _Refused(f"expected an array, got {_json_type(value)}")
+        if not hooks:  # looked up on first use: Section holds tuple[Section, ...]
+            hooks.append(c.get_structure_hook(element_type))
+        hook = hooks[0]
+        budget = _BUDGET.get()
+        errors: list[Exception] = []
+        out = []
+        for index, element in enumerate(value):
+            if budget is not None and budget.left <= 0:
+                budget.stopped = True
+                break
+            try:
+                out.append(hook(element, element_type))
+            except Exception as e:
+                if budget is not None:
+                    budget.left -= _new_leaves(e)
+                note = IterableValidationNote(
+                    f"Structuring {t} @ index {index}", index, element_type
+                )
+                e.__notes__ = [*getattr(e, "__notes__", []), note]
+                errors.append(e)
+        if errors:
+            group = IterableValidationError(f"While structuring {t!r}", errors, t)
+            group.sciplan_counted = True  # type: ignore[attr-defined]
+            raise group
+        return tuple(out)
+
+    return structure
+
+
+def _new_leaves(exc: BaseException) -> int:
+    """The problems in ``exc`` not yet counted against the budget (those inside an
+    array's group were counted where the array was read)."""
+    if getattr(exc, "sciplan_counted", False):
+        return 0
+    if isinstance(exc, BaseExceptionGroup):
+        return sum(_new_leaves(e) for e in exc.exceptions)
+    return 1
 
 
 @functools.cache
@@ -514,17 +586,27 @@ def _problems(exc: BaseException) -> list[LoadProblem]:
 
 def to_data(obj: Any) -> Any:
     """``obj`` as plain data (dicts, lists, strings, numbers), as it is saved; a plan
-    carries ``schema_version`` first.  A plan that nests deeper than a document may
-    (MAX_DEPTH) is refused: it could not be read back."""
+    carries ``schema_version`` first.  What the loader would refuse is refused here,
+    before anything is written: nesting deeper than MAX_DEPTH, a string longer than
+    MAX_STRING or holding a lone surrogate, an integer of more than MAX_INT_DIGITS
+    digits (an InvalidValueError naming the path)."""
     try:
         data = _converter(False).unstructure(obj, type(obj))
     except RecursionError:
         raise InvalidValueError("plan", f"it nests deeper than {MAX_DEPTH} levels") from None
-    if not _looks_fine(data):
-        deep = [p for p in _scan_data(data) if p.message.startswith("nesting deeper")]
-        if deep:
+    try:
+        fine = _looks_fine(data, writing=True)
+    except _TooMany:
+        raise InvalidValueError("plan", _TOO_MANY) from None
+    if not fine:
+        for problem in _scan_data(data, writing=True):
+            if problem.message.startswith("nesting deeper"):
+                raise InvalidValueError(
+                    "plan", f"it nests deeper than {MAX_DEPTH} levels at {problem.path}"
+                )
             raise InvalidValueError(
-                "plan", f"it nests deeper than {MAX_DEPTH} levels at {deep[0].path}"
+                f"value at {problem.path}",
+                f"{problem.message}; a document holding it could not be read back",
             )
     if isinstance(obj, Plan):
         data = {"schema_version": SCHEMA_VERSION, **data}
@@ -532,11 +614,16 @@ def to_data(obj: Any) -> Any:
 
 
 def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
-    """Build a ``cls`` (a Plan by default) from plain data, or raise PlanLoadError."""
+    """Build a ``cls`` (a Plan by default) from plain data, or raise PlanLoadError.
+
+    Hostile data stays cheap: the search for problems stops once it has found more than
+    a PlanLoadError lists (``MAX_PROBLEMS``), and Python data that holds itself, nests
+    past ``MAX_DEPTH`` or shares lists so often that it holds more values than a
+    document could is refused without being walked to its end."""
     problems: list[LoadProblem] = []
-    walked = _check_data(data)
-    if any(p.message.startswith("nesting deeper") for p in walked):
-        raise PlanLoadError(walked)  # too deep to read further safely
+    walked, stopped = _check_data(data)
+    if stopped or any(_halts(p) for p in walked):
+        raise PlanLoadError(walked, stopped)  # too deep, too big or too bad to read further
     if cls is Plan:
         if not isinstance(data, dict):
             raise PlanLoadError([LoadProblem("$", f"a plan is an object, not {_json_type(data)}")])
@@ -552,7 +639,10 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
                 )
             )
     problems.extend(walked)
-    references = _check_ids(data) if cls is Plan else []
+    references = _capped(_check_ids(data)) if cls is Plan else []
+    if len(problems) + len(references) > MAX_PROBLEMS:
+        # more than are listed already: the classes are not built at all
+        raise PlanLoadError(problems + references, stopped=True)
     try:
         result: T = _converter(False).structure(data, cls)
     except RecursionError:
@@ -560,45 +650,67 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
             [*problems, LoadProblem("$", f"nesting deeper than {MAX_DEPTH} levels")]
         ) from None
     except Exception:
-        # the fast converter stops at the first problem; the detailed one finds them all
-        try:
-            _converter(True).structure(data, cls)
-        except Exception as exc:
-            problems.extend(_problems(exc))
-        else:  # pragma: no cover - the two converters agree
-            problems.append(LoadProblem("$", "the document could not be read"))
-        raise PlanLoadError(problems + references) from None
+        # the fast converter stops at the first problem; the detailed one finds them all,
+        # or as many as are listed
+        budget = _Budget(MAX_PROBLEMS + 1 - len(problems) - len(references))
+        if budget.left > 0:
+            token = _BUDGET.set(budget)
+            try:
+                _converter(True).structure(data, cls)
+            except Exception as exc:
+                # a string the scan found too long is refused by its class too: said once
+                scanned = {p.path for p in walked}
+                problems.extend(p for p in _problems(exc) if p.path not in scanned)
+            else:  # pragma: no cover - the two converters agree
+                problems.append(LoadProblem("$", "the document could not be read"))
+            finally:
+                _BUDGET.reset(token)
+        stopped = budget.left <= 0 or budget.stopped
+        raise PlanLoadError(problems + references, stopped) from None
     if problems or references:
         raise PlanLoadError(problems + references)
     return result
 
 
-def _check_ids(data: dict[str, Any]) -> list[LoadProblem]:
+def _halts(problem: LoadProblem) -> bool:
+    """Whether a problem stops the reading: data too deep or too big to walk safely."""
+    return problem.message.startswith("nesting deeper") or problem.message == _TOO_MANY
+
+
+def _capped(problems: Iterator[LoadProblem]) -> list[LoadProblem]:
+    """The first problems, one more than are listed: enough to say there are more."""
+    return list(itertools.islice(problems, MAX_PROBLEMS + 1))
+
+
+def _check_ids(data: dict[str, Any]) -> Iterator[LoadProblem]:
     """Projects that share an id within one plan, and references (a task's projects, a
     project's related entries) to ids the plan does not have, found in the data as
     written."""
-    seen: dict[str, str] = {}
-    out = []
-    references: list[tuple[str, Any]] = []
-    for path, item in _items(data.get("sections"), "$.sections"):
-        tag, project_id = item.get("type"), item.get("id")
-        if tag == "project" and isinstance(project_id, str):
+    seen: dict[str, str] = {}  # a project's id, and the path of its item
+    sections = data.get("sections")
+    for path, item in _items(sections, "$.sections"):
+        project_id = item.get("id")
+        if type(project_id) is str and item.get("type") == "project":
             if project_id in seen:
-                message = f"duplicate project id {project_id!r} (first at {seen[project_id]})"
-                out.append(LoadProblem(f"{path}.id", message))
+                message = f"duplicate project id {project_id!r} (first at {seen[project_id]}.id)"
+                yield LoadProblem(f"{path}.id", message)
             else:
-                seen[project_id] = f"{path}.id"
-        field = (
-            {"task": "projects", "project": "related", "breakdown": "projects"}.get(tag)
-            if isinstance(tag, str)
-            else None
-        )
-        if field is not None and isinstance(item.get(field), list):
-            references.extend((f"{path}.{field}[{k}]", ref) for k, ref in enumerate(item[field]))
-    for path, ref in references:
-        if isinstance(ref, str) and ref not in seen:
-            out.append(LoadProblem(path, f"no project with id {ref!r} in this plan"))
-    return out
+                seen[project_id] = path
+    # a second walk, rather than a list of every reference: references may point
+    # forward, and a hostile document may hold millions of them
+    for path, item in _items(sections, "$.sections"):
+        tag = item.get("type")
+        field = _REFERENCES.get(tag) if type(tag) is str else None
+        refs = item.get(field) if field is not None else None
+        if type(refs) is list:
+            for k, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in seen:
+                    message = f"no project with id {ref!r} in this plan"
+                    yield LoadProblem(f"{path}.{field}[{k}]", message)
+
+
+#: The field of an item that names projects by id, by the item's type.
+_REFERENCES = {"task": "projects", "project": "related", "breakdown": "projects"}
 
 
 def _items(sections: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -626,7 +738,19 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     plan when orjson is not installed (Python's JSON encoder is written in C only for
     that case)."""
     with _gc_paused():
-        return _encode(to_data(obj), indent)
+        text = _encode(to_data(obj), indent)
+    return _fits(text)
+
+
+def _fits(text: str) -> str:
+    """The text of a document, unless it is longer than the loader reads."""
+    if len(text) > MAX_DOCUMENT:
+        raise InvalidValueError(
+            "document",
+            f"it would be {len(text)} characters long, more than the {MAX_DOCUMENT} a "
+            "document may have; split the plan",
+        )
+    return text
 
 
 def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
@@ -648,9 +772,11 @@ def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
 
 
 class _Duplicates(dict[str, Any]):
-    """An object in which a key stood more than once."""
+    """An object in which a key stood more than once (slotted: a hostile document may
+    hold millions)."""
 
-    duplicates: list[str]
+    __slots__ = ("duplicates",)
+    duplicates: tuple[str, ...]
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -662,7 +788,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out[key] = value
     if repeated:
         marked = _Duplicates(out)
-        marked.duplicates = repeated
+        marked.duplicates = tuple(repeated)
         return marked
     return out
 
@@ -677,55 +803,132 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-def _looks_fine(data: Any) -> bool:
-    """A quick pass without paths: nothing nests too deep, repeats a key or is too long."""
-    stack = [(data, 1)]
+_NESTED = (dict, list, tuple)
+_TOO_MANY = (
+    f"more than {MAX_VALUES} values, more than a plan's document holds "
+    "(is the same list or dict held many times over?)"
+)
+
+
+class _TooMany(Exception):
+    """Data that holds more values than MAX_VALUES (found without walking it all)."""
+
+
+def _looks_fine(data: Any, writing: bool = False) -> bool:
+    """A quick pass without paths: nothing nests too deep, repeats a key or is too long,
+    and there are no more values than a document can hold; when ``writing``, no string
+    holds a lone surrogate either (the loader's structuring finds those with paths).
+    Its stack holds one iterator a level, never the items of a long array."""
+    if not isinstance(data, _NESTED):  # a scalar: the structuring says what is wrong
+        return _value_problem(data, writing) is None
+    if type(data) is _Duplicates:
+        return False
+    budget = MAX_VALUES - len(data)
+    stack = [(iter(data.values() if isinstance(data, dict) else data), 2)]
     pop, push = stack.pop, stack.append
     while stack:
-        node, depth = pop()
-        kind = type(node)
-        if kind is dict:
-            values: Any = node.values()
-        elif kind is list:
-            values = node
-        elif kind is _Duplicates:
-            return False
-        else:  # a scalar at the top: the structuring says what is wrong with it
-            return not (kind is str and len(node) > MAX_STRING)
-        if depth > MAX_DEPTH:
-            return False
+        values, depth = stack[-1]
         for value in values:
             kind = type(value)
-            if kind is dict or kind is list or kind is _Duplicates:
-                push((value, depth + 1))
-            elif (kind is str and len(value) > MAX_STRING) or (
-                kind is int and not -_INT_LIMIT < value < _INT_LIMIT
-            ):
+            if kind is str:
+                if len(value) > MAX_STRING or (
+                    writing and not value.isascii() and SURROGATE.search(value)
+                ):
+                    return False
+            elif kind is dict or kind is list:
+                if depth > MAX_DEPTH:
+                    return False
+                budget -= len(value)
+                if budget < 0:
+                    raise _TooMany
+                push((iter(value.values() if kind is dict else value), depth + 1))
+                break
+            elif kind is int:
+                if not -_INT_LIMIT < value < _INT_LIMIT:
+                    return False
+            elif kind is _Duplicates:
                 return False
+            elif isinstance(value, _NESTED):
+                if depth > MAX_DEPTH:
+                    return False
+                budget -= len(value)
+                if budget < 0:
+                    raise _TooMany
+                push((iter(value.values() if isinstance(value, dict) else value), depth + 1))
+                break
+            elif _value_problem(value, writing) is not None:
+                return False
+        else:
+            pop()
     return True
 
 
-def _scan_data(data: Any, path: str = "$", depth: int = 1) -> Iterator[LoadProblem]:
-    """The slow pass, with paths: nesting too deep, repeated keys, over-long strings."""
-    if isinstance(data, dict | list) and depth > MAX_DEPTH:
-        yield LoadProblem(path, f"nesting deeper than {MAX_DEPTH} levels")
-    elif isinstance(data, dict):
-        for key in getattr(data, "duplicates", ()):
-            yield LoadProblem(f"{path}.{key}", "a key that stands more than once")
-        for key, value in data.items():
-            yield from _scan_data(value, f"{path}.{key}", depth + 1)
-    elif isinstance(data, list):
-        for k, value in enumerate(data):
-            yield from _scan_data(value, f"{path}[{k}]", depth + 1)
-    elif isinstance(data, str) and len(data) > MAX_STRING:
-        yield LoadProblem(path, f"a string of {len(data)} characters (at most {MAX_STRING})")
-    elif type(data) is int and not -_INT_LIMIT < data < _INT_LIMIT:
-        yield LoadProblem(path, f"an integer of more than {MAX_INT_DIGITS} digits")
+def _value_problem(value: Any, writing: bool) -> str | None:
+    """What is wrong with a value that holds no others (None when nothing is)."""
+    if isinstance(value, str):
+        if writing:
+            return text_problem(value)
+        if len(value) > MAX_STRING:
+            return f"a string of {len(value)} characters (at most {MAX_STRING})"
+    elif (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not -_INT_LIMIT < value < _INT_LIMIT
+    ):
+        return f"an integer of more than {MAX_INT_DIGITS} digits"
+    return None
 
 
-def _check_data(data: Any) -> list[LoadProblem]:
-    """Nesting too deep, repeated keys, over-long strings and over-long integers."""
-    return [] if _looks_fine(data) else list(_scan_data(data))
+def _scan_data(data: Any, writing: bool = False) -> Iterator[LoadProblem]:
+    """The slow pass, with paths, in document order: nesting too deep, repeated keys,
+    over-long strings and integers (and, when ``writing``, lone surrogates).  A walk with its own stack, no deeper in Python's
+    than one frame; the caller takes as many problems as it lists."""
+    if not isinstance(data, _NESTED):
+        problem = _value_problem(data, writing)
+        if problem is not None:
+            yield LoadProblem("$", problem)
+        return
+    yield from _duplicates(data, "$")
+    stack: list[tuple[str, bool, int, Iterator[tuple[Any, Any]]]] = [
+        ("$", isinstance(data, dict), 1, _children(data))
+    ]
+    while stack:
+        path, keyed, depth, children = stack[-1]
+        for key, value in children:
+            here = f"{path}.{key}" if keyed else f"{path}[{key}]"
+            if isinstance(value, _NESTED):
+                if depth >= MAX_DEPTH:
+                    yield LoadProblem(here, f"nesting deeper than {MAX_DEPTH} levels")
+                    continue
+                yield from _duplicates(value, here)
+                stack.append((here, isinstance(value, dict), depth + 1, _children(value)))
+                break
+            problem = _value_problem(value, writing)
+            if problem is not None:
+                yield LoadProblem(here, problem)
+        else:
+            stack.pop()
+
+
+def _children(node: Any) -> Iterator[tuple[Any, Any]]:
+    return iter(node.items()) if isinstance(node, dict) else enumerate(node)
+
+
+def _duplicates(node: Any, path: str) -> Iterator[LoadProblem]:
+    for key in getattr(node, "duplicates", ()):
+        yield LoadProblem(f"{path}.{key}", "a key that stands more than once")
+
+
+def _check_data(data: Any) -> tuple[list[LoadProblem], bool]:
+    """Nesting too deep, repeated keys, over-long strings and over-long integers: the
+    problems listed, and whether there are more than that."""
+    try:
+        if _looks_fine(data):
+            return [], False
+    except _TooMany:
+        return [LoadProblem("$", _TOO_MANY)], False
+    found = _capped(_scan_data(data))
+    return found, len(found) > MAX_PROBLEMS
 
 
 def _read_json(text: str) -> Any:
@@ -782,7 +985,7 @@ def _read_toml(text: str) -> Any:
 def _toml_text(obj: Any) -> str:
     import tomli_w
 
-    return tomli_w.dumps(to_data(obj))
+    return _fits(tomli_w.dumps(to_data(obj)))
 
 
 def dump(obj: Any, path: str | Path) -> None:
@@ -808,11 +1011,41 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
     """Load a ``cls`` (a Plan by default) from a ``.json`` or ``.toml`` file."""
     p = Path(path)
     suffix = _suffix(p)
+    raw = _read_file(p)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise PlanLoadError(
             [LoadProblem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]
         ) from None
+    del raw
     data = _read_toml(text) if suffix == ".toml" else _read_json(text)
     return from_data(data, cls)
+
+
+def _read_file(p: Path) -> bytes:
+    """The bytes of a plan's file, its size checked on the open file before any is
+    read: a file larger than a document of ``MAX_DOCUMENT`` characters can be (four
+    bytes a character in UTF-8, and a byte order mark) is refused unread, and no more
+    than that is ever read."""
+    limit = 4 * MAX_DOCUMENT + 3
+    with p.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > limit:
+            raise _file_too_large(p, size, limit)
+        data = stream.read(limit + 1)
+    if len(data) > limit:  # the file grew, or is not a regular file
+        raise _file_too_large(p, len(data), limit)
+    return data
+
+
+def _file_too_large(p: Path, size: int, limit: int) -> PlanLoadError:
+    return PlanLoadError(
+        [
+            LoadProblem(
+                "$",
+                f"the file {str(p)!r} has {size} bytes, more than the {limit} that a "
+                f"document of {MAX_DOCUMENT} characters can take; it is not read",
+            )
+        ]
+    )
