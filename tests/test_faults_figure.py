@@ -180,3 +180,31 @@ def test_everything_a_figure_prints_reads_back_as_that_figure(parts: dict[str, A
     assert back.placeholder == f.placeholder
     assert back.alternative_unit == f.alternative_unit
     assert repr(back) == repr(f)
+
+
+# -- long runs of words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("约" * 100_000 + "5万元", "more than 8 words before a figure"),
+        ("达到" * 20 + "5万元", "more than 8 words before a figure"),
+        ("5万元" + "以上" * 100_000, "more than 4 qualifier words"),
+    ],
+)
+def test_a_run_of_qualifier_words_is_refused_where_it_passes_the_limit(
+    text: str, reason: str
+) -> None:
+    with pytest.raises(FigureParseError, match=reason) as caught:
+        Figure.parse(text)
+    assert len(str(caught.value)) < 400  # the text is quoted clipped, not whole
+
+
+def test_the_words_a_figure_does_take_are_still_read() -> None:
+    f = Figure.parse("力争全年累计达到约5万元左右")
+    assert (f.aspirational, f.qualifier, str(f)) == (True, Qualifier.ABOUT, "力争约5万元")
+
+
+def test_a_run_of_qualifier_words_in_prose_leaves_the_figure_itself() -> None:
+    assert [f.text for f in find_figures("约" * 100_000 + "5万元")] == ["约5万元"]

@@ -98,6 +98,12 @@ _EXTENDS = frozenset(
 #: any other word there it is the unit itself (5个项目, 3个人才).  A whole figure such
 #: as 3个人 reads as 3人.
 CLASSIFIED_BY_GE = frozenset({"课时", "学时", "小时", "工作日"})
+#: The most lead words a figure takes (力争全年累计达到约…: five), and the most words
+#: of its qualifier (至少…以上, 约…左右: two).  A figure is refused past them at once, so
+#: that a run of 约约约… costs no more than its length.
+MAX_LEAD_WORDS = 8
+MAX_QUALIFIER_WORDS = 4
+
 #: Characters of a figure's placeholder (20xx万元, X万元, ×%, **家).
 FIGURE_PLACEHOLDERS = frozenset("xX×*")
 
@@ -468,11 +474,15 @@ class _Scanner:
     # -- pieces -------------------------------------------------------------------
 
     def _leads(self) -> None:
+        said = 0
         while True:
             self._skip_spaces()
             w = self._word(_LEADS)
             if w is None:
                 return
+            said += 1
+            if said > MAX_LEAD_WORDS:
+                raise Bad(self.i, f"more than {MAX_LEAD_WORDS} words before a figure")
             if self.words_at < 0:
                 self.words_at = self.i
             kind = LEAD_WORDS[w]
@@ -526,6 +536,8 @@ class _Scanner:
             if w is None or kind is None:
                 self.i = before
                 return
+            if len(self.qualifiers) >= MAX_QUALIFIER_WORDS:
+                raise Bad(self.i, f"more than {MAX_QUALIFIER_WORDS} qualifier words")
             self.qualifiers.append((kind, self.i))
             self.i = self.word_end
 
