@@ -213,6 +213,13 @@ def _load_document(path: str) -> Plan:
         raise _Unusable(f"{path}: {e}") from None
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _write(path: str | Path, text: str) -> None:
     """Write a file the command makes, all or nothing; a failure is one line."""
     try:
@@ -303,6 +310,12 @@ def _stage(text: str) -> FundingStage:
 
 
 def _report(args: argparse.Namespace) -> int:
+    if args.html:
+        out = Path(args.html)
+        if out.suffix.lower() not in (".html", ".htm"):
+            raise _Unusable(f"{args.html}: the page's name must end in .html or .htm")
+        if any(_same_file(out, Path(f)) for f in args.files):
+            raise _Unusable(f"{args.html}: is one of the plans read; it would be replaced")
     summary = summarize([i.plan for i in _load_plans(args.files)], stage=args.stage)
     if args.html:  # written before anything is printed: a path that fails fails alone
         _write(args.html, summary.to_html())

@@ -25,6 +25,9 @@ __all__ = ["write_atomically"]
 _NO_FOLDER_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EACCES}
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 _ATTEMPTS = 100
+#: The most bytes of the target's name a temporary name repeats: with the 14 it adds
+#: (.name.0123abcd.tmp) it stays within the 255 bytes file systems allow a name.
+_LONGEST_STEM = 200
 
 
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
@@ -76,8 +79,11 @@ def _create(target: Path, *, new: bool) -> tuple[int, str]:
     file, so it starts private (0600) and takes the old file's mode before it is filled;
     for a new file the umask gives the mode, as for any file the user makes."""
     mode = 0o666 if new else 0o600
+    stem = target.name
+    while len(os.fsencode(stem)) > _LONGEST_STEM:  # the temporary name must fit where
+        stem = stem[: len(stem) // 2]  # the target's name just fits (255 bytes)
     for _ in range(_ATTEMPTS):
-        name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        name = str(target.parent / f".{stem}.{secrets.token_hex(4)}.tmp")
         try:
             return os.open(name, _FLAGS, mode), name
         except FileExistsError:

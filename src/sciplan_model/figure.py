@@ -28,7 +28,7 @@ from typing import Any, Self
 import attrs
 
 from . import _scan
-from ._exact import EXACT, fmt
+from ._exact import EXACT, fmt, magnitude_problem
 from ._reading import SCALE_NAMES
 from .errors import (
     InvalidValueError,
@@ -406,6 +406,10 @@ class Figure:
         _check_bool(self.aspirational, "aspirational")
         if self.placeholder is not None and self.value is not None:
             raise InvalidValueError("figure", "a figure with a value has no placeholder")
+        for end in (self.value, self.upper):
+            problem = None if end is None else magnitude_problem(end.magnitude)
+            if problem is not None:  # a sum or product past what a figure may say
+                raise InvalidValueError("figure", f"{end} is {problem}")
         if self.value is None:
             if self.placeholder is None:
                 setter(self, "placeholder", "xx")  # what it prints, and reads back as

@@ -27,6 +27,7 @@ each with the JSON path of the value in the document's own shape
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import itertools
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from ._exact import magnitude_problem
 from ._files import write_atomically
 from ._gc import gc_paused as _gc_paused
 from ._limits import (
@@ -214,6 +216,11 @@ def _structure_quantity(value: Any, cls: type[Quantity]) -> Quantity:
 
 
 def _unstructure_quantity(q: Quantity) -> dict[str, str]:
+    problem = magnitude_problem(q.magnitude)
+    if problem is not None:  # a sum or a product past what an amount may hold
+        raise InvalidValueError(
+            f"amount {q}", f"{problem}; a document holding it could not be read back"
+        )
     return {"magnitude": format(q.magnitude, "f"), "unit": q.unit}
 
 
@@ -609,6 +616,11 @@ def to_data(obj: Any) -> Any:
                 f"{problem.message}; a document holding it could not be read back",
             )
     if isinstance(obj, Plan):
+        for problem in _check_ids(data):  # ids the loader would refuse, refused now
+            raise InvalidValueError(
+                f"plan at {problem.path}",
+                f"{problem.message}; a document holding it could not be read back",
+            )
         data = {"schema_version": SCHEMA_VERSION, **data}
     return data
 
@@ -959,8 +971,22 @@ def _read_json(text: str) -> Any:
 
 def loads(text: str, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
     """Load a ``cls`` (a Plan by default) from JSON text, or raise PlanLoadError."""
-    with _gc_paused():
+    with _gc_paused(), _memory_bounded(text):
         return from_data(_read_json(text), cls)
+
+
+@contextlib.contextmanager
+def _memory_bounded(text: str) -> Iterator[None]:
+    """A document whose objects do not fit in memory is a PlanLoadError like any other
+    document that cannot be read, not a MemoryError from deep inside the parser (a
+    document of millions of tiny arrays takes some 40 times its size as objects)."""
+    try:
+        yield
+    except MemoryError:
+        size = len(text) if isinstance(text, str) else 0
+        raise PlanLoadError(
+            [LoadProblem("$", f"a document of {size} characters too large to read in memory")]
+        ) from None
 
 
 # -- TOML and files ----------------------------------------------------------------------------
@@ -1019,8 +1045,9 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
             [LoadProblem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]
         ) from None
     del raw
-    data = _read_toml(text) if suffix == ".toml" else _read_json(text)
-    return from_data(data, cls)
+    with _memory_bounded(text):
+        data = _read_toml(text) if suffix == ".toml" else _read_json(text)
+        return from_data(data, cls)
 
 
 def _read_file(p: Path) -> bytes:
