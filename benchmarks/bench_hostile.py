@@ -80,13 +80,13 @@ def _repeat(head: str, piece: Callable[[int], str], tail: str, size: int) -> Ite
     yield tail
 
 
+def _items(item: Callable[[int], str], size: int) -> Iterator[str]:
+    """A plan of one section whose items are ``item(k)``, to about ``size`` bytes."""
+    return _repeat(HEAD + '"sections": [{"items": [', item, "]}]}", size)
+
+
 def bad_items(size: int) -> Iterator[str]:
-    return _repeat(
-        HEAD + '"sections": [{"items": [',
-        lambda k: f'{{"type": "project", "id": "p{k}", "nmae": "x"}}',
-        "]}]}",
-        size,
-    )
+    return _items(lambda k: f'{{"type": "project", "id": "p{k}", "nmae": "x"}}', size)
 
 
 def deep(size: int) -> Iterator[str]:
@@ -102,12 +102,7 @@ def deep(size: int) -> Iterator[str]:
 
 def huge_strings(size: int) -> Iterator[str]:
     title = "x" * 1_000_001
-    return _repeat(
-        HEAD + '"sections": [{"items": [',
-        lambda _: f'{{"type": "note", "title": "{title}"}}',
-        "]}]}",
-        size,
-    )
+    return _items(lambda _: f'{{"type": "note", "title": "{title}"}}', size)
 
 
 def repeated_keys(size: int) -> Iterator[str]:
@@ -115,23 +110,14 @@ def repeated_keys(size: int) -> Iterator[str]:
 
 
 def bad_references(size: int) -> Iterator[str]:
-    return _repeat(
-        HEAD + '"sections": [{"items": [',
-        lambda k: f'{{"type": "task", "projects": ["q{k}"]}}',
-        "]}]}",
-        size,
-    )
+    return _items(lambda k: f'{{"type": "task", "projects": ["q{k}"]}}', size)
 
 
 def qualifier_runs(size: int) -> Iterator[str]:
     figure = "约" * 200_000 + "5万元"
     indicator = '{"name": "经费", "unit": "万元"}'
-    return _repeat(
-        HEAD + '"sections": [{"items": [',
-        lambda _: f'{{"type": "goal", "indicator": {indicator}, "figure": "{figure}"}}',
-        "]}]}",
-        size // 10,
-    )
+    goal = f'{{"type": "goal", "indicator": {indicator}, "figure": "{figure}"}}'
+    return _items(lambda _: goal, size // 10)
 
 
 DOCUMENTS = {
