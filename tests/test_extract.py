@@ -1009,3 +1009,12 @@ def test_a_short_line_that_ends_on_a_figure_is_a_statement_of_its_own() -> None:
 def test_a_line_opened_by_a_list_mark_is_not_the_rest_of_the_line_before(mark: str) -> None:
     text = _PLAN + f"全县新增国家级高新技术企业数量力争达到\n{mark}技术合同成交额5亿元\n"
     assert _items(read_plan(text)) == [("Goal", "技术合同成交额", "5亿元")]
+
+
+def test_a_year_of_the_plan_starts_the_sentence_afresh_after_a_stock() -> None:
+    text = _PLAN + "全县现有高新技术企业120家，2025年重点培育高新技术企业15家、科技型中小企业40家。"
+    assert _items(read_plan(text)) == [
+        ("Achievement", "现有高新技术企业", "120家"),
+        ("Goal", "重点培育高新技术企业", "15家"),
+        ("Goal", "科技型中小企业", "40家"),
+    ]

@@ -265,7 +265,7 @@ class _Reader(PartsReader):
             earlier = self.first_year is not None and year is not None and year < self.first_year
             if f.start in self.parts:
                 continue
-            goal = self._goal(a, b, f, earlier)
+            goal = self._goal(a, b, f, earlier, years[n - 1][0] if n else -1)
             following = figs[k + 1] if k + 1 < len(figs) else None
             if following is not None and _baseline(s, self._floor(f, a), f, following):
                 # 由现有的19家增加到40家: what there is now, and the target
@@ -277,18 +277,20 @@ class _Reader(PartsReader):
         if years:
             self.year_named = years[-1][1]
 
-    def _goal(self, a: int, b: int, f: Found, earlier: bool) -> bool:
+    def _goal(self, a: int, b: int, f: Found, earlier: bool, named_at: int = -1) -> bool:
         """Whether ``f`` (in the sentence ``s[a:b]``) is a target: as the column of its
-        table says; else not where the year last named before it (on its line) comes
-        before the plan's; else by the word of aim or of result nearest before it in its
-        sentence (or in its own clause); else by the section's kind."""
+        table says; else not where the year last named before it (on its line, at
+        ``named_at``) comes before the plan's; else by the word of aim or of result
+        nearest before it in its sentence (or in its own clause); else by the section's
+        kind.  A year of the plan named in the sentence starts it afresh: the words before
+        the year spoke of what came before it (现有…120家，2025年…培育…15家、…40家)."""
         role = self.roles.get(f.start)
         if role is not None:
             return role
         if earlier:
             return False
         end = clause_end(self.s, f.end, b, CLAUSE_ENDS)
-        since = max(a, self.barrier)
+        since = max(a, self.barrier, named_at)
         floor = self._floor(f, since)
         for start in (floor, since):  # since the figure before, else the sentence
             target = _last(self.targets, start, end)
