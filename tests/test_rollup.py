@@ -2452,3 +2452,19 @@ def test_a_walked_goal_takes_its_sections_period() -> None:
     with pytest.raises(InvalidValueError, match="2024"):
         attainment(walked, results)
     assert attainment(goal("1万人次"), [r.item for r in results]).verdict is Verdict.NOT_MET
+
+
+@pytest.mark.parametrize("by", ["levle", "region.parnet", ("level", "sorce")])
+def test_a_misspelt_field_to_group_by_is_an_error_not_one_unnamed_group(
+    by: str | tuple[str, ...],
+) -> None:
+    projects = examples.load("篇3").projects()
+    with pytest.raises(InvalidValueError, match="is the name of no field"):
+        rollup(projects, by=by)
+
+
+def test_every_name_the_docs_group_by_is_known() -> None:
+    projects = examples.load("篇3").projects()
+    for by in ("level", "source", "stage", "year", "currency", "region", "region.parent",
+               "period", "plan", "programme", "status"):  # fmt: skip
+        assert rollup(projects, by=by).by == (by,)

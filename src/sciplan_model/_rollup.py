@@ -18,6 +18,7 @@ this module keeps a private name so that it is never shadowed by them.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from operator import attrgetter
@@ -28,7 +29,7 @@ import attrs
 from ._exact import own_context
 from ._table import table
 from ._walk import Entry
-from .codes import Aggregation, FundingStage
+from .codes import Aggregation, FundingStage, Level
 from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import Achievement, BreakdownPart, Funding, Goal, Indicator, Project, Region
@@ -216,6 +217,14 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
     names = (by,) if isinstance(by, str) else by
     if not isinstance(names, tuple) or not all(isinstance(n, str) and n for n in names):
         raise WrongTypeError("by", "a field name, a tuple of them, or a function", repr(by))
+    for name in names:
+        for step in name.split("."):
+            if step not in _known_names():
+                raise InvalidValueError(
+                    "by",
+                    f"{step!r} (in {name!r}) is the name of no field of a plan's items, "
+                    "their entries or funding lines",
+                )
     fast = attrgetter(*names)
     on_lines = [_line_getter(n) for n in names]
 
@@ -238,6 +247,18 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
         return found[0] if len(found) == 1 else found
 
     return names, key if all("." not in n for n in names) else slow
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """Every name a roll-up may group by, at any step of a dotted path: the fields and
+    properties of the model's classes, of a walk's entries and of what they hold."""
+    from . import model
+
+    classes: list[type] = [c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)]
+    classes += [Entry, Figure, Quantity, Range, Year, FiveYearPlan, YearSpan, Level]
+    names = {a for c in classes for a in dir(c) if not a.startswith("_")}
+    return frozenset(names | {"currency"})
 
 
 def _sort_key(key: Any) -> tuple[Any, ...]:
