@@ -179,3 +179,45 @@ def test_malformed_documents_do_not_validate(document: dict[str, Any]) -> None:
     assert _errors(document) != []
     with pytest.raises(jsonschema.ValidationError):
         VALIDATOR.validate(document)
+
+
+def _breakdown_with_levels(levels: object) -> dict[str, object]:
+    return {
+        "schema_version": 1,
+        "id": "p",
+        "title": "t",
+        "kind": "annual",
+        "sections": [
+            {
+                "items": [
+                    {
+                        "type": "breakdown",
+                        "subject": "项目",
+                        "total": "12项",
+                        "levels": levels,
+                        "parts": [
+                            {"figure": "5项", "level": "provincial"},
+                            {"figure": "7项", "level": "municipal"},
+                        ],
+                    }
+                ]
+            }
+        ],
+    }
+
+
+def test_a_span_of_levels_may_be_written_as_a_plan_writes_it() -> None:
+    import json
+
+    from sciplan_model import Level, PlanLoadError
+
+    written = _breakdown_with_levels("市级以上")
+    assert not list(VALIDATOR.iter_errors(written))
+    plan = loads(json.dumps(written, ensure_ascii=False))
+    (breakdown,) = plan.breakdowns()
+    assert breakdown.levels == (Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL)
+    assert loads(dumps(plan)) == plan
+    listed = _breakdown_with_levels(["national", "provincial", "municipal"])
+    assert loads(json.dumps(listed)) == plan
+    with pytest.raises(PlanLoadError, match=r"levels: cannot read level '市级以'"):
+        loads(json.dumps(_breakdown_with_levels("市级以"), ensure_ascii=False))

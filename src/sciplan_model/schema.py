@@ -23,7 +23,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from .codes import Coded
+from .codes import Coded, Level
 from .figure import Figure, Qualifier
 from .model import ITEM_TYPES, BreakdownPart, Plan, Region, SourceRef
 from .period import FiveYearPlan, Year, YearSpan
@@ -114,7 +114,10 @@ class _Builder:
                 inner = {"anyOf": [self.of(m) for m in members]}
             return {"anyOf": [inner, {"type": "null"}]} if NoneType in args else inner
         if origin is tuple:
-            return {"type": "array", "items": self.of(get_args(t)[0])}
+            array = {"type": "array", "items": self.of(get_args(t)[0])}
+            if get_args(t)[0] is Level:  # or a span as plans write it: 市级以上
+                return {"anyOf": [array, {"type": "string"}]}
+            return array
         if t is str:
             return {"type": "string"}
         if t is bool:

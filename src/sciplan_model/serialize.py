@@ -56,7 +56,7 @@ from ._limits import (
     SURROGATE,
     text_problem,
 )
-from .codes import Coded
+from .codes import Coded, Level
 from .errors import (
     MAX_PROBLEMS,
     InvalidValueError,
@@ -432,7 +432,17 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                 raise _Refused(f"expected an array, got {_json_type(value)}")
             return inner(value, t)
 
-        return _bounded_tuple(c, t) if detailed else structure
+        made = _bounded_tuple(c, t) if detailed else structure
+        if get_args(t)[:1] != (Level,):
+            return made
+
+        def levels(value: Any, _: Any) -> Any:
+            # "levels": "市级以上" — a span of levels as a plan writes it
+            if type(value) is str:
+                return tuple(sorted(Level.parse_range(value), key=list(Level).index))
+            return made(value, t)
+
+        return levels
 
     def class_factory(cls: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(
