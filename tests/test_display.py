@@ -947,3 +947,25 @@ def test_rollup_frame_never_rounds_into_its_unit() -> None:
         {"value": Decimal("1"), "unit": "亩"},
         {"value": Decimal("1"), "unit": "公顷"},
     ]
+
+
+def test_table_headers_say_their_own_colour_on_their_own_background() -> None:
+    """A dark notebook theme sets white text; a header on a light background of its own
+    must set its text colour too, or it cannot be read."""
+    import re
+
+    from sciplan_model import examples, rollup, summarize, validate
+
+    plan = examples.load("篇3")
+    pages = [
+        rollup(plan.projects(), by="level")._repr_html_(),
+        validate(plan)._repr_html_(),
+        summarize(plan).to_html(),
+    ]
+    for page in pages:
+        styles = re.findall(r'<th[^>]*style="([^"]*)"', page)
+        styles += re.findall(r"\bth[^{;]*\{([^}]*)\}", page)
+        assert styles
+        for style in styles:
+            if "background" in style:
+                assert "color:" in style.replace("background-color", "")

@@ -100,7 +100,7 @@ QUALIFIER_NAMES = {
 _BOX = 'lang="zh-CN" style="font-family: inherit; line-height: 1.5"'
 _TABLE = 'style="border-collapse: collapse; margin: 0.3em 0"'
 _CELL = "border: 1px solid #cbd2d9; padding: 0.2em 0.6em; vertical-align: top"
-_TH = f'style="{_CELL}; text-align: left; background: #f0f4f8; white-space: nowrap"'
+_TH = f'style="{_CELL}; text-align: left; background: #f0f4f8; color: #1f2933; white-space: nowrap"'
 _TD = f'style="{_CELL}; text-align: left"'
 _TAG = f'style="{_CELL}; text-align: left; white-space: nowrap"'
 _NUM = f'style="{_CELL}; text-align: right; white-space: nowrap"'

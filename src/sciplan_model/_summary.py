@@ -383,7 +383,7 @@ body {{ font-family: {_FONT}; margin: 2em auto; max-width: 60em; color: #1f2933;
 h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }}
 table {{ border-collapse: collapse; margin: 0.6em 0; }}
 th, td {{ border: 1px solid #cbd2d9; padding: 0.25em 0.6em; text-align: left; }}
-th {{ background: #f0f4f8; }}
+th {{ background: #f0f4f8; color: #1f2933; }}
 td.num {{ text-align: right; }}
 .ok {{ color: #0b7a3e; }} .bad {{ color: #b42318; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1.5em; }}
