@@ -334,6 +334,7 @@ YearValue = Annotated[int, Field(ge=1000, le=9999)] | Text
 PeriodValue = Annotated[int, Field(ge=1000, le=9999)] | Text
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 Offset = Annotated[int, Field(ge=0)]
+Position = Annotated[int, Field(ge=1)]
 
 
 class Frozen(BaseModel):
@@ -344,6 +345,8 @@ class SourceRefModel(Frozen):
     document: Text
     start: Offset
     end: Offset
+    line: Position | None = None
+    column: Position | None = None
 
 
 class RegionModel(Frozen):
@@ -492,6 +495,8 @@ class BreakdownItem(Frozen):
     complete: bool = True
     levels: tuple[Level, ...] = ()
     period: PeriodValue | None = None
+    projects: tuple[Text, ...] = ()
+    stage: FundingStage = FundingStage.ALLOCATED
     source: SourceRefModel | None = None
 
 

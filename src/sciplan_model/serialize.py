@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from ._exact import magnitude_problem
+from ._exact import MAX_DIGITS, magnitude_problem
 from ._files import write_atomically
 from ._gc import gc_paused as _gc_paused
 from ._limits import (
@@ -216,12 +216,15 @@ def _structure_quantity(value: Any, cls: type[Quantity]) -> Quantity:
 
 
 def _unstructure_quantity(q: Quantity) -> dict[str, str]:
-    problem = magnitude_problem(q.magnitude)
-    if problem is not None:  # a sum or a product past what an amount may hold
+    written = format(q.magnitude, "f")
+    # at most 28 characters are at most 28 digits, which any amount may have; longer
+    # text may still be fine (a sign, a point), or a sum past what an amount may hold
+    problem = magnitude_problem(q.magnitude) if len(written) > MAX_DIGITS else None
+    if problem is not None:
         raise InvalidValueError(
             f"amount {q}", f"{problem}; a document holding it could not be read back"
         )
-    return {"magnitude": format(q.magnitude, "f"), "unit": q.unit}
+    return {"magnitude": written, "unit": q.unit}
 
 
 _FIGURE_KEYS = {
