@@ -911,6 +911,7 @@ def _steps(text: str) -> int:
         lambda n: "2024年，全县新增企业3家；" * (n // 14),
         lambda n: ("合计\t5项\t6项\n") * (n // 8),
         lambda n: "新增企业5家，甲、乙分别为1家、2家，" * (n // 20),
+        lambda n: "下达资金500万元" + "，具体为：甲镇20万元" * (n // 11),
     ],
 )
 def test_reading_is_linear_in_the_length_of_the_text(make: object) -> None:

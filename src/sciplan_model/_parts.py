@@ -68,6 +68,8 @@ _LONG_KEY = 16
 #: How many words may stand between a figure and the 如下 that breaks it down: 具体.
 _SAID_OF = 2
 _SAID_OF_SHARED = 6
+#: How far (in characters, punctuation included) 如下 may stand after its figure.
+_SAID_OF_REACH = 24
 _NOT_WORDS = re.compile(r"[\s，,。：:；;、（）()]")
 
 #: How many figures back the examples before 等 look for their total.
@@ -127,12 +129,13 @@ class PartsReader:
     def _breakdowns(self, a: int, b: int, figs: list[Found], previous: list[Found]) -> None:
         s = self.s
         self._bracketed(figs)
-        ends = {f.end for f in figs}
+        ends = [f.end for f in figs]  # in order: figures never overlap
+        ended = set(ends)
         marks = [
             (m.start(), m.end())
             for m in _OPENS_PARTS.finditer(s, a, b)
             if m.group() == "其中"
-            or (m.start() in ends if m.group().startswith("中") else self._said_of(figs, m))
+            or (m.start() in ended if m.group().startswith("中") else self._said_of(ends, m))
         ]
         starts = [f.start for f in figs]
         for n, (q, q_end) in enumerate(marks):
@@ -149,14 +152,16 @@ class PartsReader:
         self._summed(a, figs)
         self._examples(figs, previous)
 
-    def _said_of(self, figs: list[Found], m: re.Match[str]) -> bool:
+    def _said_of(self, ends: list[int], m: re.Match[str]) -> bool:
         """Whether 分配如下： or 具体为： speaks of the figure just before it (资金500万元，
         具体分配如下：), or of the statement before (…500万元。分配如下：), not of other
         matters (企业120家，2025年工作安排如下：)."""
-        k = bisect_left([f.end for f in figs], m.start() + 1) - 1
+        k = bisect_left(ends, m.start() + 1) - 1  # the figure that ends last before it
         if k < 0:
             return True  # the figures of the statement before, where nothing stands between
-        between = _NOT_WORDS.sub("", self.s[figs[k].end : m.start()])
+        if m.start() - ends[k] > _SAID_OF_REACH:
+            return False
+        between = _NOT_WORDS.sub("", self.s[ends[k] : m.start()])
         # 资金500万元，按项目分解如下: words that share out money may stand further off
         limit = _SAID_OF if m.group()[:2] not in ("分配", "分解", "构成") else _SAID_OF_SHARED
         return len(between) <= limit and not any("0" <= c <= "9" for c in between)
