@@ -1063,7 +1063,7 @@ def test_a_stock_rollup_has_no_total_over_periods_or_years() -> None:
         ach("10家", Year(2006), FIRMS, region=COUNTY_A),
         ach("12家", Year(2007), FIRMS, region=COUNTY_B),
     ]
-    for by in ("period", "year", ("indicator", "period"), ("region", "period")):
+    for by in ("period", ("indicator", "period"), ("region", "period")):
         r = rollup(firms, by=by)
         assert r.stock
         assert r.total is None
@@ -1071,7 +1071,7 @@ def test_a_stock_rollup_has_no_total_over_periods_or_years() -> None:
     by_region = rollup(firms, by="region")
     assert by_region.stock
     assert by_region.total == q("22家")
-    assert str(by_region).splitlines()[-1] == "合计    22家  2"
+    assert str(by_region).splitlines()[-1] == "合计  22家  2"
     flows = rollup([ach("1人次", Year(2006)), ach("2人次", Year(2007))], by="period")
     assert not flows.stock
     assert flows.total == q("3人次")
@@ -1140,32 +1140,41 @@ def test_rollup_equality() -> None:
 def test_to_records() -> None:
     """to_records() gives a plain dict per group: its key fields, value and count."""
     assert rollup(MIXED[:2], by="level").to_records() == [
-        {"level": Level.NATIONAL, "value": q("80万元"), "count": 1},
-        {"level": Level.PROVINCIAL, "value": q("1亿元"), "count": 1},
+        {"level": Level.NATIONAL, "value": q("80万元"), "written": None, "count": 1},
+        {"level": Level.PROVINCIAL, "value": q("1亿元"), "written": None, "count": 1},
     ]
+    national = {"level": Level.NATIONAL, "written": None, "count": 1}
     assert rollup(MIXED[:2], by=("level", "source")).to_records()[:2] == [
-        {"level": Level.NATIONAL, "source": NATIONAL, "value": q("30万元"), "count": 1},
-        {"level": Level.NATIONAL, "source": ENTERPRISE, "value": q("50万元"), "count": 1},
+        {**national, "source": NATIONAL, "value": q("30万元")},
+        {**national, "source": ENTERPRISE, "value": q("50万元")},
     ]
     paired = rollup(MIXED[:1], by=lambda p: (p.id, p.level)).to_records()
-    assert paired == [{"<lambda>": ("a", Level.NATIONAL), "value": q("80万元"), "count": 1}]
-    assert rollup(MIXED[:2]).to_records() == [{"value": q("1.008亿元"), "count": 2}]
+    assert paired == [
+        {"<lambda>": ("a", Level.NATIONAL), "value": q("80万元"), "written": None, "count": 1}
+    ]
+    assert rollup(MIXED[:2]).to_records() == [
+        {"value": q("1.008亿元"), "written": None, "count": 2}
+    ]
+    # a group of one figure keeps it as the plan wrote it
+    patents = Indicator(name="专利", unit="件")
+    done = [ach(f, Year(y), patents) for f, y in (("60余件", 2006), ("3件", 2007), ("4件", 2007))]
+    assert [r["written"] for r in rollup(done, by="period").to_records()] == ["60余件", None]
 
 
 def test_str_is_a_table_with_a_total_row() -> None:
     """str() is a table headed by the by names, 数值 and 条目数, with a 合计 row."""
     assert str(rollup(MIXED, by="level")).splitlines() == [
-        "level       数值            条目数",
-        "----------  --------------  ------",
-        "国家级      80万元          1",
-        "省级        1亿元           1",
-        "县级        未知（万元）    1",
-        "（未注明）  未知（万元）    1",
-        "合计        [10080万元, ∞)  4",
+        "级别        数值           条目数",
+        "----------  -------------  ------",
+        "国家级      80万元         1",
+        "省级        1亿元          1",
+        "县级        未知（万元）   1",
+        "（未注明）  未知（万元）   1",
+        "合计        10080万元以上  4",
     ]
     lines = str(rollup(MIXED, by=("level", "source"))).splitlines()
     assert lines == [
-        "level   source    数值       条目数",
+        "级别    资金来源  数值       条目数",
         "------  --------  ---------  ------",
         "国家级  中央财政  30万元     1",
         "国家级  企业自筹  50万元     1",
@@ -1179,7 +1188,7 @@ def test_str_of_the_seed_plans_achievements_by_period() -> None:
     r = rollup(examples.load("篇3").walk(Achievement), by="period", value="count")
     assert str(r) == "\n".join(
         [
-            "period  数值  条目数",
+            "期间    数值  条目数",
             "------  ----  ------",
             "十五    41个  41",
             "20xx年  27个  27",
@@ -1192,10 +1201,10 @@ def test_str_has_no_total_row_for_unlike_groups() -> None:
     """A roll-up of groups of different dimensions has no 合计 row."""
     text = str(rollup([ach("3人次"), ach("2万元", indicator=FUNDS)], by="indicator"))
     assert text.splitlines() == [
-        "indicator  数值   条目数",
-        "---------  -----  ------",
-        "培训人次   3人次  1",
-        "科技经费   2万元  1",
+        "指标      数值   条目数",
+        "--------  -----  ------",
+        "培训人次  3人次  1",
+        "科技经费  2万元  1",
     ]
 
 
@@ -1609,10 +1618,10 @@ def test_combined_goals_have_no_total_of_floors_and_stretches() -> None:
     goals = combine([ganzhou]).goals
     assert goals.total is None
     assert str(goals).splitlines() == [
-        "indicator  period  aspirational  数值    条目数",
-        "---------  ------  ------------  ------  ------",
-        "trained    2006年  False         10人次  1",
-        "trained    2006年  True          20人次  1",
+        "指标     期间    力争  数值    条目数",
+        "-------  ------  ----  ------  ------",
+        "trained  2006年  否    10人次  1",
+        "trained  2006年  是    20人次  1",
     ]
 
 
@@ -2464,7 +2473,34 @@ def test_a_misspelt_field_to_group_by_is_an_error_not_one_unnamed_group(
 
 
 def test_every_name_the_docs_group_by_is_known() -> None:
-    projects = examples.load("篇3").projects()
-    for by in ("level", "source", "stage", "year", "currency", "region", "region.parent",
-               "period", "plan", "programme", "status"):  # fmt: skip
+    """Projects group by their own fields and their funding lines'; where they stand in
+    a plan (an entry) they answer for its region, period and plan too."""
+    plan = examples.load("篇3")
+    projects = plan.projects()
+    for by in ("level", "source", "stage", "year", "currency", "programme", "status"):
         assert rollup(projects, by=by).by == (by,)
+    for by in ("region", "region.parent", "period", "plan", "section", "heading"):
+        assert rollup(plan.walk(Project), by=by).by == (by,)
+
+
+@pytest.mark.parametrize(
+    ("items", "by", "kind"),
+    [
+        ("projects", "region", "Project"),
+        ("goals", "programme", "Goal"),
+        ("achievements", "status", "Achievement"),
+    ],
+)
+def test_a_field_no_item_has_is_an_error_listing_the_fields_that_exist(
+    items: str, by: str, kind: str
+) -> None:
+    """by= naming a field that none of the items has (a project outside its plan has no
+    region; a goal has no programme) is an error naming the items and their fields,
+    never one group （未注明） of everything."""
+    goals = [goal("10人次"), goal("力争20人次")]
+    given = {"projects": MIXED, "goals": goals, "achievements": [ach("3人次")]}[items]
+    with pytest.raises(InvalidValueError, match=f"no item has a field '{by}'") as e:
+        rollup(given, by=by)
+    assert f"(items: {kind})" in str(e.value)
+    assert "fields that exist: " in str(e.value)
+    assert "indicator" in str(e.value) if items != "projects" else "programme" in str(e.value)

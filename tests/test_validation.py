@@ -1250,6 +1250,7 @@ KNOWN_CODES = {
     "five_year.sum",
     "identity.duplicate",
     "identity.conflict",
+    "identity.restated",
     "funding.negative",
     "funding.stages",
 }

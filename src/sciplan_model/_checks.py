@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from ._combine import restated
 from ._exact import EXACT
 from ._findings import Check, Finding, Scope, Severity, _finding, _said
 from ._rollup import _figure_value, _range_in, _range_to, project_value
@@ -365,7 +366,21 @@ def _differences(a: Project, b: Project) -> list[str]:
 
 def check_identity(scope: Scope) -> Iterator[Finding]:
     """A project id is listed once in a plan; a project listed in several plans (the
-    same id) says the same there."""
+    same id) says the same there; a goal stated again in its plan (the same indicator,
+    figure, period, place and levels) is noted, since it is one goal, counted once in
+    roll-ups (two targets for one indicator, such as a floor 确保 and a stretch 力争,
+    are two goals and are not noted)."""
+    for again, was in restated(scope.items(Goal)):
+        goal: Goal = again.item  # type: ignore[assignment]
+        yield _finding(
+            again,
+            "identity.restated",
+            Severity.INFO,
+            f"目标“{goal.indicator.name}{goal.figure.text}”在{was.path}已提出，此处为重述，"
+            "汇总时只计一次",
+            expected=was.path,
+            actual=again.path,
+        )
     first: dict[str, Entry] = {}  # where each id was first met
     mine: dict[tuple[int, str], Entry] = {}  # … and first met in each plan
     for entry in scope.items(Project):

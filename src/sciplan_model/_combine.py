@@ -13,18 +13,23 @@ from ._rollup import (
     By,
     Rollup,
     Value,
+    _field,
+    _fields,
+    _figure_value,
     _finish,
+    _funding_stage,
     _indicator_key,
     _item_value,
     _place,
     _sorted,
+    fields_of,
     rollup,
 )
 from ._walk import Entry
-from .codes import Aggregation
+from .codes import Aggregation, FundingStage
 from .errors import InvalidValueError, WrongTypeError
 from .figure import Range
-from .model import Achievement, Goal, Plan, Project, Region
+from .model import Achievement, Breakdown, BreakdownPart, Goal, Plan, Project, Region
 from .period import FiveYearPlan, Period, Year, YearSpan, _may_be_in, period_years
 from .units import unit_info
 
@@ -53,6 +58,11 @@ class Combined:
     #: it in a roll-up).
     entries: tuple[Entry, ...]
     repeated: tuple[str, ...]
+    #: The goals, achievements and breakdowns kept, where each stands: a goal restated
+    #: in its plan (same indicator, figure, period, place and levels) is kept once, and
+    #: a figure another plan already gave for the same place, indicator and period is
+    #: left out, as in :attr:`goals` and :attr:`achievements`.
+    figures: tuple[Entry, ...]
     _facts: dict[_Fact, tuple[Value, int, bool]] = attrs.field(repr=False)
 
     @property
@@ -86,10 +96,19 @@ class Combined:
         indicators = frozenset(k[0] for k in groups)
         return _sorted(by, _finish(groups, None), counts, None, indicators, stock)
 
-    def rollup(self, by: By = None, **options: Any) -> Rollup:
-        """:func:`rollup` of the projects, each answering with its plan's region and
-        period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``)."""
-        return rollup(self.entries, by, **options)
+    def rollup(self, by: By = None, *, items: str = "projects", **options: Any) -> Rollup:
+        """:func:`rollup` of the plans' ``items``, each answering with its plan's region
+        and period too (``by="region"``, ``by=lambda e: e.region.at(Level.MUNICIPAL)``).
+
+        ``items`` is what is summed (see :data:`ITEMS`): ``"projects"`` (their money of
+        ``stage``), ``"funding"`` (funding lines of ``stage``, counted one by one),
+        ``"goals"``, ``"achievements"`` (their figures; every group is of one indicator,
+        which leads the key, and goals keep floors 确保 and stretches 力争 apart) or
+        ``"breakdowns"`` (the parts of the plans' 共…其中 statements, grouped by what
+        each statement counts, its ``subject``).  ``by`` names more fields: for goals
+        and achievements ``level``, ``region``, ``period``, ``plan``, ``section`` …
+        """
+        return _rollup_items(self, by, items, options)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per project kept (the first met of each id), in the order
@@ -120,23 +139,170 @@ class Combined:
         )
 
 
-def _facts(plan: Plan) -> dict[_Fact, tuple[Value, int, bool]]:
+def _fact(e: Entry) -> _Fact:
+    """What a goal or achievement states: its kind, place, indicator, unit dimension,
+    period and whether it is a stretch (力争)."""
+    item: Any = e.item  # a goal or an achievement
+    return (
+        type(item).__name__,
+        _place(e),
+        _indicator_key(item),
+        unit_info(item.indicator.unit).dimension,
+        e.period,
+        isinstance(item, Goal) and item.aspirational,
+    )
+
+
+def restated(entries: Iterable[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Each goal among ``entries`` stated again later in its plan, with where it was
+    first stated: the same indicator, figure (as a value: 10项以上 and 十项以上 are
+    one), period, place and levels."""
+    first: dict[Any, Entry] = {}
+    for e in entries:
+        item = e.item
+        if not isinstance(item, Goal):
+            continue
+        said = (id(e.plan), _fact(e), _item_value(item), getattr(item, "levels", ()))
+        was = first.setdefault(said, e)
+        if was is not e:
+            yield e, was
+
+
+#: What :meth:`Combined.rollup` sums, by name.
+ITEMS = ("projects", "funding", "goals", "achievements", "breakdowns")
+
+
+def _names(by: By) -> tuple[str, ...] | None:
+    """``by`` as a tuple of names; None for a function."""
+    if by is None:
+        return ()
+    if callable(by):
+        return None
+    return (by,) if isinstance(by, str) else tuple(by)
+
+
+def _rollup_items(c: Combined, by: By, items: str, options: dict[str, Any]) -> Rollup:
+    if items not in ITEMS:
+        raise InvalidValueError("items", f"{items!r} is none of {', '.join(ITEMS)}")
+    if items == "projects":
+        return rollup(c.entries, by, **options)
+    if items == "funding":
+        return _funding_rollup(c, by, options)
+    if items == "breakdowns":
+        return _parts_rollup(c, by, options)
+    kind = Goal if items == "goals" else Achievement
+    found = [e for e in c.figures if type(e.item) is kind]
+    names = _names(by)
+    if names is None:  # a function of the entry, after the indicator
+        f = by
+        return attrs.evolve(
+            rollup(found, lambda e: (e.item.indicator, f(e)), **options),  # type: ignore[misc, operator]
+            by=("indicator", getattr(f, "__name__", "key")),
+        )
+    wanted = ("indicator", *(n for n in names if n != "indicator"))
+    if kind is Goal and "aspirational" not in wanted and _mixed(found):
+        wanted = (*wanted, "aspirational")  # a floor (确保) and a stretch (力争) apart
+    return rollup(found, wanted, **options)
+
+
+def _mixed(entries: list[Entry]) -> bool:
+    """Whether some indicator has both floors (确保) and stretches (力争) among goals."""
+    seen: dict[str, set[bool]] = {}
+    for e in entries:
+        item: Any = e.item
+        seen.setdefault(_indicator_key(item), set()).add(item.aspirational)
+    return any(len(v) > 1 for v in seen.values())
+
+
+def _funding_rollup(c: Combined, by: By, options: dict[str, Any]) -> Rollup:
+    """Funding lines of the stage (of every stage when ``by`` names it), one by one."""
+    stage = _funding_stage(options.get("stage", FundingStage.ALLOCATED))
+    names = _names(by) or ()
+    every = "stage" in names
+    lines = [
+        (e.item, f, e)
+        for e in c.entries
+        for f in e.item.funding  # type: ignore[union-attr]
+        if every or f.stage is stage
+    ]
+    return rollup(lines, by, **options)
+
+
+@attrs.frozen
+class _Part:
+    """A part of a 共…其中 statement in a roll-up: it answers for its own fields
+    (level, category, figure), then for its statement's (subject, indicator, stage),
+    then for where the statement stands (period, region, plan, section)."""
+
+    part: BreakdownPart
+    breakdown: Breakdown
+    entry: Entry
+
+    def get(self, name: str) -> Any:
+        for holder in (self.part, self.breakdown, self.entry.item):
+            found = getattr(holder, name, None)
+            if found is not None:
+                return found
+        return _field(self.entry, name)
+
+
+def _parts_rollup(c: Combined, by: By, options: dict[str, Any]) -> Rollup:
+    """The parts of the plans' statements, grouped by what each statement counts."""
+    stage = _funding_stage(options.pop("stage", FundingStage.ALLOCATED))
+    names = _names(by)
+    if names is None:
+        raise WrongTypeError("by", "field names for breakdowns", "a function")
+    for name in names:
+        step = name.split(".")[0]
+        if not any(step in fields_of(t) for t in _PART_HOLDERS):
+            raise InvalidValueError(
+                "by", f"no breakdown part has a field {name!r}; {_fields(_PART_HOLDERS)}"
+            )
+    parts: list[_Part] = []
+    for e in c.figures:
+        b = e.item
+        if type(b) is not Breakdown:
+            continue
+        money = b.total.value is not None and b.total.value.is_money
+        if money and b.stage is not stage:
+            continue  # stages are never mixed
+        parts.extend(_Part(p, b, e) for p in b.parts)
+
+    def key(p: _Part) -> Any:
+        return (p.breakdown.subject, *(p.get(n) for n in names))
+
+    def value(p: _Part) -> Any:
+        if p.breakdown.indicator is None:
+            return p.part.figure  # as written, where the group holds one
+        return _figure_value(p.part.figure, p.breakdown.indicator)
+
+    given = options.pop("value", None)
+    if given is not None and given != "count":
+        raise WrongTypeError("value", 'None or "count" for breakdowns', repr(given))
+    r = rollup(parts, key, value=given or value, **options)
+    return attrs.evolve(r, by=("subject", *names))
+
+
+_PART_HOLDERS: tuple[type, ...] = (BreakdownPart, Breakdown, Entry)
+
+
+def _facts(plan: Plan) -> tuple[dict[_Fact, tuple[Value, int, bool]], tuple[Entry, ...]]:
+    """A plan's facts summed, and the entries of its goals, achievements and
+    breakdowns kept (a restated goal once)."""
     groups: dict[_Fact, list[Value]] = {}
     stocks: set[_Fact] = set()
-    for e in plan.walk(Goal, Achievement):
+    again = {e.path for e, _ in restated(plan.walk(Goal))}
+    kept: list[Entry] = []
+    for e in plan.walk(Goal, Achievement, Breakdown):
         item = e.item
         if not isinstance(item, Goal | Achievement):
+            kept.append(e)
             continue
+        if e.path in again:
+            continue  # a goal said again is one goal
+        kept.append(e)
         indicator = item.indicator
-        aspiring = isinstance(item, Goal) and item.aspirational
-        fact = (
-            type(item).__name__,
-            _place(e),
-            _indicator_key(item),
-            unit_info(indicator.unit).dimension,
-            e.period,
-            aspiring,
-        )
+        fact = _fact(e)
         value = _item_value(item)
         said = groups.setdefault(fact, [])
         if indicator.aggregation is Aggregation.STOCK and value in said:
@@ -145,7 +311,7 @@ def _facts(plan: Plan) -> dict[_Fact, tuple[Value, int, bool]]:
         if indicator.aggregation is Aggregation.STOCK:
             stocks.add(fact)
     sums = _finish(groups, None)
-    return {f: (sums[f], len(groups[f]), f in stocks) for f in groups}
+    return {f: (sums[f], len(groups[f]), f in stocks) for f in groups}, tuple(kept)
 
 
 def _as_combined(plan: Plan | Combined) -> Combined:
@@ -161,8 +327,14 @@ def _as_combined(plan: Plan | Combined) -> Combined:
             repeated.append(pid)
         else:
             seen[pid] = e
+    facts, figures = _facts(plan)
     return Combined(
-        (plan.id,), plan.region, tuple(seen.values()), tuple(dict.fromkeys(repeated)), _facts(plan)
+        (plan.id,),
+        plan.region,
+        tuple(seen.values()),
+        tuple(dict.fromkeys(repeated)),
+        figures,
+        facts,
     )
 
 
@@ -191,11 +363,19 @@ def _pair(a: Combined, b: Combined) -> Combined:
     facts = dict(a._facts)
     for fact, value in b._facts.items():
         facts.setdefault(fact, value)
+    figures = [*a.figures]
+    for e in b.figures:
+        if e.plan.id in old:
+            continue  # a plan met again
+        if isinstance(e.item, Goal | Achievement) and _fact(e) in a._facts:
+            continue  # the first plan's figure for this place, indicator and period
+        figures.append(e)
     return Combined(
         a.plans + tuple(p for p in b.plans if p not in old),
         _common_region(a.region, b.region),
         entries,
         tuple(sorted(repeated, key=lambda i: order.get(i, len(order)))),
+        tuple(figures),
         facts,
     )
 

@@ -298,6 +298,8 @@ def _text_cell(x: Any) -> str | None:
         return None
     if isinstance(x, str):
         return x
+    if isinstance(x, Range) and x.is_known and not x.is_point:
+        return str(x)  # exact ends for software: [35项, 37项], (2万人次, 3万人次)
     if isinstance(x, Quantity | Range):
         return value_text(x)
     if isinstance(x, Year | FiveYearPlan | YearSpan):

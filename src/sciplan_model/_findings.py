@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
-from ._reading import normalize_text
+from ._reading import as_written
 from ._walk import Entry
 from .figure import Figure
 from .model import Plan, SourceRef
@@ -114,10 +113,7 @@ def _finding(
     )
 
 
-_DECIMAL_POINT = re.compile(r"(?<=[0-9])。(?=[0-9])", re.ASCII)
-
-
 def _said(f: Figure) -> str:
     """A figure as its plan wrote it (600余万元, not the canonical 600万余元), with
     full-width digits and the 。 decimal artefact made plain (159。3 → 159.3)."""
-    return _DECIMAL_POINT.sub(".", normalize_text(f.text))
+    return as_written(f.text)

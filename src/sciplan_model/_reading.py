@@ -38,6 +38,19 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])。(?=[0-9])", re.ASCII)
+
+
+def as_written(text: str) -> str:
+    """A figure's text as people read it where its plan wrote it: full-width digits
+    made plain and the 。 typed for a decimal point made a point (159。3 → 159.3).
+
+    >>> as_written("１５９。３万元")
+    '159.3万元'
+    """
+    return _DECIMAL_POINT.sub(".", normalize_text(text))
+
+
 # Traditional characters that the readers of figures and plans meet, each with its
 # simplified form, one character for one (so that positions stay true).  Only characters
 # that are traditional forms and no more than rare words in simplified text are listed

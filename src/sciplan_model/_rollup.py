@@ -27,12 +27,13 @@ from typing import Any, TypeAlias
 import attrs
 
 from ._exact import own_context
+from ._reading import as_written
 from ._table import table
 from ._walk import Entry
 from .codes import Aggregation, FundingStage, Level
 from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Figure, Qualifier, Range
-from .model import Achievement, BreakdownPart, Funding, Goal, Indicator, Project, Region
+from .model import Achievement, BreakdownPart, Funding, Goal, Indicator, Plan, Project, Region
 from .period import FiveYearPlan, Year, YearSpan, period_years
 from .quantity import Money, Quantity, total
 from .units import UnitInfo, unit_info
@@ -223,7 +224,7 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
                 raise InvalidValueError(
                     "by",
                     f"{step!r} (in {name!r}) is the name of no field of a plan's items, "
-                    "their entries or funding lines",
+                    f"their entries or funding lines; {_fields(_ITEM_KINDS)}",
                 )
     fast = attrgetter(*names)
     on_lines = [_line_getter(n) for n in names]
@@ -249,6 +250,61 @@ def _key_function(by: By) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
     return names, key if all("." not in n for n in names) else slow
 
 
+def _check_names(
+    names: tuple[str, ...], slots: dict[Any, Any], kinds: set[type], lines: bool
+) -> None:
+    """Refuse a name that no item met has as a field (``by="programme"`` for goals):
+    every item would fall in one group （未注明）, silently.  The error lists the
+    fields that exist."""
+    if lines:
+        kinds = kinds | {Project, Funding}
+    if not kinds:
+        return
+    for i, name in enumerate(names):
+        if any(_part(k, i, len(names)) is not None for k in slots):
+            continue
+        step = name.split(".")[0]
+        if (step == "currency" and Project in kinds) or any(_has(t, step) for t in kinds):
+            continue
+        what = "、".join(sorted(t.__name__ for t in kinds if t is not Entry and t is not tuple))
+        raise InvalidValueError(
+            "by", f"no item has a field {name!r} (items: {what}); {_fields(kinds)}"
+        )
+
+
+#: What roll-ups sum, for the fields an error lists.
+_ITEM_KINDS = (Project, Funding, Goal, Achievement, BreakdownPart, Entry)
+
+
+def _part(key: Any, i: int, n: int) -> Any:
+    return key[i] if n > 1 else key
+
+
+def _has(t: type, name: str) -> bool:
+    return (attrs.has(t) and name in attrs.fields_dict(t)) or isinstance(
+        getattr(t, name, None), property | functools.cached_property
+    )
+
+
+def fields_of(t: type) -> list[str]:
+    """The public fields and properties of ``t`` one may group by."""
+    named = [a.name for a in attrs.fields(t)] if attrs.has(t) else []
+    props = [
+        n for n in dir(t) if not n.startswith("_") and isinstance(getattr(t, n, None), property)
+    ]
+    skip = {"text", "funding", "items", "sections", "parts", "goals", "same_as"}
+    if t is not Funding:
+        skip.add("source")  # where in a text an item is written, not a key
+    found = [n for n in (*named, *props) if not n.startswith("_") and n not in skip]
+    return [*found, "currency"] if t is Funding else found
+
+
+def _fields(types: Iterable[type]) -> str:
+    """The fields of ``types`` one may group by, for an error's message."""
+    found = sorted({n for t in types for n in fields_of(t)})
+    return "fields that exist: " + ", ".join(found)
+
+
 @functools.cache
 def _known_names() -> frozenset[str]:
     """Every name a roll-up may group by, at any step of a dotted path: the fields and
@@ -262,7 +318,9 @@ def _known_names() -> frozenset[str]:
 
 
 def _sort_key(key: Any) -> tuple[Any, ...]:
-    """Keys in a readable order: None last, levels from the highest, years in order."""
+    """Keys in a readable order: None last, levels from the highest, years in order;
+    what has no order of its own (indicators, regions) by its text, so that the order
+    never depends on the order the items came in."""
     parts = key if isinstance(key, tuple) else (key,)
     out: list[Any] = []
     for p in parts:
@@ -305,6 +363,8 @@ class Rollup(Mapping[Any, Value]):
     #: The groups whose items had no value at all (projects without a funding line of
     #: the stage): shown as not known, and filled by another roll-up's value in ``+``.
     _empty: frozenset[Any] = frozenset()
+    #: The figure as written, for each group that holds one figure (a goal's 60余件).
+    _written: Mapping[Any, str] = attrs.field(factory=dict)
 
     def __getitem__(self, key: Any) -> Value:
         return self._values[key]
@@ -333,6 +393,18 @@ class Rollup(Mapping[Any, Value]):
     def count(self, key: Any) -> int:
         """How many items the group ``key`` holds."""
         return self._counts[key]
+
+    def written(self, key: Any) -> str | None:
+        """The figure as the plan wrote it (``60余件``, ``2万人次以上``) when the group
+        ``key`` holds one goal, achievement or part of a statement; None otherwise."""
+        return self._written.get(key)
+
+    def said(self, key: Any) -> str:
+        """The group's value as people read it: the figure as written when the group
+        holds one, else its sum (``159.3万元``, ``1100余家``, ``23000人次以上``,
+        ``未知（万元）``)."""
+        written = self._written.get(key)
+        return as_written(written) if written is not None else _value_text(self._values[key])
 
     @property
     @own_context
@@ -383,15 +455,18 @@ class Rollup(Mapping[Any, Value]):
         unit = self.unit if self.unit == other.unit else None
         indicators = self.indicators | other.indicators
         stock = self.stock or other.stock
-        return _sorted(self.by, values, counts, unit, indicators, stock, frozenset(empty))
+        written = {k: t for r in (self, other) for k, t in r._written.items() if counts[k] == 1}
+        return _sorted(self.by, values, counts, unit, indicators, stock, frozenset(empty), written)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per group: its key fields, ``value`` and ``count``."""
+        """One plain dict per group: its key fields, ``value``, ``written`` (the figure
+        as the plan wrote it, where the group holds one; else None) and ``count``."""
         records = []
         for key, value in self._values.items():
             parts = key if isinstance(key, tuple) and len(self.by) != 1 else (key,)
             record = dict(zip(self.by, parts, strict=False))
             record["value"] = value
+            record["written"] = self._written.get(key)
             record["count"] = self._counts[key]
             records.append(record)
         return records
@@ -430,12 +505,12 @@ class Rollup(Mapping[Any, Value]):
     @own_context
     def __str__(self) -> str:
         if not self.by:
-            rows = [["合计", _value_text(v), str(self._counts[k])] for k, v in self._values.items()]
+            rows = [["合计", self.said(k), str(self._counts[k])] for k in self._values]
             return table(["", "数值", "条目数"], rows)
         rows = []
-        for key, value in self._values.items():
+        for key in self._values:
             parts = key if isinstance(key, tuple) and len(self.by) != 1 else (key,)
-            rows.append([*(_show(p) for p in parts), _value_text(value), str(self._counts[key])])
+            rows.append([*(_show(p) for p in parts), self.said(key), str(self._counts[key])])
         grand = self.total
         if grand is not None and self.by:
             rows.append(
@@ -446,7 +521,7 @@ class Rollup(Mapping[Any, Value]):
                     str(sum(self._counts.values())),
                 ]
             )
-        return table([*self.by, "数值", "条目数"], rows)
+        return table([*(field_name(n) for n in self.by), "数值", "条目数"], rows)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{_show(k)}: {v}" for k, v in list(self._values.items())[:4])
@@ -454,9 +529,47 @@ class Rollup(Mapping[Any, Value]):
         return f"Rollup(by={self.by!r}, {{{shown}{more}}})"
 
 
+#: The Chinese names of the fields a roll-up groups by, for the heads of its tables.
+FIELD_NAMES = {
+    "level": "级别",
+    "source": "资金来源",
+    "stage": "经费阶段",
+    "currency": "币种",
+    "programme": "计划类别",
+    "year": "年度",
+    "period": "期间",
+    "status": "状态",
+    "region": "地区",
+    "plan": "计划",
+    "plan.id": "计划",
+    "indicator": "指标",
+    "aspirational": "力争",
+    "section": "章节",
+    "heading": "小节",
+    "subject": "事项",
+    "category": "类别",
+    "id": "项目编号",
+    "name": "名称",
+    "undertaker": "承担单位",
+    "undertaker.name": "承担单位",
+    "region.parent": "上级地区",
+    "kind": "类型",
+    "label": "序号",
+    "unit": "单位",
+    "figure.unit": "单位",
+}
+
+
+def field_name(name: str) -> str:
+    """A field's Chinese name for a table's head (level → 级别); the name itself where
+    it has none."""
+    return FIELD_NAMES.get(name, name)
+
+
 def _value_text(value: Quantity | Range | None) -> str:
-    """An amount or a range as people read it: ``159.3万元``, ``(725家, 835家)``,
-    ``未知（万元）`` for a value not known."""
+    """An amount or a range as people read it: ``159.3万元``; a range as plans write
+    one — ``2万人次以上`` ([2万人次, ∞)), ``超过20家``, ``1100余家`` ((1100家, 1200家)),
+    ``5至8项`` —; ``未知（万元）`` for a value not known."""
     if value is None:
         return "未知"
     if isinstance(value, Quantity):
@@ -465,18 +578,41 @@ def _value_text(value: Quantity | Range | None) -> str:
         return f"未知（{value.unit}）"
     if value.is_point and value.low is not None:
         return str(value.low)
-    return str(value)
+    return range_words(value)
+
+
+def range_words(r: Range) -> str:
+    """A range in the words plans use: ``2万人次以上``, ``超过20家``, ``不足5亿元``,
+    ``5亿元以下``, ``1100余家`` (more than 1100, fewer than 1200), ``5项至8项``."""
+    low, high = r.low, r.high
+    if low is not None and high is None:
+        return f"{low}以上" if r.low_closed else f"超过{low}"
+    if low is None and high is not None:
+        return f"{high}以下" if r.high_closed else f"不足{high}"
+    if low is None or high is None:
+        return str(r)
+    if not r.low_closed and not r.high_closed and low.unit == high.unit:
+        step = high.magnitude - low.magnitude
+        if step > 0 and step == Decimal(1).scaleb(step.adjusted()) and low.magnitude % step == 0:
+            number = str(low)[: len(str(low)) - len(low.unit)]
+            word = unit_info(low.unit).word  # 2万余人次, 5亿余元
+            return f"{number}{low.unit[: len(low.unit) - len(word)]}余{word}"
+    return f"{low}至{high}"
 
 
 def _show(key: Any) -> str:
     if key is None:
         return "（未注明）"
+    if isinstance(key, bool):
+        return "是" if key else "否"
     if isinstance(key, tuple):
         return "·".join(_show(k) for k in key)
     if isinstance(key, FiveYearPlan):
         return key.name
     if isinstance(key, Region | Indicator):
         return key.name
+    if isinstance(key, Plan):
+        return key.title
     chinese = getattr(key, "chinese", None)
     if isinstance(key, enum.Enum) and isinstance(chinese, str):
         return chinese
@@ -491,13 +627,15 @@ def _sorted(
     indicators: frozenset[str] = frozenset(),
     stock: bool = False,
     empty: frozenset[Any] = frozenset(),
+    written: Mapping[Any, str] | None = None,
 ) -> Rollup:
     try:
         order = sorted(values, key=_sort_key)
     except TypeError:
         order = list(values)
     ordered = {k: values[k] for k in order}
-    return Rollup(by, ordered, {k: counts[k] for k in order}, unit, indicators, stock, empty)
+    counted = {k: counts[k] for k in order}
+    return Rollup(by, ordered, counted, unit, indicators, stock, empty, written or {})
 
 
 @own_context
@@ -561,12 +699,15 @@ def rollup(
     # without money of the stage]
     slots: dict[Any, list[Any]] = {}
     plain = value is None and line_stage is not None
+    kinds: set[type] = set()  # the kinds of item met, but for projects taken inline
+    projects = False
     for item in items:
         k = key(item)
         slot = slots.get(k)
         if slot is None:
-            slot = slots[k] = [0, [], None, 0]
+            slot = slots[k] = [0, [], None, 0, None]
         if plain and type(item) is Project:  # the common case, inline
+            projects = True
             slot[0] += 1
             bucket = slot[1]
             had = len(bucket)
@@ -575,8 +716,18 @@ def rollup(
                     bucket.append(f.amount)
             if len(bucket) == had:
                 slot[3] += 1
-        elif valuef(item, slot):
-            slot[0] += 1
+        else:
+            kinds.add(type(item))
+            if type(item) is Entry:
+                kinds.add(type(item.item))
+            elif type(item) is tuple and len(item) == 3:  # a funding line and its holder
+                kinds.update((Project, Funding, type(item[2])))
+            if valuef(item, slot):
+                slot[0] += 1
+    if projects:
+        kinds.add(Project)
+    if names and not callable(by):
+        _check_names(names, slots, kinds, by_line)
     groups = {k: slot[1] for k, slot in slots.items() if slot[0]}
     counts = {k: slot[0] for k, slot in slots.items() if slot[0]}
     if seen.words == {"项", "个"}:  # projects and other things counted together
@@ -586,7 +737,9 @@ def rollup(
         if slot[0] and slot[3] and groups[k]:  # some projects have money, some none
             values[k] = _at_least(values[k])
     empty = frozenset(k for k, bucket in groups.items() if not bucket)
-    return _sorted(names, values, counts, unit, frozenset(seen.indicators), seen.stock, empty)
+    written = {k: slot[4] for k, slot in slots.items() if slot[0] == 1 and slot[4] is not None}
+    indicators = frozenset(seen.indicators)
+    return _sorted(names, values, counts, unit, indicators, seen.stock, empty, written)
 
 
 def _at_least(value: Value) -> Value:
@@ -681,9 +834,14 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
             seen.indicators.add(item.indicator.key or item.indicator.name)
             seen.stock = seen.stock or item.indicator.aggregation is Aggregation.STOCK
             bucket.append(_figure_value(item.figure, item.indicator))
+            slot[4] = item.figure.text
         elif kind is BreakdownPart:
             bucket.append(_figure_value(item.figure, None))
-        elif kind is Quantity or kind is Money or kind is Range or kind is Figure:
+            slot[4] = item.figure.text
+        elif kind is Figure:
+            bucket.append(_as_value(item, "item"))
+            slot[4] = item.text
+        elif kind is Quantity or kind is Money or kind is Range:
             bucket.append(_as_value(item, "item"))
         else:
             raise WrongTypeError(
@@ -738,6 +896,8 @@ def _custom_value(f: Callable[[Any], Any]) -> _ValueFunction:
         if found is None:
             return False
         slot[1].append(_as_value(found, "value"))
+        if type(found) is Figure:
+            slot[4] = found.text
         return True
 
     return add

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -55,8 +56,49 @@ class Entry:
         own = getattr(self.item, "region", None)
         return own if own is not None else self.plan.region
 
+    @property
+    def section(self) -> str | None:
+        """The part of the plan the item stands in, as the plan numbers it: its
+        top-level section (``一、科技兴农``); None for an item outside any section."""
+        sections = self.sections
+        return section_name(sections[0]) if sections else None
+
+    @property
+    def heading(self) -> str | None:
+        """The innermost section the item stands in, as the plan numbers it
+        (``（二）成果转化``)."""
+        sections = self.sections
+        return section_name(sections[-1]) if sections else None
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The sections the item stands in, from the top-level one down."""
+        found: list[Section] = []
+        node: Any = self.plan
+        for index in _SECTION_STEP.findall(self.path):
+            children = node.sections
+            k = int(index)
+            if k >= len(children):
+                break
+            node = children[k]
+            found.append(node)
+        return tuple(found)
+
     def __repr__(self) -> str:
         return f"Entry({self.path!r}, {self.item!r})"
+
+
+_SECTION_STEP = re.compile(r"\.sections\[([0-9]+)\]", re.ASCII)
+
+
+def section_name(section: Section) -> str:
+    """A section as its plan numbers it: ``一、科技兴农``, ``（一）项目建设``,
+    ``1. 总体思路``; ``（无标题）`` when it has neither label nor title."""
+    label, title = section.label or "", section.title or ""
+    if not (label or title):
+        return "（无标题）"
+    joined = label[-1:] in "、）)．" or not label or not title
+    return f"{label}{title}" if joined else f"{label} {title}"
 
 
 def _own_period(item: Any, context: Period | None) -> Period | None:
