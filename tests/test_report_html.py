@@ -24,7 +24,7 @@ import pytest
 
 from report_plans import county_plans
 from sciplan_model import Figure, Money, examples, summarize
-from sciplan_model._summary import bar_chart
+from sciplan_model._page import _scale, bar_chart
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 if str(TOOLS) not in sys.path:
@@ -109,12 +109,15 @@ def two_counties(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 
 
 class Chart:
-    """One ``<svg>`` of the page: its attributes, its bars' attributes and its texts."""
+    """One ``<svg>`` of the page: its attributes, its bars' attributes, its texts, the
+    titles its rows show on hover and the figures of its scale."""
 
     def __init__(self, attributes: dict[str, str]) -> None:
         self.attributes = attributes
         self.bars: list[dict[str, str]] = []
         self.texts: list[str] = []
+        self.titles: list[str] = []
+        self.scale: list[str] = []
 
 
 class Page(HTMLParser):
@@ -125,6 +128,7 @@ class Page(HTMLParser):
         self.charts: dict[str, Chart] = {}
         self.text: list[str] = []
         self._chart: Chart | None = None
+        self._in: str | None = None  # "title" or "scale" inside a chart
         self.feed(markup)
         self.close()
 
@@ -134,15 +138,26 @@ class Page(HTMLParser):
             self._chart = self.charts.setdefault(attributes.get("id", ""), Chart(attributes))
         elif tag == "rect" and self._chart is not None:
             self._chart.bars.append(attributes)
+        elif tag == "title" and self._chart is not None:
+            self._in = "title"
+        elif tag == "g" and attributes.get("class") == "scale":
+            self._in = "scale"
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "svg":
             self._chart = None
+        elif (tag == "title" and self._in == "title") or (tag == "g" and self._in == "scale"):
+            self._in = None
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
         if self._chart is not None and data.strip():
-            self._chart.texts.append(data)
+            if self._in == "title":
+                self._chart.titles.append(data)
+            elif self._in == "scale":
+                self._chart.scale.append(data)
+            else:
+                self._chart.texts.append(data)
 
 
 def _unfilter(kind: int, line: bytes, prior: bytes, bpp: int) -> bytes:
@@ -250,13 +265,12 @@ def _filter(kind: int, row: bytes, prior: bytes, bpp: int) -> bytes:
 
 
 def test_plan_3_page_has_its_charts_and_chinese_labels(plan_3: Rendered) -> None:
-    """The 篇3 page: three SVG charts, the money stated by level as six bars, the empty
-    charts saying why, and the Chinese headings in the rendered DOM."""
+    """The 篇3 page: one chart, the money the plan states by level as six bars in the
+    plan's order on a scale to 100万元 (no project carries money and no goal has a
+    result, so no empty chart is drawn), and the Chinese headings in the rendered DOM."""
     page = Page(plan_3.dom)
-    assert list(page.charts) == list(CHARTS)
-    for chart_id in CHARTS:
-        assert f'<svg id="{chart_id}"' in plan_3.dom
-    level, source, attainment = (page.charts[c] for c in CHARTS)
+    assert list(page.charts) == ["chart-level"]
+    level = page.charts["chart-level"]
     assert level.texts[0] == "计划所述经费按级别"
     assert level.texts[1:] == [
         "十五 国家级",
@@ -272,22 +286,24 @@ def test_plan_3_page_has_its_charts_and_chinese_labels(plan_3: Rendered) -> None
         "20xx年 市级",
         "8.5万元",
     ]
-    # 11, 97, 51.3, 6, 24, 8.5 (万元) of 97 as 360 wide, rounded half up to 0.1
+    # 11, 97, 51.3, 6, 24, 8.5 (万元) on a scale of 100 as 360 wide, rounded half up to 0.1
     assert [bar["width"] for bar in level.bars] == [
-        "40.8",
-        "360.0",
-        "190.4",
-        "22.3",
-        "89.1",
-        "31.5",
+        "39.6",
+        "349.2",
+        "184.7",
+        "21.6",
+        "86.4",
+        "30.6",
     ]
-    assert (source.texts, source.bars) == (["项目经费按资金来源", "所列项目均未注明经费来源"], [])
-    assert (attainment.texts, attainment.bars) == (["目标完成率", "计划中没有可对照的目标"], [])
+    assert level.scale == ["0", "50", "100万元"]
+    assert level.titles[0] == "十五 国家级：11万元"
     text = "".join(page.text)
     for label in (
         "科技工作计划 篇3（工作总结，XX县，2001-2010年）",
-        "目录",
-        "项目下达经费",
+        "发文单位",
+        "成果（按章节）",
+        "计划所述合计与分项（共…其中…）",
+        "附：计划结构",
         "国家级",
     ):
         assert label in text
@@ -308,31 +324,35 @@ def test_two_plans_page_has_bars_in_every_chart(two_counties: Rendered) -> None:
         "市级",
         "8万元",
     ]
+    # on a scale of 40万元 (steps of 10), largest first
     assert [bar["width"] for bar in level.bars] == ["360.0", "112.5", "72.0"]
+    assert level.scale == ["0", "10", "20", "30", "40万元"]
     assert source.texts[0] == "项目经费（下达）按资金来源"
-    assert source.texts[1::2] == ["中央财政", "省财政", "市财政", "企业自筹"]
-    assert [bar["width"] for bar in source.bars] == ["360.0", "150.0", "96.0", "120.0"]
+    assert source.texts[1::2] == ["中央财政", "省财政", "企业自筹", "市财政"]
+    assert [bar["width"] for bar in source.bars] == ["360.0", "150.0", "120.0", "96.0"]
+    # sorted by rate, the highest end first; the goal without a result has no row
     assert attainment.texts == [
         "目标完成率",
+        "培训人次·2007年",
+        "(100.0%, 200.0%)",
         "培训人次·2006年",
         "125.0%",
         "科技计划项目·2006年",
         "60.0%",
-        "科技示范户·2006年",
-        "无对应结果",
-        "培训人次·2007年",
-        "(100.0%, 200.0%)",
         "100%",
     ]
-    # 125% and 60% of the largest end, 200%; the range from 100% to 200%; no bar for no
-    # result; the label column as wide as 科技计划项目·2006年 (19 columns: 147); a mark at 100%
+    assert attainment.titles[0] == "培训人次·2007年：(100.0%, 200.0%)（取值 (100%, 200%)）"
+    assert attainment.scale == ["0", "50", "100", "150", "200%"]
+    # on a scale to 200%: the range from 100% to 200%, then 125% and 60%; the label
+    # column as wide as 科技计划项目·2006年 (19 columns: 147); a mark at 100%
     assert [(bar["x"], bar["width"], bar["fill"]) for bar in attainment.bars] == [
+        ("327.0", "180.0", "#9fc2e0"),
         ("147", "225.0", "#3e7cb1"),
         ("147", "108.0", "#3e7cb1"),
-        ("327.0", "180.0", "#9fc2e0"),
     ]
     text = "".join(page.text)
-    for label in ("2份计划合并", "按级别", "按资金来源", "目标与完成情况", "已完成", "未完成"):
+    for label in ("2份计划合并", "按级别", "按资金来源", "目标与完成情况", "已完成", "未完成",
+                  "各计划目标对照", "各计划概况"):  # fmt: skip
         assert label in text
 
 
@@ -360,10 +380,11 @@ def _bars(svg: str) -> tuple[Chart, list[tuple[str, str]]]:
 
 
 def test_bar_chart_scales_to_the_largest_value() -> None:
-    """Bars run from x=80 (the narrowest label column) and are in proportion to the largest
-    end; with a range that has no high end the largest is drawn at 4/5 of the 360 (4万元 at
-    288) and that range runs to the edge; a value not known has no bar, and the figure as
-    written follows each bar."""
+    """Bars run from x=80 (the narrowest label column) and are in proportion on a scale
+    of round steps; with a range that has no high end the scale leaves room (5万元 for
+    the largest 4万元, made a round 6万元: 4万元 at 240) and that range runs to the edge;
+    a value not known has no bar, and the figure as written follows each bar.  Rows
+    keep their order when asked to."""
     rows: Sequence[tuple[str, Any, str]] = [
         ("甲", Money.parse("1万元"), "1万元"),
         ("乙", Money.parse("20000元"), "2万元"),
@@ -372,24 +393,36 @@ def test_bar_chart_scales_to_the_largest_value() -> None:
         ("戊", Figure.parse("2万元以上").range, "2万元以上"),
         ("己", None, "20xx万元"),
     ]
-    chart, labels = _bars(bar_chart("c", "按级别", list(rows), "没有数据"))
+    chart, labels = _bars(bar_chart("c", "按级别", list(rows), "没有数据", order=False))
     assert chart.attributes["width"] == "590"
-    assert chart.attributes["height"] == str(34 + 26 * 6)
+    assert chart.attributes["height"] == str(34 + 26 * 6 + 26)  # rows and the scale
     assert chart.attributes["aria-label"] == "按级别"
     assert [(b["x"], b["y"], b["width"], b["fill"]) for b in chart.bars] == [
-        ("80", "38", "72.0", "#3e7cb1"),
-        ("80", "64", "144.0", "#3e7cb1"),
-        ("80", "90", "288.0", "#3e7cb1"),
-        ("152.0", "116", "144.0", "#9fc2e0"),
-        ("224.0", "142", "216.0", "#9fc2e0"),
+        ("80", "38", "60.0", "#3e7cb1"),
+        ("80", "64", "120.0", "#3e7cb1"),
+        ("80", "90", "240.0", "#3e7cb1"),
+        ("140.0", "116", "120.0", "#9fc2e0"),
+        ("200.0", "142", "240.0", "#9fc2e0"),
     ]
     assert labels == [
-        ("158.0", "1万元"),
-        ("230.0", "2万元"),
-        ("374.0", "4万元"),
-        ("302.0", "1～3万元"),
+        ("146.0", "1万元"),
+        ("206.0", "2万元"),
+        ("326.0", "4万元"),
+        ("266.0", "1～3万元"),
         ("446", "2万元以上"),
         ("80", "20xx万元"),
+    ]
+    assert chart.scale == ["0", "2", "4", "6万元"]
+    # sorted by the highest end (a range without one by its low end), the largest
+    # first, ties in the given order, values not known last
+    _, shown = _bars(bar_chart("c", "按级别", list(rows), "没有数据"))
+    assert [text for _, text in shown] == [
+        "4万元",
+        "1～3万元",
+        "2万元",
+        "2万元以上",
+        "1万元",
+        "20xx万元",
     ]
 
 
@@ -404,18 +437,15 @@ def test_bar_chart_numbers_are_decimals_never_floats() -> None:
         ("e", Money.parse("0.2万元"), "0.2万元"),
         ("f", Money.parse("0.3万元"), "0.3万元"),
     ]
-    svg = bar_chart("c", "t", rows, "")
+    svg = bar_chart("c", "t", rows, "", order=False)
     chart, _ = _bars(svg)
     assert [b["width"] for b in chart.bars] == ["5.9", "172.8", "0.5", "120.0", "240.0", "360.0"]
-    numbers = re.findall(r'\b(?:x|y|width|height)="([^"]*)"', svg)
+    numbers = re.findall(r'\b(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"', svg)
     assert numbers
     assert all(re.fullmatch(r"[0-9]+(\.[0-9])?", n) for n in numbers), numbers
-    half = bar_chart(
-        "h", "t", [("a", Money.parse("49元"), ""), ("b", Money.parse("1440元"), "")], ""
-    )
     assert 49 / 1440 * 360 < 12.25  # what a float would round down
     assert Decimal(49) / 1440 * 360 == Decimal("12.25")
-    assert [b["width"] for b in _bars(half)[0].bars] == ["12.3", "360.0"]
+    assert _scale(Decimal(49), Decimal(1440)) == Decimal("12.3")
 
 
 def test_bar_chart_without_rows_says_why_and_escapes_text() -> None:

@@ -27,7 +27,7 @@ from sciplan_model import (
     examples,
     summarize,
 )
-from sciplan_model._summary import bar_chart
+from sciplan_model._page import bar_chart
 
 COUNTY = Region(name="甲县", level=Level.COUNTY)
 WON = Indicator(name="科技计划项目", unit="项", key="won")
@@ -93,17 +93,31 @@ def parsed(page: str) -> _Text:
 
 def test_the_seed_plan_report_holds_its_outline_statements_and_validation() -> None:
     """篇3's report: heading, outline, its stated money by level, no goals, validation."""
-    s = summarize(examples.load("篇3"))
+    s = summarize(examples.load("篇3"), made="2026-12-03")
     text = str(s)
     lines = text.splitlines()
     assert lines[0] == "科技工作计划 篇3（工作总结，XX县，2001-2010年）"
+    assert lines[1] == (
+        "发文单位：XX县科技局　地区：XX县　期间：2001-2010年　类型：工作总结　金额单位：万元　"
+        "经费口径：下达经费　生成日期：2026年12月3日　来源文件：work-plans-1-3.txt"
+    )
     assert "一、“十五”期间的科技工作（5条）" in lines
-    assert "所列项目均未注明下达经费。" in lines
-    assert any(line.startswith("各级各类科技计划项目经费  十五    159.3万元") for line in lines)
-    assert "计划中没有可对照的目标。" in lines
+    assert "所列3个项目均未注明下达经费。" in lines
+    assert any(
+        line.startswith(
+            "一、“十五”期间的科技工作 › 3、项目建设取得新成就  各级各类科技计划项目经费"
+        )
+        and "159.3万元  国家级11万元、省级97万元、市级51.3万元" in line
+        and line.endswith("相符")
+        for line in lines
+    )
+    assert "【成果（按章节）】" in lines  # a review: its achievements before all else
+    assert lines.index("【成果（按章节）】") < lines.index("【计划所述合计与分项（共…其中…）】")
+    assert "【目标与完成情况】" not in lines
+    assert "【目标】" not in lines
     assert "通过：0个错误，0个警告，5个提示" in lines
     assert not s.funded
-    assert repr(s) == "Summary(plan3: 3 projects, 0 goals)"
+    assert repr(s) == "Summary(plan3: 3 projects, 0 goals, 68 achievements, 10 statements)"
 
 
 def test_a_funded_plan_shows_its_money_four_ways_of_one_stage() -> None:
@@ -116,7 +130,7 @@ def test_a_funded_plan_shows_its_money_four_ways_of_one_stage() -> None:
     }
     assert s.totals["level"].total == Money("108", "万元")
     text = str(s)
-    assert "项目下达经费（2个项目）" in text
+    assert "【项目经费（下达，2个项目）】" in text
     assert "合计    108万元  2" in text
     spent = summarize(funded_plan(), stage=FundingStage.SPENT)
     assert spent.totals["level"].total == Money("2", "万元")
@@ -129,7 +143,9 @@ def test_goals_are_held_against_results_of_their_indicator_and_place() -> None:
     assert line.attainment is not None
     assert (line.indicator, line.period, str(line.target)) == ("科技计划项目", "2006年", "2项以上")
     assert (line.attainment.percent(), line.attainment.verdict.chinese) == ("150.0%", "已完成")
-    assert "科技计划项目  2006年  2项以上  3项   150.0%  已完成" in str(s)
+    # the period is the plan's own, said in the header: no column for it
+    assert "二、目标与成绩  科技计划项目  2项以上  确保  3项   150.0%  已完成" in str(s)
+    assert line.requirement == "确保"
 
 
 def test_a_goal_without_a_result_says_so() -> None:
@@ -188,16 +204,36 @@ def test_text_from_a_plan_is_escaped_in_html() -> None:
     [
         (
             [("甲", Money("1", "万元"), "1万元"), ("乙", Money("2", "万元"), "2万元")],
-            ["180.0", "360.0"],
+            ["360.0", "180.0"],
         ),
-        ([("甲", Money("1", "元"), "1元"), ("乙", Money("3", "元"), "3元")], ["120.0", "360.0"]),
+        ([("甲", Money("1", "元"), "1元"), ("乙", Money("3", "元"), "3元")], ["360.0", "120.0"]),
+        (
+            [("甲", Money("97", "万元"), "97万元"), ("乙", Money("11", "万元"), "11万元")],
+            ["349.2", "39.6"],
+        ),
     ],
 )
-def test_bars_are_scaled_exactly_to_the_largest(rows: list, widths: list[str]) -> None:  # type: ignore[type-arg]
-    """The largest value fills 360 units; the others in proportion, to 0.1."""
+def test_bars_are_scaled_exactly_on_a_scale_of_round_steps(rows: list, widths: list[str]) -> None:  # type: ignore[type-arg]
+    """Bars are sorted largest first and drawn in proportion (to 0.1) on a scale that
+    ends on a round step at or above the largest value (97万元 on a scale to 100)."""
     svg = bar_chart("c", "标题", rows, "无")
     found = [part.split('"')[0] for part in svg.split('width="')[2:]]
     assert found == widths
+
+
+def test_a_chart_has_a_scale_with_its_unit_and_a_title_on_hover() -> None:
+    """Under the bars, round steps (0, 50, 100万元); each row says its value on hover,
+    with the values a range allows."""
+    rows = [
+        ("国家级", Money("11", "万元"), "11万元"),
+        ("省级", Money("97", "万元"), "97万元"),
+        ("县级", Figure.parse("20余万元").range, "20余万元"),
+    ]
+    svg = bar_chart("c", "标题", rows, "无")
+    p = parsed(svg)
+    assert [t for t in p.text if t in ("国家级", "省级", "县级")] == ["省级", "县级", "国家级"]
+    assert [t for t in p.text if t in ("0", "50", "100万元")] == ["0", "50", "100万元"]
+    assert "县级：20余万元（取值 (20万元, 30万元)）" in p.text
 
 
 def test_an_empty_chart_says_why() -> None:
@@ -206,9 +242,15 @@ def test_an_empty_chart_says_why() -> None:
 
 
 def test_the_notebook_shows_the_report() -> None:
-    """Summary._repr_html_ is the page's body."""
-    s = summarize(funded_plan())
-    assert s._repr_html_() in s.to_html()
+    """Summary._repr_html_ holds the page's parts and text, with inline styles only
+    (no style sheet of its own, no script)."""
+    s = summarize(funded_plan(), made="2026-12-03")
+    fragment, page = parsed(s._repr_html_()), parsed(s.to_html())
+    assert set(fragment.text) <= set(page.text)
+    assert "2项以上" in fragment.text
+    assert "150.0%" in fragment.text
+    assert not {"script", "style", "link"} & set(fragment.tags)
+    assert fragment.tags.count("table") == page.tags.count("table")
     assert isinstance(s, Summary)
 
 
@@ -225,7 +267,8 @@ def test_findings_are_placed_by_the_plans_own_numbering() -> None:
     edited = _edit(examples.load("篇3"), *DEMO_EDIT)
     lines = str(summarize(edited)).splitlines()
     assert any(
-        line.startswith("错误  breakdown.sum     一、 › 3、 › 第4条         分项之和160.3万元")
+        line.startswith("错误  一、 › 3、 › 第4条         分项之和160.3万元与合计159.3万元不符")
+        and line.endswith("breakdown.sum")
         for line in lines
     )
     assert "一、 › 3、 › 第4条" in summarize(edited).to_html()

@@ -1,10 +1,13 @@
-"""Write docs/report.png: the HTML report of the bundled plan 篇3 as headless Chromium
-shows it in a 1200×1600 window, the picture on the documentation's front page.
+"""Write the pictures of the HTML report kept in docs/, as headless Chromium shows them
+in a window 1200 pixels wide: ``report.png`` (the bundled plan 篇3, on the front page),
+``report-review.png`` (the district review ``qinghe-review``: achievements only),
+``report-plan.png`` (the city plan ``yunxi-plan``: targets only) and
+``report-counties.png`` (two county plans seen together, one column a county).
 
 Run it from the repository after a change to the report's look::
 
-    python tools/screenshot_report.py            # writes docs/report.png
-    python tools/screenshot_report.py other.png
+    python tools/screenshot_report.py            # writes them into docs/
+    python tools/screenshot_report.py /tmp/shots # … or into another folder
 
 It needs Debian's chromium and fonts-noto-cjk (without a CJK font the Chinese would be
 drawn as empty boxes), and exits 1 with a message when either is missing.
@@ -18,10 +21,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sciplan_model import examples, summarize
+from sciplan_model import Summary, examples, summarize
 
-WINDOW = "1200,1600"
-DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "report.png"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from report_plans import county_plans  # noqa: E402 - the tests' two county plans
+
+WIDTH = 1200
+DEFAULT = ROOT / "docs"
+#: The day the pictured reports are dated, so that they change only with the report.
+MADE = "2026-12-03"
+
+
+def pages() -> dict[str, tuple[Summary, int]]:
+    """The reports pictured, by file name, with the window height for each."""
+    review = examples.read("qinghe-review")
+    plan = examples.read("yunxi-plan")
+    return {
+        "report.png": (summarize(examples.load("篇3"), made=MADE, sources=["plan3.json"]), 1600),
+        "report-review.png": (
+            summarize(review, made=MADE, sources=["qinghe-review.txt"]),
+            2600,
+        ),
+        "report-plan.png": (summarize(plan, made=MADE, sources=["yunxi-plan.txt"]), 1900),
+        "report-counties.png": (
+            summarize(county_plans(), made=MADE, sources=["county-a.json", "county-b.json"]),
+            2300,
+        ),
+    }
 
 
 #: How the report is opened in headless Chromium, here and in tests/test_report_html.py.
@@ -55,14 +82,21 @@ def _has_cjk_font() -> bool:
 
 
 def main(argv: list[str]) -> int:
-    """Write the screenshot to ``argv[0]`` (docs/report.png by default)."""
-    out = Path(argv[0]) if argv else DEFAULT
+    """Write the screenshots into the folder ``argv[0]`` (docs/ by default)."""
+    folder = Path(argv[0]) if argv else DEFAULT
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         return _fail("chromium not found: apt-get install chromium fonts-noto-cjk")
     if not _has_cjk_font():
         return _fail("no Noto Sans CJK font: apt-get install fonts-noto-cjk")
-    html = summarize(examples.load("篇3")).to_html()
+    for name, (summary, height) in pages().items():
+        status = _shoot(browser, summary.to_html(), folder / name, height)
+        if status:
+            return status
+    return 0
+
+
+def _shoot(browser: str, html: str, out: Path, height: int) -> int:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "report.html"
         page.write_text(html, encoding="utf-8")
@@ -72,7 +106,7 @@ def main(argv: list[str]) -> int:
                 browser,
                 page,
                 Path(folder) / "profile",
-                f"--window-size={WINDOW}",
+                f"--window-size={WIDTH},{height}",
                 f"--screenshot={shot}",
             ),
             capture_output=True,
