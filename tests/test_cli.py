@@ -579,7 +579,7 @@ def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) 
     where in the text they are); convert writes its draft."""
     results = run_all(
         {
-            "report": ["report", texts / "云岫县.txt"],
+            "report": ["report", texts / "云岫县.txt", "--date", "2026-12-03"],
             "rollup": ["rollup", texts / "云岫县.md"],
             "convert": ["convert", texts / "云岫县.txt", "云岫县.toml"],
         },
@@ -589,17 +589,35 @@ def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) 
     assert (report.returncode, report.stderr) == (0, "")
     lines = report.stdout.splitlines()
     assert lines[0] == "云岫县科学技术局2025年科技工作计划（年度计划，云岫县，2024-2025年）"
-    assert lines[-4:] == [
-        "未通过：1个错误，0个警告，0个提示",
-        "级别  代码           位置                             说明",
-        "----  -------------  -------------------------------  -----------------------------------",
-        "错误  breakdown.sum  一、 › 第2条（云岫县.txt:4:18）  分项之和11项与合计12项不符，相差1项",
-    ]
-    assert (rollup.returncode, rollup.stdout, rollup.stderr) == (
-        0,
-        "没有可汇总的项目（计划中没有列出项目）\n",
-        "",
+    assert lines[1] == (
+        "发文单位：云岫县科学技术局　地区：云岫县　期间：2024-2025年　类型：年度计划　"
+        f"金额单位：万元　经费口径：下达经费　生成日期：2026年12月3日　来源文件：{texts / '云岫县.txt'}"
     )
+    findings = lines.index("【核对结果】")
+    assert lines[findings + 1 : findings + 5] == [
+        "未通过：1个错误，0个警告，0个提示",
+        "级别  位置                             说明                                 代码",
+        "----  -------------------------------  -----------------------------------  -------------",
+        "错误  一、 › 第2条（云岫县.txt:4:18）  分项之和11项与合计12项不符，相差1项  breakdown.sum",
+    ]
+    # every figure of the text is in the report: the goals and results as written,
+    # the statement's parts, and the one figure the reader could not place
+    for figure in ("15家", "力争超过20家", "2万人次以上", "12项", "国家级2项、省级5项、市级4项",
+                   "159.3万元", "国家级11万元、省级97万元、市级51.3万元", "80万元"):  # fmt: skip
+        assert figure in report.stdout
+    assert "【未归入条目的数字】" in lines
+    # a plan of goals and results, without projects: rolled up are what it holds
+    assert (rollup.returncode, rollup.stderr) == (0, "")
+    assert rollup.stdout.splitlines()[:5] == [
+        "【目标】",
+        "指标              期间    力争  数值          条目数",
+        "----------------  ------  ----  ------------  ------",
+        "培训农民          2025年  否    2万人次以上   1",
+        "新增高新技术企业  2025年  否    15家          1",
+    ]
+    assert "【成果】" in rollup.stdout
+    assert "【计划所述合计与分项（共…其中…）】" in rollup.stdout
+    assert "项目经费      市级    51.3万元  1" in rollup.stdout
     assert (convert.returncode, convert.stdout, convert.stderr) == (0, "wrote 云岫县.toml\n", "")
     assert load(tmp_path / "云岫县.toml") == read_plan_file(texts / "云岫县.txt").plan
 
@@ -614,25 +632,32 @@ def test_report_of_plan_3_and_its_html_page(plans: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "wrote 篇3.html\n")
     lines = result.stdout.splitlines()
     assert lines[0] == "科技工作计划 篇3（工作总结，XX县，2001-2010年）"
-    assert lines[2] == "一、“十五”期间的科技工作（5条）"
+    assert lines[1].startswith("发文单位：XX县科技局　地区：XX县　期间：2001-2010年　")
+    assert lines[1].endswith("来源文件：篇3.json、work-plans-1-3.txt")
     for heading in (
-        "项目下达经费（3个项目）",
-        "所列项目均未注明下达经费。",
-        "计划所述经费（共…其中…）：",
-        "目标与完成情况：",
-        "计划中没有可对照的目标。",
-        "核对结果：",
+        "【概览】",
+        "【成果（按章节）】",
+        "【计划所述合计与分项（共…其中…）】",
+        "【项目经费（下达）】",
+        "所列3个项目均未注明下达经费。",
+        "【核对结果】",
         "通过：0个错误，0个警告，5个提示",
+        "【附：计划结构】",
+        "一、“十五”期间的科技工作（5条）",
     ):
         assert heading in lines
-    assert (
+    assert "【目标】" not in lines  # a review without targets shows none
+    assert any(
         "各级各类科技计划项目经费  十五    159.3万元  国家级11万元、省级97万元、市级51.3万元"
-        in lines
+        in line
+        for line in lines
     )
     page = (plans / "篇3.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    for chart in ("chart-level", "chart-source", "chart-attainment"):
-        assert page.count(f'<svg id="{chart}"') == 1
+    # no project money and no result: only the chart of the money the plan states
+    assert page.count('<svg id="chart-level"') == 1
+    assert "chart-source" not in page
+    assert "chart-attainment" not in page
     assert "<script" not in page
     assert " src=" not in page
     assert " href=" not in page
@@ -644,7 +669,7 @@ def test_report_of_two_funded_plans(plans: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     text = result.stdout
     assert text.startswith(
-        "2份计划合并：甲县科技工作计划、乙县科技工作计划\n\n【甲县科技工作计划】\n"
+        "2份计划合并：甲县科技工作计划、乙县科技工作计划\n期间：2006年、2007年　"
     )
     assert (
         "\n".join(
@@ -660,23 +685,54 @@ def test_report_of_two_funded_plans(plans: Path) -> None:
         )
         in text
     )
-    for heading in ("项目下达经费（3个项目）", "按资金来源：", "按计划类别：", "按期间："):
+    for heading in ("【项目经费（下达，3个项目）】", "按资金来源：", "按计划类别：", "按期间："):
         assert f"\n{heading}\n" in text
     assert (
         "\n".join(
             [
-                "目标与完成情况：",
-                "指标          期间    目标         实际                完成率            判定",
-                "------------  ------  -----------  ------------------  ----------------  ------",
-                "培训人次      2006年  2万人次      2.5万人次           125.0%            已完成",
-                "科技计划项目  2006年  10项         6项                 60.0%             未完成",
-                "科技示范户    2006年  200户        无对应结果",
-                "培训人次      2007年  1万人次以上  (1万人次, 2万人次)  (100.0%, 200.0%)  已完成",
+                "【目标与完成情况】",
+                "计划              章节            指标          目标         要求  实际        完成率"
+                "            判定",
+                "----------------  --------------  ------------  -----------  ----  ----------  ------"
+                "----------  ------",
+                "甲县科技工作计划  一、项目与目标  培训人次      2万人次      确保  2.5万人次   125.0%"
+                "            已完成",
+                "甲县科技工作计划  一、项目与目标  科技计划项目  10项         确保  6项         60.0%"
+                "             未完成",
+                "甲县科技工作计划  一、项目与目标  科技示范户    200户        确保  无对应结果",
+                "乙县科技工作计划  一、项目与目标  培训人次      1万人次以上  确保  1万余人次   (100.0%,"
+                " 200.0%)  已完成",
             ]
         )
         in text
     )
-    assert text.endswith("核对结果：\n通过：0个错误，0个警告，0个提示\n")
+    # one column a plan: each plan's figure for an indicator side by side, and their sum
+    assert (
+        "\n".join(
+            [
+                "各计划成果对照：",
+                "指标          期间    甲县科技工作计划  乙县科技工作计划  合计",
+                "------------  ------  ----------------  ----------------  ---------",
+                "培训人次      2006年  2.5万人次         —                 2.5万人次",
+                "培训人次      2007年  —                 1万余人次         1万余人次",
+                "科技计划项目  2006年  6项               —                 6项",
+            ]
+        )
+        in text
+    )
+    assert (
+        "\n".join(
+            [
+                "【各计划概况】",
+                "计划              目标  成果  共…其中…  项目  下达经费",
+                "----------------  ----  ----  --------  ----  --------",
+                "甲县科技工作计划  3     2     0         2     52.5万元",
+                "乙县科技工作计划  1     1     0         1     8万元",
+            ]
+        )
+        in text
+    )
+    assert "【核对结果】\n通过：0个错误，0个警告，0个提示\n" in text
 
 
 def test_report_stage_option_and_an_unwritable_html_path(plans: Path) -> None:
@@ -692,11 +748,13 @@ def test_report_stage_option_and_an_unwritable_html_path(plans: Path) -> None:
     )
     spent = results["spent"]
     assert (spent.returncode, spent.stderr) == (0, "")
-    assert "\n项目支出经费（2个项目）\n所列项目均未注明支出经费。\n" in spent.stdout
+    assert "\n【项目经费（支出）】\n所列2个项目均未注明支出经费。\n" in spent.stdout
     bad = results["bad stage"]
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr.splitlines() == [
-        "usage: sciplan report [-h] [--html OUT.html] [--stage STAGE] FILE [FILE ...]",
+        "usage: sciplan report [-h] [--html OUT.html] [--markdown] [--date YYYY-MM-DD] "
+        "[--stage STAGE]",
+        "                      FILE [FILE ...]",
         "sciplan report: error: argument --stage: cannot read code '垃圾': a FundingStage "
         "such as 计划、下达、到位、支出 was expected at position 0 ('垃圾')",
     ]
@@ -712,12 +770,12 @@ def test_report_stage_option_and_an_unwritable_html_path(plans: Path) -> None:
 
 
 ROLLUP_CSV = [
-    "level,year,value,amount,unit,exact,count",
-    "国家级,2006年,40万元,40,万元,yes,1",
-    "国家级,（未注明）,未知（万元）,,万元,no,1",
-    "省级,2006年,12.5万元,12.5,万元,yes,1",
-    "市级,2007年,8万元,8,万元,yes,1",
-    "（未注明）,20xx年,未知（万元）,,万元,no,2",
+    "\ufeffitems,level,year,value,amount,low,high,unit,exact,count",
+    "projects,国家级,2006年,40万元,40,,,万元,yes,1",
+    "projects,国家级,,,,,,万元,no,1",
+    "projects,省级,2006年,12.5万元,12.5,,,万元,yes,1",
+    "projects,市级,2007年,8万元,8,,,万元,yes,1",
+    "projects,,20xx年,,,,,万元,no,2",
 ]
 
 
@@ -727,30 +785,52 @@ def test_rollup_text_csv_and_json(plans: Path) -> None:
     files = ["county-a.json", "county-b.json", "篇3.json"]
     results = run_all(
         {
-            "text": ["rollup", *files[:2], "--by", "level,year"],
-            "csv": ["rollup", *files, "--by", "level,year", "--format", "csv"],
-            "json": ["rollup", *files, "--by", "level,year", "--format", "json"],
-            "unit": ["rollup", *files[:2], "--by", "source", "--unit", "元"],
+            "text": ["rollup", *files[:2], "--by", "level,year", "--items", "projects"],
+            "csv": ["rollup", *files, "--by", "level,year", "--format", "csv", "--items", "projects"],
+            "json": ["rollup", *files, "--by", "level,year", "--format", "json", "--items", "projects"],
+            "unit": ["rollup", *files[:2], "--by", "source", "--unit", "元", "--items", "projects"],
         },
         cwd=plans,
-    )
+    )  # fmt: skip
     for result in results.values():
         assert (result.returncode, result.stderr) == (0, "")
     assert results["text"].stdout.splitlines() == [
-        "level   year    数值      条目数",
+        "【项目经费（下达经费）】",
+        "级别    年度    数值      条目数",
         "------  ------  --------  ------",
         "国家级  2006年  40万元    1",
         "省级    2006年  12.5万元  1",
         "市级    2007年  8万元     1",
         "合计            60.5万元  3",
     ]
+    # CSV for Excel: a byte-order mark, Windows line ends, money not known an empty cell
     assert results["csv"].stdout.splitlines() == ROLLUP_CSV
     records = json.loads(results["json"].stdout)
-    rows = list(csv.DictReader(io.StringIO(results["csv"].stdout)))
-    # the same records, with exact a boolean and count a number in JSON
-    assert records == [{**r, "exact": r["exact"] == "yes", "count": int(r["count"])} for r in rows]
-    assert results["unit"].stdout.splitlines() == [
-        "source    数值      条目数",
+    rows = list(csv.DictReader(io.StringIO(results["csv"].stdout.lstrip("\ufeff"), newline="")))
+    # the same records, with null for what is not known, exact a boolean, count a number
+    assert records == [
+        {
+            **{k: v or None for k, v in r.items()},
+            "exact": r["exact"] == "yes",
+            "count": int(r["count"]),
+        }
+        for r in rows
+    ]
+    assert records[1] == {
+        "items": "projects",
+        "level": "国家级",
+        "year": None,
+        "value": None,
+        "amount": None,
+        "low": None,
+        "high": None,
+        "unit": "万元",
+        "exact": False,
+        "count": 1,
+    }
+    assert "未知" not in results["json"].stdout + results["csv"].stdout
+    assert results["unit"].stdout.splitlines()[1:] == [
+        "资金来源  数值      条目数",
         "--------  --------  ------",
         "中央财政  300000元  1",
         "省财政    125000元  1",
@@ -761,29 +841,47 @@ def test_rollup_text_csv_and_json(plans: Path) -> None:
 
 
 def test_rollup_bad_options_exit_two(plans: Path) -> None:
-    """An unknown --by field or an empty --by is a usage error; an unknown --unit is one
-    error line; both exit 2 with nothing on stdout."""
+    """An unknown --by field is one error line listing the fields that exist; an empty
+    --by and an unknown --unit are usage errors; all exit 2 with nothing on stdout."""
     results = run_all(
         {
             "colour": ["rollup", "篇1.json", "--by", "level,colour"],
+            "programme": ["rollup", "篇1.json", "--by", "programme"],
             "nothing": ["rollup", "篇1.json", "--by", ","],
+            "items": ["rollup", "篇1.json", "--items", "goals,targets"],
             "unit": ["rollup", "county-a.json", "--unit", "卢布"],
         },
         cwd=plans,
     )
     usage = [
-        "usage: sciplan rollup [-h] [--by BY] [--format {text,csv,json}] [--stage STAGE] "
-        "[--unit UNIT]",
+        "usage: sciplan rollup [-h] [--items KINDS] [--by BY] [--format {text,csv,json}] "
+        "[--stage STAGE]",
+        "                      [--unit UNIT]",
         "                      FILE [FILE ...]",
     ]
-    fields = "use level, source, stage, programme, year, period, status, region, plan.id"
-    for name, wrong in (("colour", "colour"), ("nothing", "nothing")):
+    for name in ("colour", "programme"):
         result = results[name]
         assert (result.returncode, result.stdout) == (2, "")
-        assert result.stderr.splitlines() == [
-            *usage,
-            f"sciplan rollup: error: argument --by: cannot group by {wrong}; {fields}",
-        ]
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"sciplan: error: invalid by: '{name}' (in '{name}') is the name")\
+            if name == "colour" else line.startswith(
+                "sciplan: error: invalid by: no item has a field 'programme' (items: Goal); "
+                "fields that exist: aspirational, figure, heading, indicator,"
+            )  # fmt: skip
+        assert "fields that exist: " in line
+    nothing = results["nothing"]
+    assert (nothing.returncode, nothing.stdout) == (2, "")
+    assert nothing.stderr.splitlines() == [
+        *usage,
+        "sciplan rollup: error: argument --by: cannot group by nothing; use level, source, "
+        "stage, programme, year, period, status, region, plan.id, indicator, section",
+    ]
+    items = results["items"]
+    assert (items.returncode, items.stdout) == (2, "")
+    assert items.stderr.splitlines()[-1] == (
+        "sciplan rollup: error: argument --items: cannot sum targets; use projects, funding, "
+        "goals, achievements, breakdowns"
+    )
     unit = results["unit"]
     assert (unit.returncode, unit.stdout) == (2, "")
     assert unit.stderr.splitlines() == [
@@ -883,9 +981,10 @@ def test_demo_shows_figures_the_plan_3_report_and_the_edited_figure() -> None:
     assert "600余家         600      家      ODD                     (600家, 700家)" in lines
     assert "20xx万元        unknown  万元    UNKNOWN                 unknown 万元" in lines
     assert "科技工作计划 篇3（工作总结，XX县，2001-2010年）" in lines
-    assert (
+    assert any(
         "各级各类科技计划项目经费  十五    159.3万元  国家级11万元、省级97万元、市级51.3万元"
-        in lines
+        in line
+        for line in lines
     )
     edited = lines.index("── 同一计划改动一个数字（97万元 → 98万元）后的核对结果 ──")
     assert lines[edited + 2 :] == EDITED_FINDINGS

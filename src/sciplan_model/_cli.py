@@ -19,6 +19,7 @@ import argparse
 import codecs
 import contextlib
 import csv
+import datetime
 import io
 import json
 import os
@@ -32,20 +33,26 @@ import attrs
 import tomli_w
 
 from . import __version__, examples
-from ._combine import combine
+from ._combine import Combined, combine
 from ._console import terminal_streams
 from ._display import _text_cell
 from ._exact import fmt
 from ._files import write_atomically
-from ._rollup import Rollup, _show, _value_text
+from ._rollup import Rollup, _show
 from ._summary import summarize
 from ._table import table
 from ._textfile import SUFFIXES
 from .codes import FundingStage
-from .errors import DocumentReadError, PlanLoadError, SciplanError
+from .errors import (
+    DocumentReadError,
+    InvalidValueError,
+    PlanLoadError,
+    SciplanError,
+    UnitMismatchError,
+)
 from .extract import Draft, read_plan_file
-from .figure import Figure
-from .model import Breakdown, Plan
+from .figure import Figure, Range
+from .model import Achievement, Breakdown, Goal, Plan
 from .quantity import Quantity
 from .schema import json_schema
 from .serialize import dump, dumps, load, to_data
@@ -316,14 +323,17 @@ def _report(args: argparse.Namespace) -> int:
             raise _Unusable(f"{args.html}: the page's name must end in .html or .htm")
         if any(_same_file(out, Path(f)) for f in args.files):
             raise _Unusable(f"{args.html}: is one of the plans read; it would be replaced")
-    summary = summarize([i.plan for i in _load_plans(args.files)], stage=args.stage)
+    inputs = _load_plans(args.files)
+    given = [i.plan if i.draft is None else attrs.evolve(i.draft, plan=i.plan) for i in inputs]
+    summary = summarize(given, stage=args.stage, made=args.date, sources=[i.path for i in inputs])
     if args.html:  # written before anything is printed: a path that fails fails alone
         _write(args.html, summary.to_html())
         print(f"wrote {args.html}", file=sys.stderr)
-    print(summary)
+    print(summary.to_markdown() if args.markdown else summary)
     return EXIT_OK
 
 
+#: Fields most roll-ups group by (any field of the items summed is accepted).
 _FIELDS = (
     "level",
     "source",
@@ -334,18 +344,44 @@ _FIELDS = (
     "status",
     "region",
     "plan.id",
+    "indicator",
+    "section",
 )
+
+#: What ``rollup`` sums, with the title of its table and the fields it groups by
+#: when ``--by`` is not given.
+_ITEMS = {
+    "projects": ("项目经费（{stage}）", ("level",)),
+    "funding": ("经费条目（{stage}）", ("source",)),
+    "goals": ("目标", ("period",)),
+    "achievements": ("成果", ("period",)),
+    "breakdowns": ("计划所述合计与分项（共…其中…）", ("level",)),
+}
 
 
 def _by(text: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(",") if n.strip())
-    unknown = [n for n in names if n not in _FIELDS]
     if len(set(names)) < len(names):
         raise argparse.ArgumentTypeError(f"{text}: a field named twice")
+    if not names:
+        raise argparse.ArgumentTypeError(f"cannot group by nothing; use {', '.join(_FIELDS)}")
+    return names
+
+
+def _items(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in _ITEMS]
     if not names or unknown:
         wrong = ", ".join(unknown) or "nothing"
-        raise argparse.ArgumentTypeError(f"cannot group by {wrong}; use {', '.join(_FIELDS)}")
-    return names
+        raise argparse.ArgumentTypeError(f"cannot sum {wrong}; use {', '.join(_ITEMS)}")
+    return tuple(dict.fromkeys(names))
+
+
+def _date(text: str) -> str:
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text}: not a date such as 2026-12-03") from None
 
 
 def _unit(text: str) -> str:
@@ -356,43 +392,103 @@ def _unit(text: str) -> str:
     return text
 
 
-def _rollup_records(r: Rollup) -> list[dict[str, str]]:
+def _rollup_records(items: str, r: Rollup) -> list[dict[str, Any]]:
+    """One record a group: what was summed, the key fields (None where not stated),
+    the value as people read it (None where not known), its exact amount or its range's
+    ends in ``unit``, whether it is exact, and how many items the group holds."""
     rows = []
     for key, value in r.items():
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
-        row = {name: _show(part) for name, part in zip(r.by, parts, strict=True)}
+        row: dict[str, Any] = {"items": items}
+        row.update(
+            {
+                name: None if part is None else _show(part)
+                for name, part in zip(r.by, parts, strict=False)
+            }
+        )
         exact = isinstance(value, Quantity)
-        row["value"] = _value_text(value)
-        row["amount"] = fmt(value.magnitude) if isinstance(value, Quantity) else ""
+        low = high = None
+        if isinstance(value, Range):
+            low, high = value.low, value.high
+        row["value"] = r.said(key) if isinstance(value, Quantity) or value.is_known else None
+        row["amount"] = fmt(value.magnitude) if isinstance(value, Quantity) else None
+        row["low"] = None if low is None else fmt(low.magnitude)
+        row["high"] = None if high is None else fmt(high.magnitude)
         row["unit"] = value.unit
-        row["exact"] = "yes" if exact else "no"
-        row["count"] = str(r.count(key))
+        row["exact"] = exact
+        row["count"] = r.count(key)
         rows.append(row)
     return rows
 
 
+def _rollups(args: argparse.Namespace) -> list[tuple[str, Rollup]]:
+    """The roll-ups asked for: of each kind of item named by ``--items``, or else of
+    each kind the plans hold; a kind that has none of the ``--by`` fields is left out
+    with a note, and when no kind has them, the error lists the fields that exist."""
+    combined = combine([i.plan for i in _load_plans(args.files)])
+    kinds = args.items or tuple(k for k in _ITEMS if k != "funding" and _holds(combined, k))
+    done: list[tuple[str, Rollup]] = []
+    refused: list[tuple[str, InvalidValueError]] = []
+    for kind in kinds:
+        by = args.by or _ITEMS[kind][1]
+        options: dict[str, Any] = {"unit": args.unit}
+        if kind in ("projects", "funding", "breakdowns"):
+            options["stage"] = args.stage
+        try:
+            done.append((kind, combined.rollup(by, items=kind, **options)))
+        except InvalidValueError as e:
+            if e.what != "by":
+                raise
+            refused.append((kind, e))
+        except UnitMismatchError:
+            if kind in ("projects", "funding") or args.unit is None:
+                raise
+            refused.append((kind, InvalidValueError("unit", f"{args.unit}: not a unit of {kind}")))
+    if refused and not done:
+        raise refused[0][1]
+    for kind, why in refused:
+        print(f"sciplan: note: {kind} left out: {why}", file=sys.stderr)
+    return done
+
+
+def _holds(c: Combined, kind: str) -> bool:
+    if kind == "projects":
+        return bool(c.entries)
+    wanted = {"goals": Goal, "achievements": Achievement, "breakdowns": Breakdown}[kind]
+    return any(type(e.item) is wanted for e in c.figures)
+
+
 def _rollup(args: argparse.Namespace) -> int:
-    plans = [i.plan for i in _load_plans(args.files)]
-    r = combine(plans).rollup(by=args.by, stage=args.stage, unit=args.unit)
+    done = _rollups(args)
     if args.format == "text":
-        print(r if len(r) else "没有可汇总的项目（计划中没有列出项目）")
+        if not done:
+            print("没有可汇总的内容（计划中没有项目、目标、成果或“共…其中…”的表述）")
+        for k, (kind, r) in enumerate(done):
+            title = _ITEMS[kind][0].format(stage=args.stage.chinese + "经费")
+            print(("\n" if k else "") + f"【{title}】")
+            print(r if len(r) else "（无）")
         return EXIT_OK
-    rows = _rollup_records(r)
+    rows = [row for kind, r in done for row in _rollup_records(kind, r)]
     if args.format == "json":
-        typed = [
-            {**row, "exact": row["exact"] == "yes", "count": int(row["count"])} for row in rows
-        ]
-        _document(json.dumps(typed, ensure_ascii=False, indent=2) + "\n")
+        _document(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    keys = dict.fromkeys(name for _, r in done for name in r.by)
     out = io.StringIO()
     writer = csv.DictWriter(
         out,
-        fieldnames=[*r.by, "value", "amount", "unit", "exact", "count"],
-        lineterminator="\n",
+        fieldnames=["items", *keys, "value", "amount", "low", "high", "unit", "exact", "count"],
+        lineterminator="\r\n",
     )
     writer.writeheader()
-    writer.writerows(rows)
-    _document(out.getvalue())
+    for row in rows:
+        writer.writerow(
+            {
+                k: "" if v is None else ("yes" if v is True else "no" if v is False else v)
+                for k, v in row.items()
+            }
+        )
+    # a byte-order mark first, so that Excel on Chinese Windows reads the file as UTF-8
+    _document("\ufeff" + out.getvalue())
     return EXIT_OK
 
 
@@ -615,24 +711,55 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_validate)
     p = command(
         "report",
-        "the plans' outline, money, goals against results and validation (several "
-        "files are rolled up together)",
+        "the plans' report: header, goals (确保/力争) against results, achievements, "
+        "共…其中 statements, money, validation and outline (several files are "
+        "rolled up together, one column a plan)",
         "sciplan report plan.json --html report.html",
     )
     _files(p)
-    p.add_argument("--html", metavar="OUT.html", help="also write the report as one HTML page")
+    p.add_argument(
+        "--html",
+        metavar="OUT.html",
+        help="also write the report as one HTML page (charts, print layout for A4)",
+    )
+    p.add_argument("--markdown", action="store_true", help="print the report as Markdown")
+    p.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the report is made on (default: today)",
+    )
     _stage_option(p)
     p.set_defaults(run=_report)
     p = command(
         "rollup",
-        "sum the projects' money by fields (projects in several files are counted once)",
-        "sciplan rollup a.json b.json --by level,year --format csv",
+        "sum what the plans hold by fields: projects' money, goals and achievements "
+        "(indicator by indicator), the parts of their 共…其中 statements (a project or "
+        "figure met in several files is counted once)",
+        "sciplan rollup a.json b.json --by level,year --format csv > 汇总.csv",
     )
     _files(p)
     p.add_argument(
-        "--by", type=_by, default=("level",), help=f"fields, comma-separated: {', '.join(_FIELDS)}"
+        "--items",
+        type=_items,
+        metavar="KINDS",
+        help=f"what to sum, comma-separated: {', '.join(_ITEMS)} (default: each kind "
+        "the plans hold, but funding lines)",
     )
-    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    p.add_argument(
+        "--by",
+        type=_by,
+        help=f"fields, comma-separated, such as {', '.join(_FIELDS)} (default: projects "
+        "by level, goals and achievements by indicator and period, statements by "
+        "subject and level; goals and achievements are always grouped by indicator)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="csv is UTF-8 with a byte-order mark, which Excel on Chinese Windows needs; "
+        "values not known are empty cells in csv and null in json",
+    )
     _stage_option(p)
     p.add_argument("--unit", type=_unit, help="express the sums in this unit, such as 万元")
     p.set_defaults(run=_rollup)
