@@ -70,8 +70,25 @@ def test_an_unknown_name_is_refused() -> None:
     with pytest.raises(InvalidValueError) as excinfo:
         examples.load("plan4")
     assert str(excinfo.value) == (
-        "invalid example name: no bundled plan 'plan4' (one of plan1, plan2, plan3)"
+        "invalid example name: no bundled plan 'plan4' "
+        "(one of plan1, plan2, plan3, qinghe-review, yunxi-plan)"
     )
+    with pytest.raises(InvalidValueError, match="no bundled plan text 'plan3'"):
+        examples.text("plan3")
+
+
+def test_the_bundled_texts_read_into_plans() -> None:
+    """The two plan texts of the docs are listed, given as written, and read by the
+    reader into drafts; load() gives the draft's plan."""
+    assert examples.texts() == ("qinghe-review", "yunxi-plan")
+    for name in examples.texts():
+        text = examples.text(name)
+        draft = examples.read(name)
+        assert draft.text == text
+        assert draft.document == f"{name}.txt"
+        assert examples.load(name) == draft.plan
+    assert examples.read("yunxi-plan").plan.kind.value == "annual"
+    assert examples.read("qinghe-review").plan.kind.value == "review"
 
 
 def test_round_trip_through_json_and_toml(plan: Plan, tmp_path: Path) -> None:

@@ -355,7 +355,7 @@ _ITEMS = {
     "funding": ("经费条目（{stage}）", ("source",)),
     "goals": ("目标", ("period",)),
     "achievements": ("成果", ("period",)),
-    "breakdowns": ("计划所述合计与分项（共…其中…）", ("level",)),
+    "breakdowns": ("计划所述合计与分项（共…其中…）", ("key",)),
 }
 
 
@@ -751,7 +751,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_by,
         help=f"fields, comma-separated, such as {', '.join(_FIELDS)} (default: projects "
         "by level, goals and achievements by indicator and period, statements by "
-        "subject and level; goals and achievements are always grouped by indicator)",
+        "subject and part (its level or category); goals and achievements are always grouped by indicator)",
     )
     p.add_argument(
         "--format",

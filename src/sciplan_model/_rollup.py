@@ -555,6 +555,7 @@ FIELD_NAMES = {
     "region.parent": "上级地区",
     "kind": "类型",
     "label": "序号",
+    "key": "分项",
     "unit": "单位",
     "figure.unit": "单位",
 }

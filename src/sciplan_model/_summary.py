@@ -709,6 +709,59 @@ def _money_part(s: Summary) -> Part | None:
     return Part("money", tuple(blocks))
 
 
+#: The most projects a report lists one by one (the roll-ups count them all).
+PROJECTS_LISTED = 1000
+
+
+def _projects_part(s: Summary) -> Part | None:
+    """The projects one by one: id, name, level, programme, undertaker, year, status
+    and the money of each funding line of the report's stage, as stated."""
+    entries = s.combined.entries
+    if not entries:
+        return None
+    several = len(s.plans) > 1
+    headers = [
+        *(["计划"] if several else []),
+        "项目编号",
+        "项目名称",
+        "级别",
+        "计划类别",
+        "承担单位",
+        "年度",
+        "状态",
+        f"{s.stage.chinese}经费",
+    ]
+    rows = []
+    for e in entries[:PROJECTS_LISTED]:
+        p: Any = e.item
+        money = "、".join(
+            f"{_show(f.source)}{f.amount}" if len(p.funding) > 1 else str(f.amount)
+            for f in p.funding
+            if f.stage is s.stage
+        )
+        rows.append(
+            [
+                *([_c(_plan_name(e.plan))] if several else []),
+                _c(p.id),
+                _c(p.name),
+                _c(_show(p.level) if p.level is not None else ""),
+                _c(p.programme),
+                _c(p.undertaker.name if p.undertaker is not None else ""),
+                _c(_period_name(p.year)),
+                _c(p.status.chinese if p.status is not None else ""),
+                _c(money),
+            ]
+        )
+    optional = ("级别", "计划类别", "承担单位", "年度", "状态", f"{s.stage.chinese}经费")
+    t = _optional(headers, rows, optional)
+    blocks: list[Any] = [Heading(2, "项目清单"), t]
+    if len(entries) > PROJECTS_LISTED:
+        blocks.append(
+            Para(f"仅列出前{PROJECTS_LISTED}个项目，共{len(entries)}个；上列汇总计入全部项目。")
+        )
+    return Part("projects", tuple(blocks))
+
+
 def _region_part(s: Summary) -> Part | None:
     """Where several places' plans are seen together: what each place's plan holds."""
     if len(s.plans) < 2:
@@ -831,6 +884,7 @@ def _blocks(s: Summary) -> tuple[Part, ...]:
         *substance,
         _statements_part(s),
         _money_part(s),
+        _projects_part(s),
         _region_part(s),
         _findings_part(s),
         _unplaced_part(s),
