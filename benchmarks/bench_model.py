@@ -257,6 +257,7 @@ def every_item_plan() -> Plan:
             figure=Figure.parse("力争50项以上"),
             period=FiveYearPlan(11),
             label="1、",
+            levels="市级以上",
             source=where,
         ),
         Achievement(
@@ -410,6 +411,7 @@ class GoalModel(Frozen):
     period: PeriodValue | None = None
     label: str | None = None
     region: RegionModel | None = None
+    levels: tuple[Level, ...] = ()
     source: SourceRefModel | None = None
 
 
@@ -447,6 +449,7 @@ class AchievementItem(Frozen):
     period: PeriodValue | None = None
     label: str | None = None
     region: RegionModel | None = None
+    levels: tuple[Level, ...] = ()
     source: SourceRefModel | None = None
 
 

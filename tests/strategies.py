@@ -279,7 +279,19 @@ def _measured(draw: st.DrawFn, cls: type[Goal] | type[Achievement]) -> Goal | Ac
         period=draw(optional(periods())),
         label=draw(optional_names()),
         region=draw(optional(regions())),
+        levels=draw(level_spans()),
         source=draw(optional(source_refs())),
+    )
+
+
+@functools.cache
+def level_spans() -> st.SearchStrategy[Any]:
+    """What a goal's or achievement's ``levels`` is given as: a few Levels, one Level,
+    or a level or span as plans write it (省级, 市级以上, 县级及以下)."""
+    return st.one_of(
+        st.lists(st.sampled_from(Level), max_size=3, unique=True),
+        st.sampled_from(Level),
+        st.sampled_from(["省级", "国家级", "市级以上", "省级及以上", "县级及以下"]),
     )
 
 

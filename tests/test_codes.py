@@ -291,3 +291,60 @@ def test_parse_range_gives_levels_or_our_error(text: str) -> None:
     else:
         assert outcome
         assert outcome <= frozenset(Level)
+
+
+# --- span_name -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("levels", "name"),
+    [
+        ({P}, "省级"),
+        ({N}, "国家级"),
+        ({T}, "乡镇级"),
+        ({N, P, M}, "市级以上"),
+        ({N, P}, "省级以上"),
+        ({N, P, M, C}, "县级以上"),
+        (set(HIGHEST_FIRST), "村级以上"),
+        ({C, T, V}, "县级及以下"),
+        ({T, V}, "乡镇级及以下"),
+        ({N, C}, "国家级、县级"),
+        ({P, M}, "省级、市级"),
+        ({N, P, C}, "国家级、省级、县级"),
+        ({M, T, V}, "市级、乡镇级、村级"),
+    ],
+)
+def test_span_name(levels: set[Level], name: str) -> None:
+    """One level by its name; a span up to the nation as 以上, down to the village as 及以下;
+    other sets as their names joined by 、, the highest first."""
+    assert Level.span_name(levels) == name
+    assert Level.span_name(sorted(levels)) == name  # the order given does not matter
+    assert Level.span_name([*levels, *levels]) == name  # nor a level given twice
+
+
+@given(st.sets(st.sampled_from(Level), min_size=1))
+def test_a_span_name_reads_back(levels: set[Level]) -> None:
+    """Every name but a list joined by 、 is a span that parse_range reads back."""
+    name = Level.span_name(levels)
+    if "、" in name:
+        assert len(levels) > 1
+        assert [Level.parse(word) for word in name.split("、")] == sorted(levels, reverse=True)
+    else:
+        assert Level.parse_range(name) == frozenset(levels)
+
+
+@pytest.mark.parametrize(
+    ("levels", "error", "message"),
+    [
+        ([], "InvalidValueError", "invalid span of levels: it holds no level"),
+        ("市级以上", "WrongTypeError", "levels must be a collection of Levels, not str"),
+        (None, "WrongTypeError", "levels must be a collection of Levels, not NoneType"),
+        ([N, "省级"], "WrongTypeError", "levels must be Levels, not str"),
+    ],
+)
+def test_span_name_refusals(levels: object, error: str, message: str) -> None:
+    """No level, or what is no collection of Levels, is refused with our error."""
+    with pytest.raises(SciplanError) as excinfo:
+        Level.span_name(levels)  # type: ignore[arg-type]
+    assert type(excinfo.value).__name__ == error
+    assert str(excinfo.value) == message

@@ -1019,3 +1019,121 @@ def test_a_year_of_the_plan_starts_the_sentence_afresh_after_a_stock() -> None:
         ("Goal", "重点培育高新技术企业", "15家"),
         ("Goal", "科技型中小企业", "40家"),
     ]
+
+
+# -- levels named by a goal's or achievement's own clause -----------------------------------
+
+_LEVELS_PLAN = "柳溪县科学技术局2026年工作计划\n一、工作目标\n"
+
+
+def _levels(draft: Draft) -> list[tuple[str, str, str]]:
+    """(kind, figure, span name of its levels or "") of every goal and achievement."""
+    return [
+        (
+            type(e.item).__name__,
+            str(e.item.figure),
+            Level.span_name(e.item.levels) if e.item.levels else "",
+        )
+        for e in draft.plan.walk(Goal, Achievement)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "levels"),
+    [
+        ("新创建省级高新技术企业2家。", "2家", (Level.PROVINCIAL,)),
+        ("争取创建国家级高新技术企业1家。", "力争1家", (Level.NATIONAL,)),
+        ("认定市级以上工程技术研究中心5家。", "5家", (Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL)),
+        ("省级以上科技项目12项。", "12项", (Level.NATIONAL, Level.PROVINCIAL)),
+        ("新增60余家国家级科技型中小企业。", "60余家", (Level.NATIONAL,)),
+        ("建设县级及以下科普站10个。", "10个", (Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE)),
+        ("培育国家级、省级农业龙头企业8家。", "8家", (Level.NATIONAL, Level.PROVINCIAL)),
+        ("新增国家和省级科技项目20项。", "20项", (Level.NATIONAL, Level.PROVINCIAL)),
+        ("新增省市级科技项目6项。", "6项", (Level.PROVINCIAL, Level.MUNICIPAL)),
+        ("安排區級科技經費420萬元。", "420万元", (Level.COUNTY,)),
+    ],
+)  # fmt: skip
+def test_a_level_named_before_the_thing_counted_is_the_goals(
+    sentence: str, figure: str, levels: tuple[Level, ...]
+) -> None:
+    """A level (省级), a span (市级以上, 县级及以下) or a list of them (国家级、省级, 国家和
+    省级) written right before what a goal counts — before its figure or after it — are
+    the goal's levels; traditional characters too."""
+    (goal,) = read_plan(_LEVELS_PLAN + sentence + "\n").plan.goals()
+    assert (str(goal.figure), goal.levels) == (figure, levels)
+
+
+def test_an_achievement_takes_the_level_its_clause_names() -> None:
+    """In a review the results take their levels, each from its own clause."""
+    text = (
+        "柳溪县科学技术局2025年工作总结\n一、主要成绩\n"
+        "全年新认定省级企业技术中心3家，市级工程技术研究中心7家，新增研发中心4个。\n"
+    )
+    assert _levels(read_plan(text)) == [
+        ("Achievement", "3家", "省级"),
+        ("Achievement", "7家", "市级"),
+        ("Achievement", "4个", ""),
+    ]
+
+
+def test_levels_are_never_taken_from_another_clause() -> None:
+    """A figure whose clause names no level has none, even where the clause before names
+    one (or names the figure's thing); a floor and stretch in one clause share theirs."""
+    text = _LEVELS_PLAN + (
+        "新认定省级工程技术研究中心3个，力争5个。"
+        "认定市级星创天地2家，县级星创天地力争3家，新增研发中心4个。"
+        "省级众创空间确保3家、力争4家。"
+        "省级平台由现有的12个增加到20个。\n"
+    )
+    assert _levels(read_plan(text)) == [
+        ("Goal", "3个", "省级"),
+        ("Goal", "力争5个", ""),
+        ("Goal", "2家", "市级"),
+        ("Goal", "力争3家", "县级"),
+        ("Goal", "力争4个", ""),
+        ("Goal", "3家", "省级"),
+        ("Goal", "力争4家", "省级"),
+        ("Achievement", "12个", "省级"),
+        ("Goal", "20个", "省级"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新建园区级孵化器2家。",  # 园区级 is no administrative level
+        "推动县级市科技合作项目3项。",  # a 县级市 is a city
+        "全市级科技项目30项。",  # not from inside 全市级
+        "省级科技项目经费增长10%。",  # a ratio counts nothing
+        "1至2年内建成县级农业科技园区。",  # nor a duration
+        "新增研发平台5个以上。",  # no level at all
+        "争取上级项目30项以上。",  # 上级 is no level
+        "省级以上5家。",  # no thing after the level
+    ],
+)
+def test_no_level_where_none_is_named_before_a_thing_counted(sentence: str) -> None:
+    """A level inside another word, before 市, with a ratio or a duration, or with nothing
+    after it, is not taken."""
+    items = [e.item for e in read_plan(_LEVELS_PLAN + sentence + "\n").plan.walk(Goal, Achievement)]
+    assert items
+    assert [item.levels for item in items] == [()] * len(items)
+
+
+def test_goals_read_from_text_roll_up_by_level() -> None:
+    """Goals read from a plan's text roll up by their levels, spans shown as written (of
+    four indicators, they have no grand total)."""
+    from sciplan_model import rollup
+
+    text = _LEVELS_PLAN + (
+        "新创建省级高新技术企业2家，争取创建国家级高新技术企业1家。"
+        "认定市级以上高新技术企业5家。新增高新技术企业3家。\n"
+    )
+    r = rollup(read_plan(text).plan.goals(), by="level")
+    assert str(r).splitlines() == [
+        "level       数值  条目数",
+        "----------  ----  ------",
+        "国家级      1家   1",
+        "市级以上    5家   1",
+        "省级        2家   1",
+        "（未注明）  3家   1",
+    ]

@@ -27,6 +27,7 @@ from sciplan_model import (
     Indicator,
     InvalidValueError,
     Level,
+    LevelParseError,
     Measure,
     Money,
     Note,
@@ -639,6 +640,111 @@ def test_goal_is_aspirational_when_its_figure_is() -> None:
     assert Goal(indicator=PROJECTS, figure=fig("40项")).aspirational is False
 
 
+N, P, M, C, T, V = (
+    Level.NATIONAL,
+    Level.PROVINCIAL,
+    Level.MUNICIPAL,
+    Level.COUNTY,
+    Level.TOWNSHIP,
+    Level.VILLAGE,
+)
+
+
+def _with_levels(cls: type[Any], levels: object) -> Any:
+    """A goal, an achievement or a breakdown with ``levels``."""
+    if cls is Breakdown:
+        return Breakdown(subject="科技项目", total=fig("12项"), levels=levels)
+    return cls(indicator=PROJECTS, figure=fig("12项"), levels=levels)
+
+
+@pytest.mark.parametrize("cls", [Goal, Achievement, Breakdown])
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ((), ()),
+        ([], ()),
+        (Level.PROVINCIAL, (P,)),
+        ("省级", (P,)),
+        ("国列", (N,)),
+        (" 省级 ", (P,)),
+        ("市级以上", (N, P, M)),
+        ("省级及以上", (N, P)),
+        ("县级及以下", (C, T, V)),
+        ("乡镇级以下", (T, V)),
+        ([Level.COUNTY, Level.NATIONAL], (N, C)),
+        ((Level.MUNICIPAL, Level.PROVINCIAL, Level.MUNICIPAL), (P, M)),
+        (["省级", Level.NATIONAL, "国"], (N, P)),
+        (["市级以上", "省级"], (N, P, M)),
+        (frozenset({Level.VILLAGE, Level.COUNTY}), (C, V)),
+        (lambda: (level for level in (Level.COUNTY, Level.PROVINCIAL)), (P, C)),  # a generator
+    ],
+)  # fmt: skip
+def test_levels_are_read_from_every_form(
+    cls: type[Any], given: object, kept: tuple[Level, ...]
+) -> None:
+    """A Level, a level or span as plans write it, or a collection of them is kept as a
+    tuple from the highest level down, each level once."""
+    item = _with_levels(cls, given() if callable(given) else given)
+    assert item.levels == kept
+    assert type(item.levels) is tuple
+
+
+@pytest.mark.parametrize("cls", [Goal, Achievement, Breakdown])
+@pytest.mark.parametrize(
+    ("given", "error", "field", "message"),
+    [
+        ("市级以", LevelParseError, "levels", "cannot read level '市级以': an administrative level was expected at position 0 ('市级以')"),
+        ("省长以上", LevelParseError, "levels", "cannot read level '省长以上': an administrative level was expected at position 0 ('省长以上')"),
+        ("", LevelParseError, "levels", "cannot read level '': an administrative level was expected at position 0 (end of text)"),
+        (["省级", "xx"], LevelParseError, "levels[1]", "cannot read level 'xx': an administrative level was expected at position 0 ('xx')"),
+        ([Level.NATIONAL, 3], WrongTypeError, "levels[1]", "levels[1] must be a Level or a str, not int"),
+        (None, WrongTypeError, "levels", "levels must be a Level, a str or a list of them, not NoneType"),
+        (6, WrongTypeError, "levels", "levels must be a Level, a str or a list of them, not int"),
+        (b"county", WrongTypeError, "levels", "levels must be a Level, a str or a list of them, not bytes"),
+        (FundingSource.NATIONAL, WrongTypeError, "levels", "levels must be a Level, a str or a list of them, not FundingSource"),
+    ],
+)  # fmt: skip
+def test_bad_levels_raise_our_error_naming_the_field(
+    cls: type[Any], given: object, error: type[Exception], field: str, message: str
+) -> None:
+    """What is no level or span is refused with this package's error, naming the field
+    (or the element) it was given for."""
+    refused = _refusal(lambda: _with_levels(cls, given), error, message)
+    assert isinstance(refused, SciplanError)
+    assert refused.field_name == field  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("cls", [Goal, Achievement])
+@pytest.mark.parametrize(
+    ("given", "level"),
+    [
+        ((), None),
+        ("省级", Level.PROVINCIAL),
+        ([Level.VILLAGE], Level.VILLAGE),
+        ("市级以上", frozenset({Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL})),
+        ([Level.NATIONAL, Level.COUNTY], frozenset({Level.NATIONAL, Level.COUNTY})),
+    ],
+)
+def test_the_level_of_a_goal_or_achievement(cls: type[Any], given: object, level: object) -> None:
+    """``level`` is the one Level, the frozenset of a span, or None when none is named."""
+    item = _with_levels(cls, given)
+    assert item.level == level
+    assert type(item.level) is type(level)
+
+
+def test_levels_show_in_the_repr_and_survive_evolve() -> None:
+    """The repr lists the levels; evolve reads a span as the constructor does."""
+    goal = Goal(indicator=PROJECTS, figure=fig("5项"), levels="省级以上")
+    assert (
+        repr(goal) == "Goal(indicator='科技计划项目', figure='5项', levels=(national, provincial))"
+    )
+    assert attrs.evolve(goal, levels="县级").levels == (Level.COUNTY,)
+    assert goal == Goal(indicator=PROJECTS, figure=fig("5项"), levels=[Level.PROVINCIAL, "国家级"])
+    assert hash(goal) == hash(attrs.evolve(goal, levels=(Level.NATIONAL, Level.PROVINCIAL)))
+    with pytest.raises(FrozenInstanceError):
+        goal.levels = ()  # type: ignore[misc]
+
+
 def test_figures_compare_by_what_they_say() -> None:
     """Two goals whose figures say the same thing are equal, whether read or built."""
     a = Goal(indicator=PROJECTS, figure=fig("36项"))
@@ -855,7 +961,7 @@ def test_breakdown_with_an_indicator_takes_its_words() -> None:
     [
         ({"parts": ["5项"]}, "parts[0] must be a BreakdownPart, not str"),
         ({"complete": 1}, "complete must be a bool, not int"),
-        ({"levels": ["国"]}, "levels[0] must be a Level, not str"),
+        ({"levels": [1]}, "levels[0] must be a Level or a str, not int"),
         ({"total": "36项"}, "total must be a Figure, not str"),
         ({"indicator": "i"}, "indicator must be an Indicator or None, not str"),
         ({"period": "十五"}, "period must be a Year or FiveYearPlan or YearSpan or None, not str"),

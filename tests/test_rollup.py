@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1180,6 +1181,70 @@ def test_str_is_a_table_with_a_total_row() -> None:
         "国家级  企业自筹  50万元     1",
         "省级    省财政    1亿元      1",
         "合计              10080万元  3",
+    ]
+
+
+HIGH_TECH = Indicator(name="高新技术企业", unit="家")
+
+
+def _high_tech(text: str, levels: Any, cls: type[Any] = Goal) -> Any:
+    return cls(indicator=HIGH_TECH, figure=Figure.parse(text), levels=levels)
+
+
+def test_goals_roll_up_by_level_with_spans_shown_as_plans_write_them() -> None:
+    """Goals group by their level: one Level, or the frozenset of a span, shown as the
+    plan writes it (市级以上) and sorted by its highest level after that level alone."""
+    goals = [
+        _high_tech("2家", "省级"),
+        _high_tech("5家", "市级以上"),
+        _high_tech("1家", "国家级"),
+        _high_tech("3家", ()),
+        _high_tech("4家", "省级"),
+        _high_tech("6家", [Level.MUNICIPAL, Level.PROVINCIAL, Level.NATIONAL]),
+        _high_tech("7家", "县级及以下"),
+        _high_tech("8家", [Level.NATIONAL, Level.COUNTY]),
+    ]
+    r = rollup(goals, by="level")
+    span = frozenset({Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL})
+    assert list(r) == [
+        Level.NATIONAL,
+        span,
+        frozenset({Level.NATIONAL, Level.COUNTY}),
+        Level.PROVINCIAL,
+        frozenset({Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE}),
+        None,
+    ]
+    assert r[span] == Quantity("11", "家")
+    assert r.count(span) == 2
+    assert r[Level.PROVINCIAL] == Quantity("6", "家")
+    assert str(r).splitlines() == [
+        "level         数值  条目数",
+        "------------  ----  ------",
+        "国家级        1家   1",
+        "市级以上      11家  2",
+        "国家级、县级  8家   1",
+        "省级          6家   2",
+        "县级及以下    7家   1",
+        "（未注明）    3家   1",
+        "合计          36家  8",
+    ]
+
+
+def test_achievements_roll_up_by_level_and_period() -> None:
+    """Achievements group by level beside another field; a span shows by its name there too."""
+    done = [
+        _high_tech("2家", "省级以上", Achievement),
+        attrs.evolve(_high_tech("3家", "省级以上", Achievement), period=Year(2024)),
+        _high_tech("4家", "县级", Achievement),
+    ]
+    lines = str(rollup(done, by=("level", "period"))).splitlines()
+    assert lines == [
+        "level     period      数值  条目数",
+        "--------  ----------  ----  ------",
+        "省级以上  2024年      3家   1",
+        "省级以上  （未注明）  2家   1",
+        "县级      （未注明）  4家   1",
+        "合计                  9家   3",
     ]
 
 

@@ -221,3 +221,43 @@ def test_a_span_of_levels_may_be_written_as_a_plan_writes_it() -> None:
     assert loads(json.dumps(listed)) == plan
     with pytest.raises(PlanLoadError, match=r"levels: cannot read level '市级以'"):
         loads(json.dumps(_breakdown_with_levels("市级以"), ensure_ascii=False))
+
+
+def _measured_with_levels(tag: str, levels: object) -> dict[str, object]:
+    return {
+        "schema_version": 1,
+        "id": "p",
+        "title": "t",
+        "kind": "annual",
+        "sections": [
+            {
+                "items": [
+                    {
+                        "type": tag,
+                        "indicator": {"name": "工程技术研究中心", "unit": "家"},
+                        "figure": "5家",
+                        "levels": levels,
+                    }
+                ]
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize("tag", ["goal", "achievement"])
+def test_goals_and_achievements_may_name_their_levels_as_a_span(tag: str) -> None:
+    """A goal's or achievement's levels validate as a span (市级以上) and as an array of
+    codes, which is how they are saved; something else does not validate."""
+    from sciplan_model import Level
+
+    written = _measured_with_levels(tag, "市级以上")
+    assert _errors(written) == []
+    plan = loads(json.dumps(written, ensure_ascii=False))
+    (item,) = plan.sections[0].items
+    assert item.levels == (Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL)  # type: ignore[union-attr]
+    saved = to_data(plan)
+    assert saved["sections"][0]["items"][0]["levels"] == ["national", "provincial", "municipal"]
+    assert _errors(saved) == []
+    assert _errors(_measured_with_levels(tag, ["county"])) == []
+    assert _errors(_measured_with_levels(tag, 3)) != []
+    assert _errors(_measured_with_levels(tag, ["nowhere"])) != []

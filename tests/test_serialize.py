@@ -86,12 +86,14 @@ def rich_plan() -> Plan:
             figure=Figure.parse("36项"),
             period=FiveYearPlan(10),
             region=Region(name="XX村", level=Level.VILLAGE),
+            levels=[Level.COUNTY],
         ),
         Goal(
             indicator=Indicator(name="培训人次", unit="人次", per="每村"),
             figure=Figure.parse("力争2万人次以上"),
             period=YearSpan.parse("2006-2010年"),
             label="1、",
+            levels="市级以上",
             source=SRC,
         ),
         Task(
@@ -276,6 +278,101 @@ def test_the_saved_form() -> None:
         ],
     }
     assert json.loads(dumps(plan)) == to_data(plan)
+
+
+def _goal_with(levels: object) -> dict[str, Any]:
+    """A goal as plain data, with ``levels`` as given."""
+    return {"indicator": {"name": "高新技术企业", "unit": "家"}, "figure": "2家", "levels": levels}
+
+
+@pytest.mark.parametrize("cls", [Goal, Achievement])
+def test_levels_are_saved_as_codes_and_left_out_when_empty(cls: type[Any]) -> None:
+    """A goal's or achievement's levels save as an array of codes, the highest first, and
+    not at all when there are none; they load back equal."""
+    indicator = Indicator(name="工程技术研究中心", unit="家")
+    item = cls(indicator=indicator, figure=Figure.parse("5家"), levels="市级以上")
+    data = to_data(item)
+    assert data["levels"] == ["national", "provincial", "municipal"]
+    assert list(data) == ["indicator", "figure", "levels"]
+    assert loads(dumps(item), cls) == item
+    plain = attrs.evolve(item, levels=())
+    assert "levels" not in to_data(plain)
+    assert "levels" not in dumps(plain)
+    assert loads(dumps(plain), cls) == plain
+
+
+@pytest.mark.parametrize("cls", [Goal, Achievement])
+@pytest.mark.parametrize(
+    ("written", "levels"),
+    [
+        ("市级以上", (Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL)),
+        ("省级及以上", (Level.NATIONAL, Level.PROVINCIAL)),
+        ("县级及以下", (Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE)),
+        ("省级", (Level.PROVINCIAL,)),
+        (["municipal", "national"], (Level.NATIONAL, Level.MUNICIPAL)),
+        (["省级", "国列"], (Level.NATIONAL, Level.PROVINCIAL)),
+        ([], ()),
+    ],
+)
+def test_levels_load_from_a_span_as_plans_write_it(
+    cls: type[Any], written: object, levels: tuple[Level, ...]
+) -> None:
+    """``"levels": "市级以上"`` loads as the span's levels, as does an array of codes or
+    names; saving writes the array of codes, which loads back equal."""
+    item = from_data(_goal_with(written), cls)
+    assert item.levels == levels
+    assert loads(json.dumps(_goal_with(written), ensure_ascii=False), cls) == item
+    assert loads(dumps(item), cls) == item
+
+
+def test_levels_load_from_a_span_in_toml(tmp_path: Path) -> None:
+    """In TOML too a span of levels is a string (levels = "市级以上") or an array; saved
+    as the array, it loads back equal."""
+    path = tmp_path / "plan.toml"
+    path.write_text(
+        _TOML_BASE
+        + '[[sections]]\n[[sections.items]]\ntype = "goal"\nfigure = "5家"\n'
+        + 'levels = "市级以上"\n'
+        + 'indicator = { name = "工程技术研究中心", unit = "家" }\n'
+        + '[[sections.items]]\ntype = "achievement"\nfigure = "2家"\n'
+        + 'levels = ["provincial"]\n'
+        + 'indicator = { name = "高新技术企业", unit = "家" }\n',
+        encoding="utf-8",
+    )
+    plan = load(path)
+    goal, achievement = plan.sections[0].items
+    assert isinstance(goal, Goal)
+    assert isinstance(achievement, Achievement)
+    assert goal.levels == (Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL)
+    assert achievement.level is Level.PROVINCIAL
+    again = tmp_path / "again.toml"
+    dump(plan, again)
+    written = again.read_text(encoding="utf-8")
+    assert 'levels = [\n    "national",\n    "provincial",\n    "municipal",\n]\n' in written
+    assert 'levels = [\n    "provincial",\n]\n' in written
+    assert load(again) == plan
+
+
+@pytest.mark.parametrize(
+    ("levels", "problem"),
+    [
+        ("市级以", ("$.sections[0].items[0].levels", "cannot read level '市级以': an administrative level was expected at position 0 ('市级以')")),
+        (["省级", "xx"], ("$.sections[0].items[0].levels[1]", "cannot read level 'xx': an administrative level was expected at position 0 ('xx')")),
+        (3, ("$.sections[0].items[0].levels", "expected an array, got a number")),
+    ],
+)  # fmt: skip
+def test_bad_levels_of_a_goal_are_load_problems_at_their_path(
+    levels: object, problem: tuple[str, str]
+) -> None:
+    """A span that is none, or a bad level in the array, is a problem at its path."""
+    document = {
+        "schema_version": 1,
+        "id": "p",
+        "title": "t",
+        "kind": "annual",
+        "sections": [{"items": [{"type": "goal", **_goal_with(levels)}]}],
+    }
+    assert _load_problems(lambda: from_data(document)) == [problem]
 
 
 def test_schema_version_comes_first() -> None:

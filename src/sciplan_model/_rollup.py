@@ -333,6 +333,12 @@ def _sort_key(key: Any) -> tuple[Any, ...]:
             out.append((0, (False, years[-1], 1, str(p))))  # a span after its last year
         elif isinstance(p, enum.Enum):
             out.append((0, (list(type(p)).index(p), str(p.value))))
+        elif type(p) is frozenset and p and all(type(k) is Level for k in p):
+            # a span of levels (a goal's 市级以上): after its highest level alone, then
+            # by the levels below it (省级以上 before 市级以上 before 国家级、县级)
+            order = sorted(list(Level).index(k) for k in p)
+            top = list(Level)[order[0]]
+            out.append((0, (order[0], str(top.value), tuple(order[1:]))))
         elif isinstance(p, int | str | Decimal):
             out.append((0, (p,)))
         else:
@@ -614,6 +620,8 @@ def _show(key: Any) -> str:
         return key.name
     if isinstance(key, Plan):
         return key.title
+    if type(key) is frozenset and key and all(type(k) is Level for k in key):
+        return Level.span_name(key)  # a goal's span of levels: 市级以上
     chinese = getattr(key, "chinese", None)
     if isinstance(key, enum.Enum) and isinstance(chinese, str):
         return chinese

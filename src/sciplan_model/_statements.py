@@ -53,7 +53,7 @@ from ._words import (
     trim,
     unwrap,
 )
-from .codes import Aggregation
+from .codes import Aggregation, Level
 from .errors import SciplanError
 from .figure import Figure
 from .model import (
@@ -64,6 +64,7 @@ from .model import (
     Note,
 )
 from .period import Period
+from .units import unit_info
 
 __all__ = ["Memory", "Place", "Statements", "read_statements"]
 
@@ -114,6 +115,7 @@ class _Item:
     aspirational: bool
     stock: bool
     sentence: int = 0  # where its sentence starts
+    levels: frozenset[Level] = frozenset()  # the levels its own clause names (省级, 市级以上)
 
 
 def read_statements(
@@ -339,9 +341,43 @@ class _Reader(PartsReader):
                 _STOCK_WORDS.search(s[clause_start(s, f.start, self._floor(f, a)) : f.start])
             ),
             sentence=a,
+            levels=self._levels_named(f, a, b, name, last),
         )
         self.items.append(item)
         return item
+
+    def _levels_named(
+        self, f: Found, a: int, b: int, name: str, last: _Item | None
+    ) -> frozenset[Level]:
+        """The levels the words of ``f``'s own clause name right before the thing it
+        counts (a number of things, or money), where its name holds them: 新创建省级高新
+        技术企业2家, 新增5家国家级科技型中小企业, 市级以上工程技术研究中心5家.  A figure
+        named by the one before it in the same clause takes that one's levels (省级高企确保
+        15家、力争20家); never those of another clause."""
+        unit = unit_info(f.figure.unit)
+        if not (unit.is_count or unit.currency):
+            return frozenset()  # a ratio, a duration, an area: no level of what it counts
+        s = self.s
+        folded = fold_text(name)
+        floor = max(a, last.found.end) if last is not None else a
+        found: set[Level] = set()
+        for lo, hi in (
+            (clause_start(s, f.start, floor), f.start),
+            (f.end, clause_end(s, f.end, b)),
+        ):
+            for m in _LEVELS_NAMED.finditer(s, lo, hi):
+                if m.group() in folded:
+                    for piece in _LEVEL_PIECE.findall(m.group()):
+                        found.update(Level.parse_range(piece))
+        if (
+            not found
+            and last is not None
+            and last.levels
+            and name == last.name
+            and not any(c in CLAUSE_ENDS for c in s[last.found.end : f.start])
+        ):
+            return last.levels
+        return frozenset(found)
 
     def _name(self, f: Found, a: int, e: int, b: int, last: _Item | None) -> str:
         """A figure's name from the words before it (``text[a:e]``); from those after it
@@ -453,12 +489,24 @@ class _Reader(PartsReader):
                 indicator=indicator,
                 figure=figure,
                 period=self.period,
+                levels=item.levels,
                 source=self.source(item.start, item.end),
             )
         except SciplanError:
             return None
 
 
+#: A level as plans name what they count (省级, 市级以上, 县级及以下) — or a list of them
+#: (国家级、省级; 国家和省级, 省市级: the levels before the last without 级) — right
+#: before the thing counted; not inside another word (园区级, 超市级, 全省市级) nor before
+#: 市 (县级市 is a kind of city).
+_LEVEL_WORD = "(?:国家|省部|省|地市|市|州|县|区|乡镇|乡|镇|村)级(?:及以上|以上|及以下|以下)?"
+_LEVEL_HEAD = "(?:国家|省|市|县|区|乡镇|村)"
+_LEVEL_PIECE = re.compile(f"{_LEVEL_WORD}|{_LEVEL_HEAD}")
+_LEVELS_NAMED = re.compile(
+    f"(?<![全本我该省市县区城超园社景片非])(?:{_LEVEL_HEAD}[、和与及]?)*{_LEVEL_WORD}"
+    f"(?:[、和与及]{_LEVEL_WORD})*(?![市以、和与及，,。；;：:\\s0-9]|$)"
+)
 _YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})年(?!度?[0-9])")
 _CHANGE_TO = re.compile(
     r"[^，,。；;]{0,4}?(?:增加|提高|增长|提升|上升|扩大|减少|下降|降低|发展)?(?:到|至)"

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterable
 from typing import Self
 
 from ._reading import normalize_text
-from .errors import CodeParseError, LevelParseError, WrongTypeError
+from .errors import CodeParseError, InvalidValueError, LevelParseError, WrongTypeError
 
 __all__ = [
     "Aggregation",
@@ -147,8 +148,43 @@ class Level(Coded):
                 return frozenset(m for m in cls if (m >= base if upward else m <= base))
         return frozenset({cls.parse(text)})
 
+    @classmethod
+    def span_name(cls, levels: Iterable[Level]) -> str:
+        """The name a plan gives a set of levels: one level's own name; 市级以上 for every
+        level from one level up; 县级及以下 for every level from one level down; else the
+        names joined by 、, the highest first.  :meth:`parse_range` reads the first three
+        back.
+
+        >>> Level.span_name([Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL])
+        '市级以上'
+        >>> Level.span_name(Level.parse_range("县级及以下")), Level.span_name([Level.PROVINCIAL])
+        ('县级及以下', '省级')
+        >>> Level.span_name({Level.COUNTY, Level.NATIONAL})
+        '国家级、县级'
+        """
+        if isinstance(levels, str | bytes) or not isinstance(levels, Iterable):
+            raise WrongTypeError("levels", "a collection of Levels", type(levels).__name__)
+        found = set()
+        for level in levels:
+            if not isinstance(level, Level):
+                raise WrongTypeError("levels", "Levels", type(level).__name__)
+            found.add(level)
+        if not found:
+            raise InvalidValueError("span of levels", "it holds no level")
+        order = sorted(found, key=_RANK_OF.__getitem__, reverse=True)  # the highest first
+        highest, lowest = order[0], order[-1]
+        if len(order) == 1:
+            return highest.chinese
+        if len(order) == highest.rank - lowest.rank + 1:  # no level between left out
+            if highest is Level.NATIONAL:
+                return f"{lowest.chinese}以上"
+            if lowest is Level.VILLAGE:
+                return f"{highest.chinese}及以下"
+        return "、".join(level.chinese for level in order)
+
 
 _RANK = {"national": 6, "provincial": 5, "municipal": 4, "county": 3, "township": 2, "village": 1}
+_RANK_OF = {level: _RANK[level.value] for level in Level}
 _table(
     Level,
     {

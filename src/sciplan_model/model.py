@@ -27,6 +27,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -155,6 +156,54 @@ def _opt_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise _at(InvalidValueError(attribute.name, "it is empty"), attribute.name)
     if not _savable(value):
         check_str(value, attribute.name)
+
+
+_LEVEL_ORDER = {level: k for k, level in enumerate(Level)}  # the highest first
+
+
+def _levels(value: Any) -> tuple[Level, ...]:
+    """The converter of every ``levels``: a Level; a level or a span as plans write it
+    (省级, 市级以上, 县级及以下); or an iterable of Levels and such strings.  Kept as a
+    tuple from the highest level down, each level once."""
+    if (
+        type(value) is tuple
+        and all(type(v) is Level for v in value)
+        and all(_LEVEL_ORDER[a] < _LEVEL_ORDER[b] for a, b in pairwise(value))
+    ):
+        return value  # as it is kept already (the default, a loaded document's, an evolve's)
+    if isinstance(value, Level):
+        return (value,)
+    found: set[Level] = set()
+    if isinstance(value, str):
+        found.update(_span(value, "levels"))
+    elif isinstance(value, bytes) or not isinstance(value, Iterable):
+        error = WrongTypeError("levels", "a Level, a str or a list of them", type(value).__name__)
+        raise _at(error, "levels")
+    else:
+        for k, element in enumerate(value):
+            name = f"levels[{k}]"
+            if isinstance(element, Level):
+                found.add(element)
+            elif isinstance(element, str):
+                found.update(_span(element, name))
+            else:
+                raise _at(WrongTypeError(name, "a Level or a str", type(element).__name__), name)
+    return tuple(sorted(found, key=_LEVEL_ORDER.__getitem__))
+
+
+def _span(text: str, field: str) -> frozenset[Level]:
+    """The levels ``text`` names (省级, 市级以上), its errors naming ``field``."""
+    try:
+        return Level.parse_range(text)
+    except SciplanError as e:
+        raise _at(e, field) from None
+
+
+def _level_key(levels: tuple[Level, ...]) -> Level | frozenset[Level] | None:
+    """What a figure's ``levels`` group it by: its one level, the set of a span, or None."""
+    if not levels:
+        return None
+    return levels[0] if len(levels) == 1 else frozenset(levels)
 
 
 _opt_period = _of(*_PERIOD_TYPES, optional=True)
@@ -452,14 +501,32 @@ def _measures(instance: Any, _: attrs.Attribute[Any], figure: Figure) -> None:
 @attrs.frozen(kw_only=True, repr=False)
 class Goal:
     """A target: an indicator, the figure aimed at (a floor, a stretch with 力争 …), the
-    period it is for, and the place when that is narrower than the plan's region."""
+    period it is for, the place when that is narrower than the plan's region, and the
+    levels it counts (省级高新技术企业, 市级以上工程技术研究中心).
+
+    >>> g = Goal(indicator=Indicator(name="工程技术研究中心", unit="家"),
+    ...          figure=Figure.parse("5家"), levels="市级以上")
+    >>> g
+    Goal(indicator='工程技术研究中心', figure='5家', levels=(national, provincial, municipal))
+    >>> g.level == {Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL}, Level.span_name(g.level)
+    (True, '市级以上')
+    """
 
     indicator: Indicator
     figure: Figure = attrs.field(validator=_measures)
     period: Period | None = attrs.field(default=None, validator=_opt_period)
     label: str | None = attrs.field(default=None, validator=_opt_text)
     region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
+    #: The levels the figure counts, the highest first: one (省级), a span (市级以上) or none.
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels, validator=_all_of(Level))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    @property
+    def level(self) -> Level | frozenset[Level] | None:
+        """The level the figure is for: the one Level of ``levels``, a frozenset of the
+        span it holds (市级以上), or None when it names none; what ``rollup(…,
+        by="level")`` groups by."""
+        return _level_key(self.levels)
 
     @property
     def aspirational(self) -> bool:
@@ -471,15 +538,25 @@ class Goal:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Achievement:
-    """What was achieved: an indicator, the actual figure, its period, and the place it
-    was achieved in when that is narrower than the plan's region (a village)."""
+    """What was achieved: an indicator, the actual figure, its period, the place it
+    was achieved in when that is narrower than the plan's region (a village), and the
+    levels it counts (国家级科技型中小企业: ``levels=(Level.NATIONAL,)``)."""
 
     indicator: Indicator
     figure: Figure = attrs.field(validator=_measures)
     period: Period | None = attrs.field(default=None, validator=_opt_period)
     label: str | None = attrs.field(default=None, validator=_opt_text)
     region: Region | None = attrs.field(default=None, validator=_of(Region, optional=True))
+    #: The levels the figure counts, the highest first: one (省级), a span (市级以上) or none.
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels, validator=_all_of(Level))
     source: SourceRef | None = attrs.field(default=None, validator=_opt_source)
+
+    @property
+    def level(self) -> Level | frozenset[Level] | None:
+        """The level the figure is for: the one Level of ``levels``, a frozenset of the
+        span it holds (市级以上), or None when it names none; what ``rollup(…,
+        by="level")`` groups by."""
+        return _level_key(self.levels)
 
     __repr__ = _repr
 
@@ -621,7 +698,7 @@ class Breakdown:
         default=(), converter=_tuple, validator=_parts_check
     )
     complete: bool = attrs.field(default=True, validator=_of(bool))
-    levels: tuple[Level, ...] = attrs.field(default=(), converter=_tuple, validator=_all_of(Level))
+    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels, validator=_all_of(Level))
     period: Period | None = attrs.field(default=None, validator=_opt_period)
     #: The ids of the projects the statement counts, when the plan lists them all: the
     #: listed projects must then add up to the statement (their number, or their money
