@@ -1130,10 +1130,10 @@ def test_goals_read_from_text_roll_up_by_level() -> None:
     )
     r = rollup(read_plan(text).plan.goals(), by="level")
     assert str(r).splitlines() == [
-        "level       数值  条目数",
-        "----------  ----  ------",
-        "国家级      1家   1",
-        "市级以上    5家   1",
-        "省级        2家   1",
-        "（未注明）  3家   1",
+        "级别        数值     条目数",
+        "----------  -------  ------",
+        "国家级      力争1家  1",  # a group of one goal: its figure as written
+        "市级以上    5家      1",
+        "省级        2家      1",
+        "（未注明）  3家      1",
     ]

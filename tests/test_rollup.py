@@ -58,6 +58,7 @@ from sciplan_model import (
     project_value,
     rollup,
     total,
+    validate,
 )
 from strategies import (
     ROLLUP_MONEY_UNITS,
@@ -1218,7 +1219,7 @@ def test_goals_roll_up_by_level_with_spans_shown_as_plans_write_them() -> None:
     assert r.count(span) == 2
     assert r[Level.PROVINCIAL] == Quantity("6", "家")
     assert str(r).splitlines() == [
-        "level         数值  条目数",
+        "级别          数值  条目数",
         "------------  ----  ------",
         "国家级        1家   1",
         "市级以上      11家  2",
@@ -1239,7 +1240,7 @@ def test_achievements_roll_up_by_level_and_period() -> None:
     ]
     lines = str(rollup(done, by=("level", "period"))).splitlines()
     assert lines == [
-        "level     period      数值  条目数",
+        "级别      期间        数值  条目数",
         "--------  ----------  ----  ------",
         "省级以上  2024年      3家   1",
         "省级以上  （未注明）  2家   1",
@@ -2562,10 +2563,61 @@ def test_a_field_no_item_has_is_an_error_listing_the_fields_that_exist(
     """by= naming a field that none of the items has (a project outside its plan has no
     region; a goal has no programme) is an error naming the items and their fields,
     never one group （未注明） of everything."""
-    goals = [goal("10人次"), goal("力争20人次")]
+    goals = [goal("10人次"), goal("20人次")]
     given = {"projects": MIXED, "goals": goals, "achievements": [ach("3人次")]}[items]
     with pytest.raises(InvalidValueError, match=f"no item has a field '{by}'") as e:
         rollup(given, by=by)
     assert f"(items: {kind})" in str(e.value)
     assert "fields that exist: " in str(e.value)
     assert "indicator" in str(e.value) if items != "projects" else "programme" in str(e.value)
+
+
+# -- restated targets ---------------------------------------------------------------------------
+
+
+def test_a_goal_restated_is_one_goal_in_every_rollup() -> None:
+    """The same target stated twice in a plan (same indicator, figure, period, place and
+    levels) is counted once by rollup() — of bare goals, of a plan's entries, of its
+    combined view — and validation notes it once as identity.restated (an info)."""
+    first = goal("力争10人次以上")
+    again = attrs.evolve(first, label="二、")  # the same target, said again elsewhere
+    other = goal("力争12人次")
+    p = Plan(
+        id="p",
+        title="计划",
+        kind=PlanKind.ANNUAL,
+        period=Year(2025),
+        sections=[Section(items=[first]), Section(items=[again, other])],
+    )
+    bare = rollup([first, again], by="indicator")
+    assert list(bare.values()) == [fig("10人次以上").range]
+    assert bare.count(TRAINED) == 1
+    walked = rollup(p.walk(Goal), by="indicator")
+    assert walked[TRAINED] == fig("10人次以上").range + q("12人次")
+    assert walked.count(TRAINED) == 2
+    assert combine([p]).rollup(items="goals").count(TRAINED) == 2
+    report = validate(p)
+    assert report.ok
+    assert [(f.code, f.severity.value, f.path, f.expected) for f in report.findings] == [
+        ("identity.restated", "info", "$.sections[1].items[0]", "$.sections[0].items[0]")
+    ]
+    # the same target in another plan is that plan's own, not a restatement
+    twin = attrs.evolve(p, id="q")
+    assert validate([p, twin]).findings == validate(p).findings + tuple(
+        attrs.evolve(f, plan="q") for f in validate(twin).findings
+    )
+
+
+def test_a_floor_and_a_stretch_are_two_targets_never_summed() -> None:
+    """确保15 and 力争20 for one indicator are both kept: a group holding both is an
+    error that says to group by aspirational too, and Combined.rollup does so itself."""
+    floor, stretch = goal("15人次"), goal("力争20人次")
+    with pytest.raises(InvalidValueError, match=r"a floor \(确保\) and a stretch \(力争\)"):
+        rollup([floor, stretch], by="indicator")
+    both = rollup([floor, stretch], by=("indicator", "aspirational"))
+    assert dict(both) == {(TRAINED, False): q("15人次"), (TRAINED, True): q("20人次")}
+    assert both.total is None
+    p = plan("P", floor, stretch, region=COUNTY_A, period=Year(2006))
+    r = combine([p]).rollup(items="goals")
+    assert r.by == ("indicator", "aspirational")
+    assert [r.said(k) for k in r] == ["15人次", "力争20人次"]

@@ -815,6 +815,8 @@ class _Seen:
     indicators: set[str] = attrs.Factory(set)
     stock: bool = False
     words: set[str] = attrs.Factory(set)
+    #: The goals met, by what they state: a goal stated again is one goal.
+    goals: set[Any] = attrs.Factory(set)
 
 
 def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
@@ -823,10 +825,17 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
 
     def add(item: Any, slot: list[Any]) -> bool:
         kind = type(item)
+        entry = None
         if kind is Entry:
+            entry = item
             item = item.item
             kind = type(item)
         bucket = slot[1]
+        if kind is Goal:
+            said = _goal_said(item, entry)
+            if said in seen.goals:
+                return False  # a goal restated in its plan is one goal
+            seen.goals.add(said)
         if kind is Project:
             had = len(bucket)
             bucket.extend([f.amount for f in item.funding if stage is None or f.stage is stage])
@@ -839,7 +848,7 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
                 return False
             bucket.append(item.amount)
         elif kind is Goal or kind is Achievement:
-            _one_kind(slot, kind, item.indicator)
+            _one_kind(slot, kind, item.indicator, kind is Goal and item.aspirational)
             seen.indicators.add(item.indicator.key or item.indicator.name)
             seen.stock = seen.stock or item.indicator.aggregation is Aggregation.STOCK
             bucket.append(_figure_value(item.figure, item.indicator))
@@ -863,13 +872,32 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
     return add
 
 
-def _one_kind(slot: list[Any], kind: type, indicator: Indicator) -> None:
-    """A group sums targets or results of one indicator, never unlike things."""
-    what = (kind.__name__.lower(), indicator.key or indicator.name)
+def _goal_said(goal: Goal, entry: Entry | None) -> tuple[Any, ...]:
+    """What a goal states: its plan (where it came in an entry), indicator, figure as a
+    value, floor or stretch, period, place and levels.  The same twice is a goal
+    restated, counted once."""
+    if entry is None:
+        where: tuple[Any, ...] = (None, goal.period, goal.region)
+    else:
+        where = (id(entry.plan), entry.period, _place(entry))
+    value = _figure_value(goal.figure, goal.indicator)
+    return (*where, _indicator_key(goal), value, goal.aspirational, goal.levels)
+
+
+def _one_kind(slot: list[Any], kind: type, indicator: Indicator, stretch: bool = False) -> None:
+    """A group sums targets or results of one indicator, never unlike things; nor a
+    floor (确保) and a stretch (力争) for the same thing, which are two targets."""
+    what = (kind.__name__.lower(), indicator.key or indicator.name, stretch)
     if slot[2] is None:
         slot[2] = what
     elif slot[2] != what:
-        (was, was_of), (now, now_of) = slot[2], what
+        (was, was_of, _), (now, now_of, _) = slot[2], what
+        if (was, was_of) == (now, now_of):
+            raise InvalidValueError(
+                "roll-up",
+                f"one group would add a floor (确保) and a stretch (力争) for {now_of!r}, "
+                "two targets for one thing: group them by aspirational too",
+            )
         raise InvalidValueError(
             "roll-up",
             f"one group would add {_article(was)} {was} of {was_of!r} to {_article(now)} "

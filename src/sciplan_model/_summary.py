@@ -460,12 +460,7 @@ def _heading_path(e: Entry) -> str:
 
 def _levels_text(item: Any) -> str:
     levels = getattr(item, "levels", ())
-    if not levels:
-        return ""
-    span = getattr(Level, "span_name", None)
-    if span is not None:
-        return str(span(levels))
-    return "、".join(_show(x) for x in levels)
+    return Level.span_name(levels) if levels else ""
 
 
 def _region_text(e: Entry) -> str:
@@ -618,7 +613,7 @@ def _achievements_part(s: Summary) -> Part | None:
             blocks += [Heading(3, "成果按指标汇总"), _rollup_table(r)]
     if any(getattr(e.item, "levels", ()) for e in s.achievements):
         r = s.combined.rollup("level", items="achievements")
-        blocks += [Heading(3, "成果按级别"), _rollup_table(r)]
+        blocks += [Heading(3, "成果按级别"), _rollup_table(r, stated=True)]
     return Part("achievements", tuple(blocks))
 
 
@@ -645,14 +640,18 @@ def _per_plan(s: Summary, items: str, title: str) -> list[Any]:
     return [Heading(3, title), Table(tuple(headers), tuple(tuple(r) for r in rows), numeric)]
 
 
-def _rollup_table(r: Rollup, count: str = "条目数") -> Table:
+def _rollup_table(r: Rollup, count: str = "条目数", *, stated: bool = False) -> Table:
+    """A roll-up as a table with its 合计 row; with ``stated``, only the groups whose
+    every key is stated (achievements that name a level), without a total."""
     headers = [*(field_name(n) for n in r.by), "数值", count]
     rows = []
     for key in r:
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
+        if stated and any(p is None for p in parts):
+            continue
         rows.append([*(_c(_show(p)) for p in parts), _value_cell(r, key), _c(r.count(key))])
     grand = r.total
-    if grand is not None and len(r) > 1 and r.by:
+    if grand is not None and len(r) > 1 and r.by and not stated:
         n = sum(r.count(k) for k in r)
         rows.append([_c("合计"), *[_c("")] * (len(r.by) - 1), _c(_value_text(grand)), _c(n)])
     numeric = frozenset({len(r.by), len(r.by) + 1})
