@@ -1137,3 +1137,22 @@ def test_goals_read_from_text_roll_up_by_level() -> None:
         "省级        2家      1",
         "（未注明）  3家      1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("全县有效高新技术企业总数达到86家。", "有效高新技术企业总数"),
+        ("在孵企业达到40余家。", "在孵企业"),
+        ("在建重点科技项目12项。", "在建重点科技项目"),
+        ("在研省级科技项目9项。", "在研省级科技项目"),
+        ("全县有科技特派员30人。", "科技特派员"),
+        ("在全县推广新品种20个。", "推广新品种"),
+    ],
+)
+def test_in_and_have_are_kept_where_they_begin_a_word(sentence: str, name: str) -> None:
+    """有 and 在 before the thing counted are dropped (有科技特派员, 在全县…), but not where
+    they begin a word of the name: 有效, 在孵, 在建, 在研."""
+    plan = read_plan("某县2025年科技工作总结\n一、工作成效\n" + sentence + "\n").plan
+    (done,) = plan.achievements()
+    assert done.indicator.name == name
