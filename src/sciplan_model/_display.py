@@ -7,7 +7,8 @@ still point one way (this module sits above the model, the roll-ups and validati
 
 The HTML is a self-contained fragment: escaped text, small inline styles, no script and
 no external style sheet, marked ``lang="zh-CN"`` so that Chinese is set in a Chinese
-font.
+font.  It takes its colours from the notebook's theme, light or dark (text inherits its
+colour; see ``_LINE`` and below), as tests/test_display_theme.py checks in Chromium.
 
     >>> from sciplan_model import Figure
     >>> figure_html(Figure.parse("2万人次以上"))  # doctest: +ELLIPSIS
@@ -99,13 +100,24 @@ QUALIFIER_NAMES = {
 
 _BOX = 'lang="zh-CN" style="font-family: inherit; line-height: 1.5"'
 _TABLE = 'style="border-collapse: collapse; margin: 0.3em 0"'
-_CELL = "border: 1px solid #cbd2d9; padding: 0.2em 0.6em; vertical-align: top"
-_TH = f'style="{_CELL}; text-align: left; background: #f0f4f8; color: #1f2933; white-space: nowrap"'
+# Colours follow the notebook's theme, light or dark: text inherits its colour; borders
+# and the header's tint are JupyterLab's variables where a page defines them, else a
+# translucent grey that shows on white and on near-black alike; muted text is the
+# inherited colour made fainter.
+_LINE = "var(--jp-border-color2, rgba(127, 127, 127, 0.4))"
+_TINT = "var(--jp-layout-color2, rgba(127, 127, 127, 0.15))"
+_CELL = f"border: 1px solid {_LINE}; padding: 0.2em 0.6em; vertical-align: top"
+_TH = f'style="{_CELL}; text-align: left; background: {_TINT}; color: inherit; white-space: nowrap"'
 _TD = f'style="{_CELL}; text-align: left"'
 _TAG = f'style="{_CELL}; text-align: left; white-space: nowrap"'
 _NUM = f'style="{_CELL}; text-align: right; white-space: nowrap"'
-_MUTED = 'style="color: #52606d"'
-_SEVERITY_COLOURS = {"error": "#b42318", "warning": "#b54708", "info": "#52606d"}
+_MUTED = 'style="opacity: 0.75"'
+# Severities, verdicts and a report's outcome are a coloured bar beside text in the
+# theme's colour: no text colour has 4.5:1 against both white and #1e1e1e, while these
+# mid-tones have the 3:1 a mark needs against white, #1e1e1e and black.
+_RED, _AMBER, _GREEN, _GREY = "#d92d20", "#dc6803", "#079455", "#7f7f7f"
+_SEVERITY_COLOURS = {"error": _RED, "warning": _AMBER, "info": _GREY}
+_VERDICT_COLOURS = {"met": _GREEN, "not_met": _RED, "undecided": _GREY}
 
 
 # -- small pieces --------------------------------------------------------------------------
@@ -114,6 +126,14 @@ _SEVERITY_COLOURS = {"error": "#b42318", "warning": "#b54708", "info": "#52606d"
 def escape(text: object) -> str:
     """``text`` made safe inside HTML (``<``, ``>``, ``&`` and quotes escaped)."""
     return html.escape(str(text), quote=True)
+
+
+def marked(text: str, colour: str, tag: str = "span", *, bold: bool = False) -> str:
+    """``text`` (escaped) in the theme's colour, with a bar of ``colour`` before it."""
+    style = f"border-left: 0.3em solid {colour}; padding-left: 0.3em"
+    if bold:
+        style += "; font-weight: bold"
+    return f'<{tag} style="{style}">{escape(text)}</{tag}>'
 
 
 def period_text(period: Any) -> str | None:
@@ -200,11 +220,11 @@ def figure_html(figure: Figure) -> str:
 
 def attainment_html(a: Attainment) -> str:
     """A target against its result: target, actual, 完成率 and the verdict."""
-    colour = {"met": "#0b7a3e", "not_met": "#b42318"}.get(a.verdict.value, "#52606d")
+    colour = _VERDICT_COLOURS[a.verdict.value]
     cells = [str(a.target), value_text(a.actual), a.percent()]
     tds = (
         "".join(f"<td {_NUM if k else _TD}>{escape(c)}</td>" for k, c in enumerate(cells))
-        + f'<td {_TD}><span style="color: {colour}">{escape(a.verdict.chinese)}</span></td>'
+        + f"<td {_TD}>{marked(a.verdict.chinese, colour)}</td>"
     )
     head = "".join(f"<th {_TH}>{h}</th>" for h in ("目标", "实际", "完成率", "判定"))
     return _box(
@@ -261,8 +281,8 @@ def rollup_html(r: Rollup) -> str:
 def report_html(report: Report) -> str:
     """A validation report: its header line, then its findings (级别, 代码, 位置, 说明)."""
     head = str(report).split("\n", 1)[0]
-    colour = "#0b7a3e" if report.ok else "#b42318"
-    parts = [f'<div style="color: {colour}; font-weight: bold">{escape(head)}</div>']
+    colour = _GREEN if report.ok else _RED
+    parts = [marked(head, colour, "div", bold=True)]
     if report.findings:
         several = len(report.plans) > 1
         headers = ["级别", "代码", "位置", "说明"]
@@ -273,7 +293,7 @@ def report_html(report: Report) -> str:
             where = f"{f.plan}:{f.path}" if several and f.plan else f.path
             tint = _SEVERITY_COLOURS[f.severity.value]
             cells = [
-                f'<td {_TAG}><span style="color: {tint}">{escape(f.severity.chinese)}</span></td>',
+                f"<td {_TAG}>{marked(f.severity.chinese, tint)}</td>",
                 f"<td {_TAG}><code>{escape(f.code)}</code></td>",
                 f"<td {_TAG}><code>{escape(where)}</code></td>",
                 f"<td {_TD}>{escape(f.message)}</td>",
