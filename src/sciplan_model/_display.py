@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._rollup import _show, _value_text
+from ._rollup import _show, _value_text, field_name
 from ._walk import Entry
 from .codes import FundingStage
 from .errors import SciplanError
@@ -68,21 +68,6 @@ KIND_NAMES = {
     "designation": "称号",
     "organization": "单位",
     "note": "记述",
-}
-
-#: Column headings for the fields roll-ups are commonly grouped by.
-FIELD_NAMES = {
-    "level": "级别",
-    "source": "资金来源",
-    "stage": "资金阶段",
-    "programme": "计划类别",
-    "year": "年度",
-    "period": "期间",
-    "indicator": "指标",
-    "region": "地区",
-    "status": "项目状态",
-    "aspirational": "力争",
-    "plan": "计划",
 }
 
 QUALIFIER_NAMES = {
@@ -242,11 +227,8 @@ def _key_parts(r: Rollup, key: Any) -> tuple[Any, ...]:
 def rollup_rows(r: Rollup) -> list[list[str]]:
     """The rows of a roll-up's table as text: keys, 数值, 条目数, and 合计."""
     if not r.by:
-        return [["合计", value_text(v), str(r.count(k))] for k, v in r.items()]
-    rows = [
-        [*(key_text(p) for p in _key_parts(r, k)), value_text(v), str(r.count(k))]
-        for k, v in r.items()
-    ]
+        return [["合计", r.said(k), str(r.count(k))] for k in r]
+    rows = [[*(key_text(p) for p in _key_parts(r, k)), r.said(k), str(r.count(k))] for k in r]
     grand = r.total
     if grand is not None:
         count = sum(r.count(k) for k in r)
@@ -257,7 +239,7 @@ def rollup_rows(r: Rollup) -> list[list[str]]:
 def rollup_table(r: Rollup) -> str:
     """A roll-up as an HTML table, without the surrounding box: the first
     :data:`LIMIT` groups, and the 合计 row whenever there is one."""
-    headers = [FIELD_NAMES.get(name, name) for name in r.by] or [""]
+    headers = [field_name(name) for name in r.by] or [""]
     width = len(headers)
     numeric = frozenset({width, width + 1})
     rows = rollup_rows(r)
@@ -270,7 +252,7 @@ def rollup_table(r: Rollup) -> str:
 
 def rollup_html(r: Rollup) -> str:
     """A roll-up for a notebook: its keys, 数值, 条目数 and a 合计 row when it has one."""
-    by = "、".join(FIELD_NAMES.get(n, n) for n in r.by)
+    by = "、".join(field_name(n) for n in r.by)
     title = f"按{by}汇总（{len(r)}组）" if r.by else "汇总"
     return _box(f"<div><b>{escape(title)}</b></div>", rollup_table(r))
 
