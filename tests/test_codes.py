@@ -12,14 +12,7 @@ from hypothesis import strategies as st
 
 from sciplan_model import Level, LevelParseError, ParseError, SciplanError, WrongTypeError
 
-N, P, M, C, T, V = (
-    Level.NATIONAL,
-    Level.PROVINCIAL,
-    Level.MUNICIPAL,
-    Level.COUNTY,
-    Level.TOWNSHIP,
-    Level.VILLAGE,
-)
+N, P, M, C, T, V = Level  # national, provincial, municipal, county, township, village
 HIGHEST_FIRST = (N, P, M, C, T, V)
 
 #: The aliases the issue names, by level.

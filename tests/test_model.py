@@ -640,14 +640,7 @@ def test_goal_is_aspirational_when_its_figure_is() -> None:
     assert Goal(indicator=PROJECTS, figure=fig("40项")).aspirational is False
 
 
-N, P, M, C, T, V = (
-    Level.NATIONAL,
-    Level.PROVINCIAL,
-    Level.MUNICIPAL,
-    Level.COUNTY,
-    Level.TOWNSHIP,
-    Level.VILLAGE,
-)
+N, P, M, C, T, V = Level  # national, provincial, municipal, county, township, village
 
 
 def _with_levels(cls: type[Any], levels: object) -> Any:

@@ -5,7 +5,6 @@ HTML), in ``sciplan report`` and in ``sciplan rollup``."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
@@ -14,24 +13,13 @@ import pytest
 from sciplan_model import Achievement, Breakdown, Goal, examples, summarize
 from sciplan_model._cli import main
 from sciplan_model._reading import as_written
+from test_summary import parsed
 
 NAMES = examples.texts()
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.cells: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.cells.append(data)
-
-
 def _html_text(page: str) -> str:
-    p = _Text()
-    p.feed(page)
-    p.close()
-    return "\n".join(p.cells)
+    return "\n".join(parsed(page).text)
 
 
 def _figures(name: str) -> list[str]:

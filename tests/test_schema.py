@@ -182,27 +182,28 @@ def test_malformed_documents_do_not_validate(document: dict[str, Any]) -> None:
 
 
 def _breakdown_with_levels(levels: object) -> dict[str, object]:
+    return _plan_of_one(
+        {
+            "type": "breakdown",
+            "subject": "项目",
+            "total": "12项",
+            "levels": levels,
+            "parts": [
+                {"figure": "5项", "level": "provincial"},
+                {"figure": "7项", "level": "municipal"},
+            ],
+        }
+    )
+
+
+def _plan_of_one(item: dict[str, object]) -> dict[str, object]:
+    """A plan document of one section holding ``item``."""
     return {
         "schema_version": 1,
         "id": "p",
         "title": "t",
         "kind": "annual",
-        "sections": [
-            {
-                "items": [
-                    {
-                        "type": "breakdown",
-                        "subject": "项目",
-                        "total": "12项",
-                        "levels": levels,
-                        "parts": [
-                            {"figure": "5项", "level": "provincial"},
-                            {"figure": "7项", "level": "municipal"},
-                        ],
-                    }
-                ]
-            }
-        ],
+        "sections": [{"items": [item]}],
     }
 
 
@@ -224,24 +225,8 @@ def test_a_span_of_levels_may_be_written_as_a_plan_writes_it() -> None:
 
 
 def _measured_with_levels(tag: str, levels: object) -> dict[str, object]:
-    return {
-        "schema_version": 1,
-        "id": "p",
-        "title": "t",
-        "kind": "annual",
-        "sections": [
-            {
-                "items": [
-                    {
-                        "type": tag,
-                        "indicator": {"name": "工程技术研究中心", "unit": "家"},
-                        "figure": "5家",
-                        "levels": levels,
-                    }
-                ]
-            }
-        ],
-    }
+    indicator = {"name": "工程技术研究中心", "unit": "家"}
+    return _plan_of_one({"type": tag, "indicator": indicator, "figure": "5家", "levels": levels})
 
 
 @pytest.mark.parametrize("tag", ["goal", "achievement"])
