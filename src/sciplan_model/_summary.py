@@ -17,7 +17,7 @@ import datetime
 import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -44,6 +44,9 @@ from .period import FiveYearPlan
 from .quantity import Quantity
 from .units import unit_info
 from .validation import Report, validate
+
+if TYPE_CHECKING:
+    from ._draft import Draft
 
 __all__ = ["Summary", "summarize"]
 
@@ -175,7 +178,7 @@ def _plans_of(plans: Any) -> tuple[list[Plan], list[tuple[str, str]], list[str]]
 
 @own_context
 def summarize(
-    plans: Any,
+    plans: Plan | Draft | Iterable[Plan | Draft],
     *,
     stage: FundingStage | str = FundingStage.ALLOCATED,
     made: datetime.date | str | None = None,
@@ -321,13 +324,16 @@ class Cell:
 
 @attrs.frozen
 class Heading:
+    """A heading: 1 the report's title, 2 a part, 3 a table within a part."""
+
     level: int
     text: str
-    anchor: str | None = None
 
 
 @attrs.frozen
 class Para:
+    """A paragraph; ``css`` is ok or bad for the outcome of validation."""
+
     text: str
     css: str = ""
 
@@ -341,6 +347,8 @@ class Facts:
 
 @attrs.frozen
 class Table:
+    """A table: its headings, its rows of cells, and the columns set to the right."""
+
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     numeric: frozenset[int] = frozenset()
@@ -353,6 +361,8 @@ class Charts:
 
 @attrs.frozen
 class Outline:
+    """A plan's sections as an outline (under the plan's title when several)."""
+
     plan: Plan
     several: bool
 
@@ -539,7 +549,7 @@ def _overview(s: Summary) -> Part:
 
 
 def _has_charts(s: Summary) -> bool:
-    return s.funded or bool(_stated_rows(s)) or any(x.attainment for x in s.lines)
+    return s.funded or bool(stated_rows(s)) or any(x.attainment for x in s.lines)
 
 
 def _goals_part(s: Summary) -> Part | None:
@@ -978,7 +988,7 @@ def money_rows(s: Summary, name: str) -> list[tuple[str, Any, str]]:
     return [(_show(k), v, r.said(k)) for k, v in r.items()]
 
 
-def _stated_rows(s: Summary) -> list[tuple[str, Any, str]]:
+def stated_rows(s: Summary) -> list[tuple[str, Any, str]]:
     """The money the plans state by level, where their projects carry none."""
     rows: list[tuple[str, Any, str]] = []
     several = len(s.plans) > 1
@@ -990,9 +1000,6 @@ def _stated_rows(s: Summary) -> list[tuple[str, Any, str]]:
                 value = p.figure.value if p.figure.is_known else None
                 rows.append((f"{plan}{when} {_show(p.key)}".strip(), value, _said(p.figure)))
     return rows
-
-
-stated_rows = _stated_rows
 
 
 def rate_rows(s: Summary) -> list[tuple[str, Any, str]]:
