@@ -602,7 +602,7 @@ def test_report_rollup_and_convert_read_plan_texts(texts: Path, tmp_path: Path) 
     ]
     # every figure of the text is in the report: the goals and results as written,
     # the statement's parts, and the one figure the reader could not place
-    for figure in ("15家", "力争超过20家", "2万人次以上", "12项", "国家级2项、省级5项、市级4项",
+    for figure in ("15家", "力争突破20家", "2万人次以上", "12项", "国家级2项、省级5项、市级4项",
                    "159.3万元", "国家级11万元、省级97万元、市级51.3万元", "80万元"):  # fmt: skip
         assert figure in report.stdout
     assert "【未归入条目的数字】" in lines

@@ -14,6 +14,7 @@ from corpus import CORPUS, documents, reader_score, score
 from sciplan_model import (
     Achievement,
     Breakdown,
+    Figure,
     FiveYearPlan,
     Goal,
     Level,
@@ -1156,3 +1157,17 @@ def test_in_and_have_are_kept_where_they_begin_a_word(sentence: str, name: str) 
     plan = read_plan("某县2025年科技工作总结\n一、工作成效\n" + sentence + "\n").plan
     (done,) = plan.achievements()
     assert done.indicator.name == name
+
+
+def test_a_stretch_after_its_floor_keeps_its_wording() -> None:
+    """确保15家，力争突破20家: the stretch is written as the plan wrote it (力争突破20家)
+    where the word of aspiration stands right before it; with words between (力争科技型
+    中小企业突破200家) it reads in its canonical form.  Either way it is a stretch."""
+    plan = read_plan(
+        "某县2025年科技工作计划\n一、工作目标\n"
+        "新增高新技术企业15家，力争突破20家；力争科技型中小企业突破200家。\n"
+    ).plan
+    goals = plan.goals()
+    assert [g.figure.text for g in goals] == ["15家", "力争突破20家", "力争超过200家"]
+    assert [g.aspirational for g in goals] == [False, True, True]
+    assert goals[1].figure == Figure.parse("力争突破20家")

@@ -20,6 +20,7 @@ issue list, with the section's kind deciding where a sentence's verbs do not.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -465,6 +466,16 @@ class _Reader(PartsReader):
         out.sort(key=lambda t: (t[0], t[1]))
         return Statements(tuple(item for _, _, item in out), tuple(placed))
 
+    def _stretch(self, f: Found) -> Figure:
+        """A figure a word of aspiration governs (确保15家，力争突破20家): written with
+        that word where it stands right before the figure (力争突破20家), else in its
+        canonical form."""
+        for word in ("力争", "争取", "力求"):
+            if self.s.endswith(word, 0, f.start):
+                with contextlib.suppress(SciplanError, ValueError):
+                    return attrs.evolve(f.figure, aspirational=True, text=word + f.text)
+        return attrs.evolve(f.figure, aspirational=True, text="")
+
     def _make(
         self, item: _Item, indicators: dict[tuple[str, str], Indicator]
     ) -> Goal | Achievement | None:
@@ -480,7 +491,7 @@ class _Reader(PartsReader):
             indicators[(item.name, unit)] = indicator
         figure = f.figure
         if item.goal and item.aspirational and not figure.aspirational:
-            figure = attrs.evolve(figure, aspirational=True, text="")
+            figure = self._stretch(f)
         elif not item.goal and figure.aspirational:
             figure = attrs.evolve(figure, aspirational=False, text="")
         cls = Goal if item.goal else Achievement
