@@ -240,25 +240,28 @@ def test_two_plans_page_has_bars_in_every_chart(two_counties: Rendered) -> None:
     assert source.texts[0] == "项目经费（下达）按资金来源"
     assert source.texts[1::2] == ["中央财政", "省财政", "企业自筹", "市财政"]
     assert [bar["width"] for bar in source.bars] == ["360.0", "150.0", "120.0", "96.0"]
-    # sorted by rate, the highest end first; the goal without a result has no row
+    # sorted by rate, the highest end first; each labelled with its plan; the goal
+    # without a result has no row
     assert attainment.texts == [
         "目标完成率",
-        "培训人次·2007年",
-        "(100.0%, 200.0%)",
-        "培训人次·2006年",
+        "乙县科技工作计划·培训人次·2007年",
+        "100.0%至200.0%",
+        "甲县科技工作计划·培训人次·2006年",
         "125.0%",
-        "科技计划项目·2006年",
+        "甲县科技工作计划·科技计划项目·2006年",
         "60.0%",
         "100%",
     ]
-    assert attainment.titles[0] == "培训人次·2007年：(100.0%, 200.0%)（取值 (100%, 200%)）"
+    assert attainment.titles[0] == (
+        "乙县科技工作计划·培训人次·2007年：100.0%至200.0%（取值 (100%, 200%)）"
+    )
     assert attainment.scale == ["0", "50", "100", "150", "200%"]
     # on a scale to 200%: the range from 100% to 200%, then 125% and 60%; the label
-    # column as wide as 科技计划项目·2006年 (19 columns: 147); a mark at 100%
+    # column as wide as its longest label (36 columns: 266); a mark at 100%
     assert [(bar["x"], bar["width"], bar["fill"]) for bar in attainment.bars] == [
-        ("327.0", "180.0", "#9fc2e0"),
-        ("147", "225.0", "#3e7cb1"),
-        ("147", "108.0", "#3e7cb1"),
+        ("446.0", "180.0", "#9fc2e0"),
+        ("266", "225.0", "#3e7cb1"),
+        ("266", "108.0", "#3e7cb1"),
     ]
     text = "".join(page.text)
     for label in ("2份计划合并", "按级别", "按资金来源", "目标与完成情况", "已完成", "未完成",

@@ -2621,3 +2621,27 @@ def test_a_floor_and_a_stretch_are_two_targets_never_summed() -> None:
     r = combine([p]).rollup(items="goals")
     assert r.by == ("indicator", "aspirational")
     assert [r.said(k) for k in r] == ["15人次", "力争20人次"]
+
+
+def test_rates_shares_and_figures_per_head_are_never_added() -> None:
+    """2.5% and 2.5% are not 5%: a group of several rates (or shares, or figures per head)
+    is not known and shows 不相加, a group of one keeps its figure, and there is no grand
+    total; combining plans and adding roll-ups keep to it."""
+    share = Indicator(name="研发投入强度", unit="%")
+    per_head = Indicator(name="每万人口发明专利拥有量", unit="件")
+    east = plan("E", ach("2.5%", Year(2025), share), ach("6.2件", Year(2025), per_head),
+                region=COUNTY_A)  # fmt: skip
+    west = plan("W", ach("2.5%", Year(2025), share), region=COUNTY_B)
+    both = combine([east, west])
+    r = both.rollup("period", items="achievements")
+    assert r.ratio
+    assert not r[(share, Year(2025))].is_known  # type: ignore[union-attr]
+    assert r.said((share, Year(2025))) == "不相加（2个比率）"
+    assert r.said((per_head, Year(2025))) == "6.2件"
+    assert r.total is None
+    assert not both.achievements[("研发投入强度", Year(2025))].is_known  # type: ignore[union-attr]
+    one = rollup(east.walk(Achievement), by="indicator")
+    other = rollup(west.walk(Achievement), by="indicator")
+    assert not (one + other)[share].is_known  # type: ignore[union-attr]
+    flows = rollup([ach("3人次", Year(2025)), ach("4人次", Year(2025))], by="period")
+    assert (flows.ratio, flows[Year(2025)]) == (False, q("7人次"))

@@ -283,3 +283,18 @@ def test_targets_are_shown_as_written() -> None:
         sections=[Section(items=[Goal(indicator=WON, figure=Figure.parse("争取16项以上"))])],
     )
     assert "争取16项以上" in str(summarize(plan))
+
+
+def test_plans_side_by_side_have_a_column_each_for_floors_and_stretches() -> None:
+    """Two plans, one with a floor and a stretch for one indicator: the table of targets
+    side by side fills each plan's column (the stretch in its own row)."""
+    a = Plan(id="a", title="甲县计划", kind=PlanKind.ANNUAL, region=COUNTY, period=Year(2026),
+             sections=[Section(items=[Goal(indicator=WON, figure=Figure.parse("10项")),
+                                      Goal(indicator=WON, figure=Figure.parse("力争12项"))])])  # fmt: skip
+    b = Plan(id="b", title="乙县计划", kind=PlanKind.ANNUAL, region=Region(name="乙县"),
+             period=Year(2026), sections=[Section(items=[Goal(indicator=WON, figure=Figure.parse("8项"))])])  # fmt: skip
+    text = str(summarize([a, b], made="2026-12-03"))
+    table = text[text.index("各计划目标对照") :].split("\n\n")[0].splitlines()
+    assert table[1].split() == ["指标", "期间", "力争", "甲县", "乙县", "合计"]
+    assert table[3].split() == ["科技计划项目", "2026年", "否", "10项", "8项", "18项"]
+    assert table[4].split() == ["科技计划项目", "2026年", "是", "力争12项", "—", "力争12项"]

@@ -402,7 +402,7 @@ def _rollup_records(items: str, r: Rollup) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"items": items}
         row.update(
             {
-                name: None if part is None else _show(part)
+                name: part if part is None or isinstance(part, bool) else _show(part)
                 for name, part in zip(r.by, parts, strict=False)
             }
         )
@@ -443,7 +443,12 @@ def _rollups(args: argparse.Namespace) -> list[tuple[str, Rollup]]:
         except UnitMismatchError:
             if kind in ("projects", "funding") or args.unit is None:
                 raise
-            refused.append((kind, InvalidValueError("unit", f"{args.unit}: not a unit of {kind}")))
+            # --unit is for money; what is counted otherwise is summed in its own units
+            print(
+                f"sciplan: note: {kind} summed in their own units, not {args.unit}", file=sys.stderr
+            )
+            options.pop("unit")
+            done.append((kind, combined.rollup(by, items=kind, **options)))
     if refused and not done:
         raise refused[0][1]
     for kind, why in refused:

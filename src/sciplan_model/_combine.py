@@ -22,6 +22,7 @@ from ._rollup import (
     _item_value,
     _place,
     _sorted,
+    additive,
     fields_of,
     rollup,
 )
@@ -94,7 +95,17 @@ class Combined:
             counts[key] = counts.get(key, 0) + n
             stock = stock or is_stock
         indicators = frozenset(k[0] for k in groups)
-        return _sorted(by, _finish(groups, None), counts, None, indicators, stock)
+        sums = _finish(groups, None)
+        ratios = {
+            _indicator_key(e.item)
+            for e in self.figures
+            if isinstance(e.item, Goal | Achievement) and not additive(e.item.indicator)
+        }
+        for key, values in groups.items():
+            if key[0] in ratios and len(values) > 1:  # rates and shares are not added
+                sums[key] = Range.unknown(sums[key].unit)
+        ratio = bool(ratios & indicators)
+        return attrs.evolve(_sorted(by, sums, counts, None, indicators, stock), ratio=ratio)
 
     def rollup(self, by: By = None, *, items: str = "projects", **options: Any) -> Rollup:
         """:func:`rollup` of the plans' ``items``, each answering with its plan's region
@@ -291,6 +302,7 @@ def _facts(plan: Plan) -> tuple[dict[_Fact, tuple[Value, int, bool]], tuple[Entr
     breakdowns kept (a restated goal once)."""
     groups: dict[_Fact, list[Value]] = {}
     stocks: set[_Fact] = set()
+    ratios: set[_Fact] = set()
     again = {e.path for e, _ in restated(plan.walk(Goal))}
     kept: list[Entry] = []
     for e in plan.walk(Goal, Achievement, Breakdown):
@@ -310,7 +322,12 @@ def _facts(plan: Plan) -> tuple[dict[_Fact, tuple[Value, int, bool]], tuple[Entr
         said.append(value)
         if indicator.aggregation is Aggregation.STOCK:
             stocks.add(fact)
+        if not additive(indicator):
+            ratios.add(fact)
     sums = _finish(groups, None)
+    for fact in ratios:  # rates and shares said twice are not added: not known
+        if len(groups[fact]) > 1:
+            sums[fact] = Range.unknown(sums[fact].unit)
     return {f: (sums[f], len(groups[f]), f in stocks) for f in groups}, tuple(kept)
 
 

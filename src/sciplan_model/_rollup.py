@@ -371,6 +371,10 @@ class Rollup(Mapping[Any, Value]):
     _empty: frozenset[Any] = frozenset()
     #: The figure as written, for each group that holds one figure (a goal's 60余件).
     _written: Mapping[Any, str] = attrs.field(factory=dict)
+    #: True when rates, shares or figures per head are rolled up (2.5%, 每万人口12件):
+    #: they are never added, so a group of several is not known and there is no
+    #: grand total.
+    ratio: bool = False
 
     def __getitem__(self, key: Any) -> Value:
         return self._values[key]
@@ -410,7 +414,12 @@ class Rollup(Mapping[Any, Value]):
         holds one, else its sum (``159.3万元``, ``1100余家``, ``23000人次以上``,
         ``未知（万元）``)."""
         written = self._written.get(key)
-        return as_written(written) if written is not None else _value_text(self._values[key])
+        if written is not None:
+            return as_written(written)
+        value = self._values[key]
+        if self.ratio and isinstance(value, Range) and not value.is_known:
+            return f"不相加（{self._counts[key]}个比率）"
+        return _value_text(value)
 
     @property
     @own_context
@@ -424,6 +433,7 @@ class Rollup(Mapping[Any, Value]):
             or len(self.indicators) > 1
             or "stage" in self.by  # money of different stages never adds up
             or "aspirational" in self.by  # nor a floor (确保) and a stretch (力争)
+            or self.ratio  # nor rates and shares (2.5% and 2.5% are not 5%)
             or (self.stock and ("period" in self.by or "year" in self.by))
         ):
             return None
@@ -456,13 +466,18 @@ class Rollup(Mapping[Any, Value]):
             elif key in empty:
                 values[key] = _at_least(value)
                 empty.discard(key)
+            elif (self.ratio or other.ratio) and _is_rate(value):
+                values[key] = Range.unknown(value.unit)  # rates and shares are not added
             else:
                 values[key] = _sum([values[key], value], self.unit)
         unit = self.unit if self.unit == other.unit else None
         indicators = self.indicators | other.indicators
         stock = self.stock or other.stock
         written = {k: t for r in (self, other) for k, t in r._written.items() if counts[k] == 1}
-        return _sorted(self.by, values, counts, unit, indicators, stock, frozenset(empty), written)
+        joined = _sorted(
+            self.by, values, counts, unit, indicators, stock, frozenset(empty), written
+        )
+        return attrs.evolve(joined, ratio=self.ratio or other.ratio)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per group: its key fields, ``value``, ``written`` (the figure
@@ -714,7 +729,7 @@ def rollup(
         k = key(item)
         slot = slots.get(k)
         if slot is None:
-            slot = slots[k] = [0, [], None, 0, None]
+            slot = slots[k] = [0, [], None, 0, None, False]
         if plain and type(item) is Project:  # the common case, inline
             projects = True
             slot[0] += 1
@@ -745,10 +760,17 @@ def rollup(
     for k, slot in slots.items():
         if slot[0] and slot[3] and groups[k]:  # some projects have money, some none
             values[k] = _at_least(values[k])
+    for k, slot in slots.items():
+        if slot[5] and slot[0] > 1:  # rates and shares are never added
+            values[k] = Range.unknown(values[k].unit)
     empty = frozenset(k for k, bucket in groups.items() if not bucket)
     written = {k: slot[4] for k, slot in slots.items() if slot[0] == 1 and slot[4] is not None}
     indicators = frozenset(seen.indicators)
-    return _sorted(names, values, counts, unit, indicators, seen.stock, empty, written)
+    ratio = any(slot[5] for slot in slots.values())
+    return attrs.evolve(
+        _sorted(names, values, counts, unit, indicators, seen.stock, empty, written),
+        ratio=ratio,
+    )
 
 
 def _at_least(value: Value) -> Value:
@@ -853,6 +875,8 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
             seen.stock = seen.stock or item.indicator.aggregation is Aggregation.STOCK
             bucket.append(_figure_value(item.figure, item.indicator))
             slot[4] = item.figure.text
+            if not additive(item.indicator):
+                slot[5] = True
         elif kind is BreakdownPart:
             bucket.append(_figure_value(item.figure, None))
             slot[4] = item.figure.text
@@ -870,6 +894,24 @@ def _default_value(stage: FundingStage | None, seen: _Seen) -> _ValueFunction:
         return True
 
     return add
+
+
+def _is_rate(value: Value) -> bool:
+    """Whether a value is a rate or a share (%, 倍, 个百分点, 件/万人) by its unit."""
+    dimension = value.dimension
+    return dimension in _RATES or "/" in dimension
+
+
+_RATES = frozenset({"dimensionless", "[multiple]", "[percentage_point]"})
+
+
+def additive(indicator: Indicator) -> bool:
+    """Whether figures of an indicator add up: not a rate or share (%, 倍, 个百分点,
+    件/万人) nor a figure per head (每万人口…, ``per``), which are never added."""
+    if indicator.per is not None or indicator.name.startswith("每"):
+        return False
+    dimension = unit_info(indicator.unit).dimension
+    return not (dimension in _RATES or "/" in dimension)
 
 
 def _goal_said(goal: Goal, entry: Entry | None) -> tuple[Any, ...]:

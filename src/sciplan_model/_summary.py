@@ -184,8 +184,10 @@ def summarize(
     made: datetime.date | str | None = None,
     sources: Iterable[str] = (),
 ) -> Summary:
-    """The report of one plan, or of several seen together (a project, goal or
-    achievement met in more than one plan is counted once).
+    """The report of one plan, or of several seen together: a project met in more than
+    one plan (by its id) is counted once, and so is a goal or achievement two plans give
+    for the same place, indicator and period; the same figure for two places is two
+    figures, summed where they add up (rates and shares never are).
 
     ``plans`` are :class:`~sciplan_model.Plan` objects or drafts read from plan texts
     (:func:`~sciplan_model.extract.read_plan`: the figures a draft could not place are
@@ -577,7 +579,12 @@ def _goals_part(s: Summary) -> Part | None:
             if a is None:
                 row += [_c("无对应结果"), _c(""), _c("")]
             else:
-                row += [_c(_actual(a), f"取值 {a.actual}"), _c(a.percent()), _c(a.verdict.chinese)]
+                rate = rate_text(a)
+                row += [
+                    _c(_actual(a), f"取值 {a.actual}"),
+                    _c(rate, None if rate == a.percent() else f"取值 {a.percent()}"),
+                    _c(a.verdict.chinese),
+                ]
         rows.append((x.entry, row))
     blocks: list[Any] = [
         Heading(2, "目标" + ("与完成情况" if results else "")),
@@ -586,6 +593,18 @@ def _goals_part(s: Summary) -> Part | None:
     if several:
         blocks += _per_plan(s, "goals", "各计划目标对照")
     return Part("goals", tuple(blocks))
+
+
+def rate_text(a: Attainment) -> str:
+    """完成率 as people read it: 125.0%, or a range as 80.0%至86.7% (more than 100.0%
+    where it has no upper end)."""
+    shown = a.percent()
+    if shown[:1] not in "([" or ", " not in shown:
+        return shown
+    low, high = shown[1:-1].split(", ", 1)
+    if high in ("∞", "+∞", "inf"):
+        return f"{low}以上" if shown[0] == "[" else f"超过{low}"
+    return f"{low}至{high}"
 
 
 def _actual(a: Attainment) -> str:
@@ -632,8 +651,9 @@ def _per_plan(s: Summary, items: str, title: str) -> list[Any]:
     by_plan = s.combined.rollup(("period", "plan.id"), items=items)
     whole = s.combined.rollup("period", items=items)
     rows_of: dict[Any, dict[str, Cell]] = {}
+    at = by_plan.by.index("plan.id")  # goals may end their key with aspirational
     for key in by_plan:
-        head, plan_id = key[:-1], key[-1]
+        head, plan_id = key[:at] + key[at + 1 :], key[at]
         rows_of.setdefault(head, {})[plan_id] = _value_cell(by_plan, key)
     names = {p.id: _plan_name(p) for p in s.plans}
     label_by = [field_name(n) for n in whole.by]
@@ -693,7 +713,7 @@ def _statements_part(s: Summary) -> Part | None:
                 _c(b.subject),
                 _c(_own_period(e)),
                 _figure_cell(b.total),
-                _c(parts + ("" if b.complete else "等")),
+                _c(parts),
                 _c(_checked(worst, b.complete)),
             ]
         )
@@ -743,11 +763,8 @@ def _projects_part(s: Summary) -> Part | None:
     rows = []
     for e in entries[:PROJECTS_LISTED]:
         p: Any = e.item
-        money = "、".join(
-            f"{_show(f.source)}{f.amount}" if len(p.funding) > 1 else str(f.amount)
-            for f in p.funding
-            if f.stage is s.stage
-        )
+        lines = [f for f in p.funding if f.stage is s.stage]
+        money = "、".join(f"{_show(f.source)}{f.amount}" for f in lines)
         rows.append(
             [
                 *([_c(_plan_name(e.plan))] if several else []),
@@ -1010,5 +1027,9 @@ def rate_rows(s: Summary) -> list[tuple[str, Any, str]]:
         if a is None:
             continue
         label = f"{line.indicator}{'·' + line.period if line.period else ''}"
-        rows.append((label, a.rate, a.percent()))
+        if line.target.aspirational:
+            label += "（力争）"
+        if len(s.plans) > 1 and line.entry is not None:
+            label = f"{_plan_name(line.entry.plan)}·{label}"
+        rows.append((label, a.rate, rate_text(a)))
     return rows
