@@ -1,13 +1,16 @@
-"""The report as HTML: one self-contained page (a style sheet for the screen and for
-printing on A4, inline SVG charts, no script, no network request), and the fragment a
-notebook shows.  Model types are imported for type checking only; the report's parts
-come from :mod:`sciplan_model._summary`."""
+"""The report as HTML: its building blocks (headings, facts, tables of cells, charts,
+outlines, parts), one self-contained page (a style sheet for the screen and for printing
+on A4, inline SVG charts, no script, no network request), and the fragment a notebook
+shows.  :mod:`sciplan_model._summary` builds the blocks from the plans; this module
+knows nothing of it, and imports model types for type checking only."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from ._display import escape as _e
 from ._display import html_table
@@ -18,8 +21,7 @@ from .quantity import Quantity, _canonical
 from .units import unit_info
 
 if TYPE_CHECKING:
-    from ._summary import Part, Summary
-    from .model import Section
+    from .model import Plan, Section
 
 _FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif"
 _STYLE = f"""
@@ -60,6 +62,79 @@ ul.outline {{ line-height: 1.5; }}
 _BAR_WIDTH = Decimal(360)
 _ROW = 26
 _AXIS = 26  # the height of the scale under the bars
+
+
+# -- what a report is made of ----------------------------------------------------------------
+
+
+@attrs.frozen
+class Cell:
+    """A table cell: its text, and what a reader sees on hover (a figure's range)."""
+
+    text: str
+    hover: str | None = None
+
+
+@attrs.frozen
+class Heading:
+    """A heading: 1 the report's title, 2 a part, 3 a table within a part."""
+
+    level: int
+    text: str
+
+
+@attrs.frozen
+class Para:
+    """A paragraph; ``css`` is ok or bad for the outcome of validation."""
+
+    text: str
+    css: str = ""
+
+
+@attrs.frozen
+class Facts:
+    """The header's facts: (name, value) pairs."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@attrs.frozen
+class Table:
+    """A table: its headings, its rows of cells, and the columns set to the right."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    numeric: frozenset[int] = frozenset()
+
+
+@attrs.frozen
+class Charts:
+    """The page's charts (only the HTML page draws them): rows of (label, value, shown)
+    of money by level and by source where projects carry money (``stage`` names it),
+    else of the money the plans state by level, and of 完成率."""
+
+    stage: str
+    level: tuple[tuple[str, Any, str], ...] = ()
+    source: tuple[tuple[str, Any, str], ...] = ()
+    stated: tuple[tuple[str, Any, str], ...] = ()
+    rates: tuple[tuple[str, Any, str], ...] = ()
+
+
+@attrs.frozen
+class Outline:
+    """A plan's sections as an outline (under the plan's title when several)."""
+
+    plan: Plan
+    several: bool
+
+
+@attrs.frozen
+class Part:
+    """A part of the report: a heading and what stands under it; the printed page
+    starts each part on a new page."""
+
+    key: str
+    blocks: tuple[Any, ...]
 
 
 # -- charts ----------------------------------------------------------------------------------
@@ -260,27 +335,29 @@ def _axis(
     return "".join(out)
 
 
-def charts(s: Summary) -> str:
+def charts(block: Charts) -> str:
     """The charts that have something to draw: money by level and by source where
     projects carry money (else the money the plans state by level), and 完成率 where
     goals have results."""
-    from ._summary import money_rows, rate_rows, stated_rows
-
     drawn = []
-    if s.funded:
-        stage = s.stage.chinese
+    if block.level or block.source:
+        stage = block.stage
+        drawn.append(bar_chart("chart-level", f"项目经费（{stage}）按级别", list(block.level), ""))
         drawn.append(
-            bar_chart("chart-level", f"项目经费（{stage}）按级别", money_rows(s, "level"), "")
+            bar_chart("chart-source", f"项目经费（{stage}）按资金来源", list(block.source), "")
         )
+    elif block.stated:
         drawn.append(
-            bar_chart("chart-source", f"项目经费（{stage}）按资金来源", money_rows(s, "source"), "")
+            bar_chart("chart-level", "计划所述经费按级别", list(block.stated), "", order=False)
         )
-    elif stated := stated_rows(s):
-        drawn.append(bar_chart("chart-level", "计划所述经费按级别", stated, "", order=False))
-    if rates := rate_rows(s):
+    if block.rates:
         drawn.append(
             bar_chart(
-                "chart-attainment", "目标完成率", rates, "", mark=(Quantity(100, "%"), "100%")
+                "chart-attainment",
+                "目标完成率",
+                list(block.rates),
+                "",
+                mark=(Quantity(100, "%"), "100%"),
             )
         )
     return f'<div class="charts">{"".join(drawn)}</div>' if drawn else ""
@@ -324,9 +401,7 @@ def _outline_html(sections: tuple[Section, ...], attrs_: str = "") -> str:
     return f"<ul{attrs_}>{''.join(items)}</ul>"
 
 
-def _blocks_html(s: Summary, parts: Sequence[Part], fragment: bool) -> str:
-    from ._summary import Charts, Facts, Heading, Outline, Para, Table
-
+def _blocks_html(parts: Sequence[Part], fragment: bool) -> str:
     out = []
     for part in parts:
         inner = []
@@ -346,7 +421,7 @@ def _blocks_html(s: Summary, parts: Sequence[Part], fragment: bool) -> str:
                 else:
                     inner.append(_table(block))
             elif isinstance(block, Charts):
-                inner.append(charts(s))
+                inner.append(charts(block))
             elif isinstance(block, Outline):
                 if block.several:
                     inner.append(f"<h3>{_e(block.plan.title)}</h3>")
@@ -355,19 +430,17 @@ def _blocks_html(s: Summary, parts: Sequence[Part], fragment: bool) -> str:
     return "\n".join(out)
 
 
-def page(s: Summary, parts: Sequence[Part]) -> str:
+def page(title: str, parts: Sequence[Part]) -> str:
     """The whole page: its own style sheet (screen and A4 print), no script."""
-    from ._summary import _heading
-
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(_heading(s))}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"{_blocks_html(s, parts, False)}\n</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"{_blocks_html(parts, False)}\n</body>\n</html>\n"
     )
 
 
-def fragment(s: Summary, parts: Sequence[Part]) -> str:
+def fragment(parts: Sequence[Part]) -> str:
     """What a notebook shows: the report's parts with inline styles only (a notebook
     keeps no style sheet of ours), in the notebook's own colours."""
-    return f'<div lang="zh-CN">{_blocks_html(s, parts, True)}</div>'
+    return f'<div lang="zh-CN">{_blocks_html(parts, True)}</div>'

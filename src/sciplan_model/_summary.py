@@ -25,6 +25,7 @@ from ._attainment import Attainment, attainment
 from ._combine import Combined, combine
 from ._exact import own_context
 from ._findings import Finding, _said
+from ._page import Cell, Charts, Facts, Heading, Outline, Para, Part, Table, fragment, page
 from ._rollup import (
     Rollup,
     _funding_stage,
@@ -144,15 +145,11 @@ class Summary:
     def to_html(self) -> str:
         """The report as one self-contained HTML page with SVG charts, set for the
         screen and for printing on A4."""
-        from ._page import page
-
-        return page(self, _blocks(self))
+        return page(_heading(self), _blocks(self))
 
     @own_context
     def _repr_html_(self) -> str:
-        from ._page import fragment
-
-        return fragment(self, _blocks(self))
+        return fragment(_blocks(self))
 
 
 def _plans_of(plans: Any) -> tuple[list[Plan], list[tuple[str, str]], list[str]]:
@@ -314,68 +311,6 @@ def _period_name(period: Any) -> str:
 
 
 # -- what a report is made of ----------------------------------------------------------------
-
-
-@attrs.frozen
-class Cell:
-    """A table cell: its text, and what a reader sees on hover (a figure's range)."""
-
-    text: str
-    hover: str | None = None
-
-
-@attrs.frozen
-class Heading:
-    """A heading: 1 the report's title, 2 a part, 3 a table within a part."""
-
-    level: int
-    text: str
-
-
-@attrs.frozen
-class Para:
-    """A paragraph; ``css`` is ok or bad for the outcome of validation."""
-
-    text: str
-    css: str = ""
-
-
-@attrs.frozen
-class Facts:
-    """The header's facts: (name, value) pairs."""
-
-    pairs: tuple[tuple[str, str], ...]
-
-
-@attrs.frozen
-class Table:
-    """A table: its headings, its rows of cells, and the columns set to the right."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    numeric: frozenset[int] = frozenset()
-
-
-@attrs.frozen
-class Charts:
-    """The page's charts (only the HTML page draws them)."""
-
-
-@attrs.frozen
-class Outline:
-    """A plan's sections as an outline (under the plan's title when several)."""
-
-    plan: Plan
-    several: bool
-
-
-@attrs.frozen
-class Part:
-    """A part of the report: a heading and what stands under it; the printed page
-    starts each part on a new page."""
-
-    key: str
-    blocks: tuple[Any, ...]
 
 
 def _c(text: object, hover: str | None = None) -> Cell:
@@ -546,8 +481,16 @@ def _overview(s: Summary) -> Part:
         )
     ]
     if _has_charts(s):
-        blocks.append(Charts())
+        blocks.append(_charts(s))
     return Part("overview", (Heading(2, "概览"), *blocks))
+
+
+def _charts(s: Summary) -> Charts:
+    """The rows of the page's charts."""
+    if s.funded:
+        level, source = money_rows(s, "level"), money_rows(s, "source")
+        return Charts(s.stage.chinese, tuple(level), tuple(source), (), tuple(rate_rows(s)))
+    return Charts(s.stage.chinese, (), (), tuple(stated_rows(s)), tuple(rate_rows(s)))
 
 
 def _has_charts(s: Summary) -> bool:
