@@ -14,6 +14,8 @@ from . import examples, extract
 from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
+from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
+from ._sheetwords import MoneyColumn
 from ._summary import Summary, summarize
 from ._walk import Entry
 from .codes import (
@@ -41,6 +43,7 @@ from .errors import (
     PeriodParseError,
     PlanLoadError,
     SciplanError,
+    SheetReadError,
     UnitMismatchError,
     UnknownUnitError,
     ValidationError,
@@ -102,6 +105,7 @@ __all__ = [
     "CHECKS",
     "DEFAULT_TOLERANCE",
     "SCHEMA_VERSION",
+    "SPREADSHEETS",
     "Achievement",
     "Aggregation",
     "Attainment",
@@ -134,6 +138,7 @@ __all__ = [
     "LoadProblem",
     "Measure",
     "Money",
+    "MoneyColumn",
     "Note",
     "NumeralParseError",
     "Organization",
@@ -147,6 +152,7 @@ __all__ = [
     "PlanKind",
     "PlanLoadError",
     "Project",
+    "ProjectSheet",
     "ProjectStatus",
     "Qualifier",
     "Quantity",
@@ -159,6 +165,7 @@ __all__ = [
     "Scope",
     "Section",
     "Severity",
+    "SheetReadError",
     "SourceRef",
     "Summary",
     "Task",
@@ -191,6 +198,7 @@ __all__ = [
     "project_value",
     "read_plan",
     "read_plan_file",
+    "read_projects",
     "rollup",
     "summarize",
     "to_data",

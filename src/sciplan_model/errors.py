@@ -32,6 +32,7 @@ __all__ = [
     "PeriodParseError",
     "PlanLoadError",
     "SciplanError",
+    "SheetReadError",
     "UnitMismatchError",
     "UnknownUnitError",
     "ValidationError",
@@ -288,6 +289,28 @@ class PlanLoadError(SciplanError, ValueError):
     def __str__(self) -> str:
         count = len(self.problems)
         head = f"cannot load the document: {count} problem{'s' if count != 1 else ''}"
+        return "\n  ".join([head, *(str(p) for p in self.problems)])
+
+
+class SheetReadError(SciplanError, ValueError):
+    """A project list that cannot be read, with every cell that cannot be read: each
+    problem's ``path`` is a cell's address (``项目表!D7``), a sheet's name or the
+    argument at fault.  Nothing of the sheet is returned."""
+
+    def __init__(self, path: str, problems: tuple[LoadProblem, ...] | list[LoadProblem]) -> None:
+        given = tuple(problems)
+        shown = given[:MAX_PROBLEMS]
+        if len(given) > MAX_PROBLEMS:
+            shown = (*shown, LoadProblem("$", f"and {len(given) - MAX_PROBLEMS} more problems"))
+        super().__init__(path, shown)
+        self.path = path
+        self.problems = shown
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = (
+            f"cannot read the projects of {self.path}: {count} problem{'s' if count != 1 else ''}"
+        )
         return "\n  ".join([head, *(str(p) for p in self.problems)])
 
 

@@ -1,0 +1,1199 @@
+"""Project lists read from the spreadsheets bureaus keep: .xlsx (and .xlsm, .xls, .xlsb,
+.ods) through python-calamine, and .csv.
+
+A bureau's project list is one row a project under a header row: 项目编号, 项目名称,
+计划类别, 级别, 承担单位, 立项年度, 下达经费（万元）… often with a title and a 单位：万元
+line above, a header spread over two rows (经费（万元） over 下达 and 自筹), group
+headings between the rows (一、重点研发计划), 小计 and 合计 rows, and notes under the
+table.  :func:`read_projects` reads the projects and checks every stated total.
+
+Numbers are read exactly.  A number Excel keeps is a binary double; it is read as the
+shortest decimal that gives the same double (12.3, never 12.300000000000000710…), and
+when that needs more than the 15 significant digits Excel itself keeps and shows (a
+formula's 0.30000000000000004), as those 15 digits (0.3).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._exact import EXACT
+from ._findings import Finding, Severity
+from ._reading import fold_text
+from ._sheetwords import MoneyColumn, is_money, read_money_header
+from ._tables import unit_named
+from ._textfile import decode_text
+from ._words import TOTAL_ROW
+from .codes import FundingSource, FundingStage, Level, ProjectStatus
+from .errors import DocumentReadError, LoadProblem, SciplanError, SheetReadError, WrongTypeError
+from .figure import Figure, Qualifier
+from .model import Breakdown, Funding, Organization, Project, Region, Section
+from .period import Year
+from .quantity import Money, Quantity, total
+from .units import unit_info
+from .validation import Report
+
+__all__ = ["SPREADSHEETS", "ProjectSheet", "read_projects"]
+
+#: The file names read_projects reads: workbooks through python-calamine, and CSV.
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".tsv")
+_WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+#: The rows searched for the header.
+_HEADER_ROWS = 30
+_MAX_CSV_BYTES = 500_000_000
+
+# -- what a header names ------------------------------------------------------------------
+
+#: Headers by what they name, each list tried in this order (the first that a header
+#: holds wins; an exact header wins over one it is part of).
+_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("serial", ("序号", "序", "行号", "No", "NO", "No.", "NO.")),
+    (
+        "undertaker",
+        (
+            "承担单位",
+            "申报单位",
+            "依托单位",
+            "实施单位",
+            "牵头单位",
+            "项目单位",
+            "申请单位",
+            "承担单位名称",
+            "单位名称",
+            "承担企业",
+            "责任单位",
+            "完成单位",
+            "单位",
+        ),
+    ),
+    (
+        "id",
+        (
+            "项目编号",
+            "项目代码",
+            "立项编号",
+            "计划编号",
+            "合同编号",
+            "任务编号",
+            "项目号",
+            "编号",
+            "编码",
+        ),
+    ),
+    ("name", ("项目名称", "课题名称", "任务名称", "名称", "项目")),
+    (
+        "programme",
+        (
+            "计划类别",
+            "项目类别",
+            "计划名称",
+            "计划类型",
+            "项目类型",
+            "所属计划",
+            "专项名称",
+            "专项类别",
+            "计划",
+            "类别",
+            "专项",
+        ),
+    ),
+    ("level", ("项目级别", "级别", "立项级别", "计划级别", "层级", "层次")),
+    ("status", ("项目状态", "状态", "实施状态", "执行状态", "进展情况", "进展")),
+    (
+        "year",
+        (
+            "立项年度",
+            "立项年份",
+            "立项时间",
+            "立项日期",
+            "计划年度",
+            "下达年度",
+            "批准年度",
+            "年度",
+            "年份",
+        ),
+    ),
+    (
+        "region",
+        (
+            "所属县区",
+            "所属县（市、区）",
+            "所属县(市、区)",
+            "县区",
+            "县（市、区）",
+            "所属地区",
+            "地区",
+            "所在地",
+        ),
+    ),
+    ("related", ("相关项目",)),
+)
+_FIELD_NAMES = frozenset(name for name, _ in _FIELDS) - {"serial"}
+#: A column of each row's total money: checked against the row's money lines.
+_ROW_TOTALS = frozenset(
+    {"合计", "小计", "总计", "经费合计", "资金合计", "合计金额", "金额合计", "总经费", "项目总经费"}
+)
+#: A column of a project's total investment, which may hold money not listed beside it.
+_INVESTMENT = frozenset({"总投资", "项目总投资", "计划总投资", "总投入", "项目总投入"})
+_SPACE = re.compile(r"\s+")
+_MARKS = re.compile(r"[*＊★☆※]")
+_CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）]{1,6})")
+_NOTE = re.compile(
+    r"^(注|说明|备注|附注|填表|制表|审核|审批|负责人|联系人|联系电话|填报|单位负责|经办)"
+)
+_OUTLINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*"
+)
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", re.ASCII)
+_NOTHING = frozenset(
+    {"", "-", "--", "—", "——", "－", "/", "／", "无", "空", "null", "None", "N/A", "n/a"}
+)
+_YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:年|[.\-/](?:[0-9]{1,2}).*)?$", re.ASCII)
+_STATUS_WORDS = {
+    "执行中": ProjectStatus.UNDER_WAY,
+    "进行中": ProjectStatus.UNDER_WAY,
+    "实施中": ProjectStatus.UNDER_WAY,
+    "研究中": ProjectStatus.UNDER_WAY,
+    "建设中": ProjectStatus.UNDER_WAY,
+    "已完成": ProjectStatus.COMPLETED,
+    "已结题": ProjectStatus.COMPLETED,
+    "已验收": ProjectStatus.COMPLETED,
+    "已立项": ProjectStatus.WON,
+    "已下达": ProjectStatus.WON,
+    "已申报": ProjectStatus.APPLIED,
+}
+_SOURCE_OF_LEVEL = {
+    Level.NATIONAL: FundingSource.NATIONAL,
+    Level.PROVINCIAL: FundingSource.PROVINCIAL,
+    Level.MUNICIPAL: FundingSource.MUNICIPAL,
+    Level.COUNTY: FundingSource.COUNTY,
+    Level.TOWNSHIP: FundingSource.COUNTY,
+    Level.VILLAGE: FundingSource.COUNTY,
+}
+_COUNT_UNITS = ("项", "个")
+_FIFTEEN = 15
+_UNMAPPED = object()
+
+
+# -- the result ---------------------------------------------------------------------------
+
+
+class ProjectSheet(tuple[Project, ...]):
+    """The projects of a sheet, in the order of its rows — a tuple of :class:`Project`
+    — with what else the sheet says:
+
+    ``path``, ``sheet``
+        the file and the sheet read (for a CSV file, its name);
+    ``rows``
+        the row number (1 for the first) of each project;
+    ``columns``
+        each header read, as written, and what it was read as (``项目名称 → name``,
+        ``下达经费（万元） → 下达 万元``); ``ignored`` the headers not read;
+    ``totals``
+        the sheet's 合计, 小计 and 总计 rows as statements (:class:`Breakdown`): what
+        each states of each money column, and of the number of projects;
+    ``report``
+        the findings of checking each stated total against the rows it sums, and each
+        row's 合计 column against its money (``sheet.total``, ``sheet.subtotal``,
+        ``sheet.count``, ``sheet.row_total``), at cell addresses (``项目表!H21``);
+    ``notes``
+        the text of the rows that are no projects: group headings and the notes under
+        the table, each with its address.
+    """
+
+    path: str
+    sheet: str
+    rows: tuple[int, ...]
+    columns: Mapping[str, str]
+    ignored: tuple[str, ...]
+    totals: tuple[Breakdown, ...]
+    report: Report
+    notes: tuple[tuple[str, str], ...]
+
+    def __new__(cls, projects: Iterable[Project], **fields: Any) -> ProjectSheet:
+        made = super().__new__(cls, projects)
+        for name, value in fields.items():
+            object.__setattr__(made, name, value)
+        return made
+
+    def __repr__(self) -> str:
+        return (
+            f"<ProjectSheet {self.sheet!r} of {os.path.basename(self.path)}: "
+            f"{len(self)} projects, {len(self.totals)} totals, "
+            f"{len(self.report.findings)} findings>"
+        )
+
+    def section(self, label: str | None = None, title: str | None = None) -> Section:
+        """A section holding the projects and the stated totals, to add to a plan."""
+        return Section(label=label, title=title, items=(*self, *self.totals))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+Grid = list[list[Any]]
+
+
+@attrs.define
+class _Column:
+    index: int
+    header: str
+    field: str  # a field name, "money", "row_total", "investment" or "serial"
+    money: MoneyColumn | None = None
+
+
+class _Problems:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.found: list[LoadProblem] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.found.append(LoadProblem(where, message))
+
+
+def read_projects(
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | int | None = None,
+    columns: Mapping[str, str | MoneyColumn | None] | None = None,
+    unit: str | None = None,
+    stage: FundingStage | str | None = None,
+) -> ProjectSheet:
+    """The projects of a project list: a sheet of a workbook (.xlsx, .xlsm, .xls, .xlsb,
+    .ods; the ``excel`` extra) or a CSV file (UTF-8 with or without its BOM, or GB18030).
+
+    ``sheet`` names the sheet (or gives its index); by default the first sheet whose
+    header names the projects (项目名称).  Headers are known by their usual names and
+    variants; ``columns`` maps any other header, as written, to a field (``id``,
+    ``name``, ``programme``, ``level``, ``status``, ``year``, ``undertaker``,
+    ``region``, ``related``), to a known header (``"下达经费"``), to a
+    :class:`MoneyColumn`, or to None to leave a column unread.  ``unit`` is the unit
+    of money columns whose header (经费（万元）) and caption (单位：万元) say none;
+    ``stage`` the stage of money columns whose header names none (经费, 资金; default
+    下达, allocated).
+
+    Raises :class:`~sciplan_model.SheetReadError` listing every cell that cannot be
+    read, with its address, and nothing else is returned; DocumentReadError when the
+    file cannot be opened.
+    """
+    name = _path_name(path)
+    default_stage = FundingStage.ALLOCATED if stage is None else _stage(stage)
+    if unit is not None:
+        try:
+            unit = unit_info(unit).name
+        except SciplanError as error:
+            raise SheetReadError(name, [LoadProblem("unit", str(error))]) from None
+    suffix = Path(name).suffix.lower()
+    if suffix in _WORKBOOKS:
+        sheets = _workbook(name)
+    elif suffix in (".csv", ".tsv"):
+        sheets = [(Path(name).name, _csv_grid(name, suffix), [])]
+    else:
+        raise DocumentReadError(
+            name,
+            f"cannot read a project list from {suffix or 'a file without a suffix'}; "
+            f"accepted are {', '.join(SPREADSHEETS)}",
+        )
+    chosen = _choose(name, sheets, sheet)
+    return _Reader(name, *chosen, columns or {}, unit, default_stage).read()
+
+
+def _path_name(path: object) -> str:
+    name = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(name, str):
+        raise WrongTypeError("path", "a str or os.PathLike[str]", type(path).__name__)
+    if not os.path.exists(name):
+        raise DocumentReadError(name, "no such file; check the path")
+    if os.path.isdir(name):
+        raise DocumentReadError(name, "it is a folder; name a spreadsheet file")
+    return name
+
+
+def _stage(stage: FundingStage | str) -> FundingStage:
+    if isinstance(stage, FundingStage):
+        return stage
+    if isinstance(stage, str):
+        try:
+            return FundingStage(stage)
+        except ValueError:
+            return FundingStage.parse(stage)
+    raise WrongTypeError("stage", "a FundingStage or str", type(stage).__name__)
+
+
+def _calamine() -> Any:
+    try:
+        import python_calamine
+    except ImportError:
+        raise ImportError(
+            'reading workbooks needs python-calamine: pip install "sciplan_model[excel]"'
+        ) from None
+    return python_calamine
+
+
+def _workbook(name: str) -> list[tuple[str, Grid, list[Any]]]:
+    pc = _calamine()
+    try:
+        book = pc.CalamineWorkbook.from_path(name)
+        out = []
+        for title in book.sheet_names:
+            s = book.get_sheet_by_name(title)
+            grid = s.to_python(skip_empty_area=False)
+            merged = list(s.merged_cell_ranges or [])
+            out.append((title, grid, merged))
+    except Exception as error:  # calamine raises its own errors for broken files
+        raise DocumentReadError(
+            name, f"not a workbook that can be read ({str(error).splitlines()[0]})"
+        ) from None
+    return out
+
+
+def _csv_grid(name: str, suffix: str) -> Grid:
+    try:
+        with open(name, "rb") as stream:
+            data = stream.read(_MAX_CSV_BYTES + 1)
+    except OSError as error:
+        raise DocumentReadError(name, f"cannot read the file ({error.strerror})") from None
+    if len(data) > _MAX_CSV_BYTES:
+        raise DocumentReadError(name, f"the file has more than {_MAX_CSV_BYTES} bytes")
+    text = decode_text(data, name).lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if suffix == ".tsv" or first.count("\t") > first.count(",") else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _choose(
+    name: str, sheets: list[tuple[str, Grid, list[Any]]], wanted: str | int | None
+) -> tuple[str, Grid, list[Any]]:
+    titles = [t for t, _, _ in sheets]
+    if isinstance(wanted, bool) or not isinstance(wanted, str | int | None):
+        raise WrongTypeError("sheet", "a sheet's name, its index or None", type(wanted).__name__)
+    if isinstance(wanted, int):
+        if not -len(sheets) <= wanted < len(sheets):
+            raise SheetReadError(
+                name, [LoadProblem("sheet", f"there is no sheet {wanted}; the sheets are {titles}")]
+            )
+        return sheets[wanted]
+    if isinstance(wanted, str):
+        for chosen in sheets:
+            if chosen[0] == wanted:
+                return chosen
+        raise SheetReadError(
+            name, [LoadProblem("sheet", f"there is no sheet {wanted!r}; the sheets are {titles}")]
+        )
+    for chosen in sheets:
+        filled = _filled(chosen[1], chosen[2], _HEADER_ROWS + 2)
+        if _find_header(filled, {}) is not None:
+            return chosen
+    return sheets[0] if sheets else (Path(name).name, [], [])
+
+
+def _filled(grid: Grid, merged: list[Any], rows: int | None = None) -> Grid:
+    """The first ``rows`` rows of ``grid`` (all by default), each merged range's value
+    written into every cell it covers."""
+    out = [list(r) for r in (grid if rows is None else grid[:rows])]
+    for (r1, c1), (r2, c2) in merged:
+        if r1 >= len(out) or c1 >= len(out[r1]):
+            continue
+        value = out[r1][c1]
+        for r in range(r1, min(r2, len(out) - 1) + 1):
+            row = out[r]
+            for c in range(c1, c2 + 1):
+                while len(row) <= c:
+                    row.append("")
+                if (r, c) != (r1, c1):
+                    row[c] = value
+    return out
+
+
+def _words(value: Any) -> str:
+    """A header cell's words: folded, without spaces, line breaks and required marks."""
+    if value is None or value == "":
+        return ""
+    text = value if isinstance(value, str) else _plain(value)
+    return _MARKS.sub("", _SPACE.sub("", fold_text(text)))
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float):
+        d = _exact(value)
+        return str(d) if d is not None else repr(value)
+    return str(value)
+
+
+def _field_of(words: str) -> str | None:
+    """What a header's words (its unit taken off) name, or None."""
+    for field, names in _FIELDS:
+        if words in names:
+            return field
+    if words in _ROW_TOTALS:
+        return "row_total"
+    if words in _INVESTMENT:
+        return "investment"
+    for field, names in _FIELDS:
+        if field in ("serial", "related"):
+            continue
+        if any(n in words for n in names if len(n) >= 2) and not (
+            field in ("undertaker", "name", "id") and is_money(words)
+        ):
+            return field
+    return "money" if is_money(words) else None
+
+
+def _unit_off(words: str) -> tuple[str, str | None]:
+    """A header's words without their unit in brackets, and the unit."""
+    found = unit_named(words)
+    if found is None:
+        bare = re.sub(r"[(（][^()（）]*[)）]$", "", words)
+        return (bare or words), None
+    return re.sub(r"[(（][^()（）]*[)）]$", "", words), found
+
+
+def _header_words(rows: Grid, r: int, depth: int, width: int) -> list[tuple[str, str | None]]:
+    """Each column's header words and unit, over ``depth`` rows from ``r``."""
+    out = []
+    for c in range(width):
+        parts: list[str] = []
+        unit = None
+        for k in range(depth):
+            row = rows[r + k] if r + k < len(rows) else []
+            words = _words(row[c]) if c < len(row) else ""
+            if not words or (parts and parts[-1] == words):
+                continue
+            bare, said = _unit_off(words)
+            unit = said or unit
+            parts.append(bare)
+        if len(parts) > 1 and parts[-1] in _ROW_TOTALS and is_money(parts[0]):
+            parts = [parts[-1]]  # 经费（万元） over 合计: the row's total
+        out.append(("".join(parts), unit))
+    return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal | datetime.date) and not isinstance(value, bool)
+
+
+def _find_header(rows: Grid, columns: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The header's first row and its depth (1 or 2): the first row of the first
+    :data:`_HEADER_ROWS` that names the projects (项目名称) and another field."""
+    for r in range(min(len(rows), _HEADER_ROWS)):
+        row = rows[r]
+        if not row or any(_is_number(v) for v in row):
+            continue
+        width = len(row)
+        fields = {
+            _mapped(columns, w, row[c]) or _field_of(w)
+            for c, (w, _) in enumerate(_header_words(rows, r, 1, width))
+            if w
+        }
+        if "name" not in fields or len(fields - {None}) < 2:
+            continue
+        depth = 2 if _continues(rows, r) else 1
+        return r, depth
+    return None
+
+
+def _mapped(columns: Mapping[str, Any], words: str, raw: Any) -> str | None:
+    if not columns:
+        return None
+    target = columns.get(str(raw).strip()) if raw is not None else None
+    if target is None:
+        target = columns.get(words)
+    if isinstance(target, MoneyColumn):
+        return "money"
+    if isinstance(target, str):
+        return target if target in _FIELD_NAMES else _field_of(_unit_off(_words(target))[0])
+    return None
+
+
+def _continues(rows: Grid, r: int) -> bool:
+    """Whether the row under a header row ``r`` carries on the header (下达, 自筹 under
+    经费（万元）): no numbers, no project's name, and words under a header cell that
+    spans columns or stands empty."""
+    if r + 1 >= len(rows):
+        return False
+    top, below = rows[r], rows[r + 1]
+    if not any(_words(v) for v in below) or any(_is_number(v) for v in below):
+        return False
+    for c, value in enumerate(below):
+        words = _words(value)
+        if not words or c >= len(top):
+            continue
+        over = _words(top[c])
+        if words == over:
+            continue  # a cell merged down over both rows
+        spans = (c > 0 and _words(top[c - 1]) == over) or (
+            c + 1 < len(top) and _words(top[c + 1]) == over
+        )
+        if not over or spans:
+            return _field_of(_unit_off(words)[0]) != "name" or not over
+    return False
+
+
+def _address(sheet: str, row: int, column: int) -> str:
+    return f"{sheet}!{_letters(column)}{row + 1}"
+
+
+def _letters(column: int) -> str:
+    out = ""
+    n = column + 1
+    while n:
+        n, k = divmod(n - 1, 26)
+        out = chr(65 + k) + out
+    return out
+
+
+def _exact(value: float) -> Decimal | None:
+    """The decimal an Excel double stands for: its shortest text, or that text's first
+    15 significant digits where it needs more (digits Excel itself never keeps)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    d = Decimal(repr(value))
+    if d == d.to_integral_value() and abs(d) < 10**_FIFTEEN:
+        return Decimal(int(d))
+    digits = d.as_tuple().digits
+    if len(digits) > _FIFTEEN:
+        shift = d.adjusted() - _FIFTEEN + 1
+        d = d.quantize(Decimal(1).scaleb(shift), context=EXACT).normalize(context=EXACT)
+        if d == d.to_integral_value():
+            d = Decimal(int(d))
+    return d
+
+
+class _Reader:
+    def __init__(
+        self,
+        path: str,
+        sheet: str,
+        grid: Grid,
+        merged: list[Any],
+        columns: Mapping[str, str | MoneyColumn | None],
+        unit: str | None,
+        stage: FundingStage,
+    ) -> None:
+        self.path = path
+        self.sheet = sheet
+        self.grid = grid
+        self.merged = merged
+        self.columns_given = dict(columns)
+        self.unit = unit
+        self.stage = stage
+        self.problems = _Problems(path)
+
+    # -- the header ---------------------------------------------------------------------
+
+    def read(self) -> ProjectSheet:
+        rows = _filled(self.grid, self.merged)
+        found = _find_header(rows, self.columns_given)
+        if found is None:
+            known = "、".join(n[0] for _, n in _FIELDS[1:5])
+            raise SheetReadError(
+                self.path,
+                [
+                    LoadProblem(
+                        self.sheet,
+                        f"no header row naming the projects (项目名称) in the first "
+                        f"{_HEADER_ROWS} rows; known headers include {known}; map others "
+                        "with columns={'header': 'name', …}",
+                    )
+                ],
+            )
+        top, depth = found
+        width = max((len(r) for r in rows[top : top + depth]), default=0)
+        caption = self._caption(rows[:top])
+        columns = self._columns(rows, top, depth, width, caption)
+        start = top + depth
+        # merged cells are filled in the body too, except in money columns: a value
+        # merged over several rows is counted once, as Excel's own SUM counts it
+        money = {c.index for c in columns if c.field in ("money", "row_total", "investment")}
+        body = [
+            [
+                (self.grid[r][c] if r < len(self.grid) and c < len(self.grid[r]) else "")
+                if c in money
+                else v
+                for c, v in enumerate(rows[r])
+            ]
+            for r in range(start, len(rows))
+        ]
+        return self._rows(body, start, columns, top, depth)
+
+    def _caption(self, above: Grid) -> str | None:
+        for row in above:
+            for value in row:
+                m = _CAPTION_UNIT.search(_words(value))
+                if m is not None:
+                    try:
+                        return unit_info(m.group(1)).name
+                    except SciplanError:
+                        continue
+        return None
+
+    def _columns(
+        self, rows: Grid, top: int, depth: int, width: int, caption: str | None
+    ) -> list[_Column]:
+        out: list[_Column] = []
+        taken: set[str] = set()
+        used: set[str] = set()
+        words = _header_words(rows, top, depth, width)
+        raws = [
+            "".join(
+                str(rows[top + k][c]).strip()
+                for k in range(depth)
+                if c < len(rows[top + k])
+                and rows[top + k][c] not in (None, "")
+                and (k == 0 or rows[top + k][c] != rows[top + k - 1][c])
+            )
+            for c in range(width)
+        ]
+        for c, (w, said) in enumerate(words):
+            if not w and said is None:
+                continue
+            raw = _SPACE.sub("", raws[c]) or w
+            column = self._column(c, raw, w, said, caption, used)
+            if column is None:
+                continue
+            if column.field in _FIELD_NAMES and column.field in taken:
+                column = attrs.evolve(column, field="ignored")
+            taken.add(column.field)
+            out.append(column)
+        for header in self.columns_given:
+            if header not in used:
+                heads = "、".join(raws[c] or w for c, (w, _) in enumerate(words) if w)
+                self.problems.add(
+                    _address(self.sheet, top, 0),
+                    f"columns names {header!r}, which is no header of the sheet; "
+                    f"its headers are {heads}",
+                )
+        if self.problems.found:
+            raise SheetReadError(self.path, self.problems.found)
+        return out
+
+    def _column(
+        self,
+        c: int,
+        raw: str,
+        words: str,
+        said: str | None,
+        caption: str | None,
+        used: set[str],
+    ) -> _Column | None:
+        target: Any = _UNMAPPED
+        for key in (raw, words, *([self._plain_raw(raw)] if raw else [])):
+            if key in self.columns_given:
+                target = self.columns_given[key]
+                used.add(key)
+                break
+        if target is None:
+            return _Column(c, raw, "ignored")
+        if isinstance(target, MoneyColumn):
+            unit = target.unit or said or caption or self.unit
+            return _Column(c, raw, "money", attrs.evolve(target, unit=unit))
+        if isinstance(target, str):
+            if target in _FIELD_NAMES:
+                return _Column(c, raw, target)
+            words, more = _unit_off(_words(target))
+            said = more or said
+        elif target is not _UNMAPPED:
+            raise WrongTypeError(
+                f"columns[{raw!r}]",
+                "a field name, a header, a MoneyColumn or None",
+                type(target).__name__,
+            )
+        field = _field_of(words)
+        if field is None:
+            return _Column(c, raw, "ignored")
+        if field in ("money", "row_total", "investment"):
+            unit = said or caption or self.unit
+            if field == "money":
+                money = read_money_header(words, self.stage)
+                return _Column(c, raw, field, attrs.evolve(money, unit=unit))
+            return _Column(c, raw, field, MoneyColumn(stage=self.stage, unit=unit))
+        return _Column(c, raw, field)
+
+    @staticmethod
+    def _plain_raw(raw: str) -> str:
+        return _SPACE.sub("", raw)
+
+    # -- the rows ----------------------------------------------------------------------
+
+    def _rows(
+        self, body: Grid, start: int, columns: list[_Column], top: int, depth: int
+    ) -> ProjectSheet:
+        by_field = {c.field: c for c in columns if c.field in _FIELD_NAMES}
+        money = [c for c in columns if c.field == "money"]
+        row_totals = [c for c in columns if c.field == "row_total"]
+        projects: list[tuple[int, Project, dict[int, Money]]] = []
+        notes: list[tuple[str, str]] = []
+        stated: list[tuple[str, Money, list[Money]]] = []
+        totals_at: list[tuple[int, str, list[Any], int]] = []  # row, kind, cells, first
+        group: dict[str, Any] = {}
+        since_sub = 0  # index into projects where the current 小计 starts
+        since_total = 0
+        ended = False
+        ids: dict[str, int] = {}
+        for k, row in enumerate(body):
+            r = start + k
+            values = [v for v in row if v not in (None, "") and not _blank(v)]
+            if not values:
+                continue
+            first_text = next((str(v).strip() for v in row if isinstance(v, str) and v.strip()), "")
+            if ended or (_NOTE.match(first_text) and not self._named(row, by_field)):
+                ended = True
+                notes.append((_address(self.sheet, r, 0), " ".join(_plain(v) for v in values)))
+                continue
+            kind = self._total_kind(row, by_field)
+            if kind is not None:
+                first = since_sub if kind == "小计" else since_total
+                totals_at.append((r, kind, row, first))
+                if kind == "小计":
+                    since_sub = len(projects)
+                else:
+                    since_total = since_sub = len(projects)
+                continue
+            name_col = by_field.get("name")
+            name = row[name_col.index] if name_col is not None and name_col.index < len(row) else ""
+            if self._heading(values, name):
+                text = str(values[0]).strip()
+                notes.append((_address(self.sheet, r, 0), text))
+                group = self._group(text, by_field)
+                since_sub = len(projects)
+                continue
+            if _blank(name):
+                if all(
+                    c.field == "serial"
+                    for c in columns
+                    if c.index < len(row) and not _blank(row[c.index])
+                ):
+                    continue  # a numbered row left empty
+                self.problems.add(
+                    _address(self.sheet, r, name_col.index if name_col else 0),
+                    "the row has values but no project name (项目名称)",
+                )
+                continue
+            made = self._project(r, row, by_field, money, group)
+            if made is None:
+                continue
+            project, amounts = made
+            if project.id in ids:
+                self.problems.add(
+                    _address(self.sheet, r, by_field["id"].index if "id" in by_field else 0),
+                    f"the id {project.id!r} is the id of the project in row {ids[project.id] + 1} too",
+                )
+                continue
+            ids[project.id] = r
+            projects.append((r, project, amounts))
+            for rt in row_totals:
+                self._row_total(r, row, rt, money, amounts, stated)
+        if self.problems.found:
+            raise SheetReadError(self.path, self.problems.found)
+        findings: list[Finding] = list(_row_findings(stated))
+        totals: list[Breakdown] = []
+        for r, kind, row, first in totals_at:
+            scope = projects[first:]
+            upto = [p for p in scope if p[0] < r]
+            self._total(r, kind, row, upto, money, by_field, findings, totals)
+        if self.problems.found:
+            raise SheetReadError(self.path, self.problems.found)
+        # notes that no project follows are notes under the table, not group headings
+        return ProjectSheet(
+            (p for _, p, _ in projects),
+            path=self.path,
+            sheet=self.sheet,
+            rows=tuple(r + 1 for r, _, _ in projects),
+            columns={c.header: _meaning(c) for c in columns if c.field != "ignored"},
+            ignored=tuple(c.header for c in columns if c.field == "ignored"),
+            totals=tuple(totals),
+            report=Report(tuple(findings)),
+            notes=tuple(notes),
+        )
+
+    @staticmethod
+    def _heading(values: list[Any], name: Any) -> bool:
+        """Whether a row is a group heading (一、国家级项目): one text, merged across
+        the row, numbered as an outline, or standing outside the name column."""
+        if len({_plain(v) for v in values}) != 1 or not isinstance(values[0], str):
+            return False
+        return len(values) > 1 or _blank(name) or _OUTLINE.match(values[0]) is not None
+
+    def _named(self, row: list[Any], by_field: dict[str, _Column]) -> bool:
+        column = by_field.get("name")
+        return (
+            column is not None
+            and column.index < len(row)
+            and not _blank(row[column.index])
+            and not _NOTE.match(str(row[column.index]).strip())
+        )
+
+    def _total_kind(self, row: list[Any], by_field: dict[str, _Column]) -> str | None:
+        """合计, 小计 or 总计 when the row is a stated total (the word in its label
+        cells: the serial, id or name, or the first cell)."""
+        for value in row[:4]:
+            if isinstance(value, str):
+                words = _SPACE.sub("", value)
+                m = TOTAL_ROW.search(words)
+                if m is not None and len(words) <= 12:
+                    return "小计" if "小计" in words else "合计"
+                if words:
+                    break
+        return None
+
+    def _group(self, text: str, by_field: dict[str, _Column]) -> dict[str, Any]:
+        """A group heading's level (一、国家级项目) or programme, for the rows under it
+        that do not say theirs."""
+        bare = _OUTLINE.sub("", fold_text(text)).strip()
+        for cut in range(min(len(bare), 4), 0, -1):
+            try:
+                return {"level": Level.parse(bare[:cut])}
+            except SciplanError:
+                continue
+        if "programme" not in by_field and bare:
+            return {"programme": bare.removesuffix("项目") or bare}
+        return {}
+
+    def _project(
+        self,
+        r: int,
+        row: list[Any],
+        by_field: dict[str, _Column],
+        money: list[_Column],
+        group: dict[str, Any],
+    ) -> tuple[Project, dict[int, Money]] | None:
+        before = len(self.problems.found)
+
+        def cell(field: str) -> tuple[Any, str] | None:
+            column = by_field.get(field)
+            if column is None or column.index >= len(row) or _blank(row[column.index]):
+                return None
+            return row[column.index], _address(self.sheet, r, column.index)
+
+        fields: dict[str, Any] = {}
+        name = cell("name")
+        fields["name"] = _text(name[0]) if name else ""
+        got = cell("id")
+        fields["id"] = _text(got[0]) if got else f"{self.sheet}!{r + 1}"
+        for field in ("programme", "undertaker", "related", "region"):
+            got = cell(field)
+            if got is not None:
+                fields[field] = _text(got[0])
+        got = cell("level")
+        if got is not None:
+            fields["level"] = self._level(*got)
+        elif "level" in group:
+            fields["level"] = group["level"]
+        if "programme" not in fields and "programme" in group:
+            fields["programme"] = group["programme"]
+        got = cell("status")
+        if got is not None:
+            fields["status"] = self._status(*got)
+        got = cell("year")
+        if got is not None:
+            fields["year"] = self._year(*got)
+        amounts: dict[int, Money] = {}
+        lines = []
+        for column in money:
+            if column.index >= len(row) or _blank(row[column.index]):
+                continue
+            amount = self._money(row[column.index], r, column)
+            if amount is None:
+                continue
+            assert column.money is not None
+            amounts[column.index] = amount
+            lines.append((column.money, amount))
+        if len(self.problems.found) > before:
+            return None
+        level = fields.get("level")
+        funding = tuple(
+            Funding(
+                amount=amount,
+                source=m.source or _source_of(level),
+                stage=m.stage,
+                year=m.year,
+            )
+            for m, amount in lines
+        )
+        undertaker = None
+        if "undertaker" in fields:
+            region = Region(name=fields["region"]) if "region" in fields else None
+            undertaker = Organization(name=fields["undertaker"], region=region)
+        related = tuple(x for x in re.split("[;；,，、]", fields.get("related", "")) if x.strip())
+        try:
+            return (
+                Project(
+                    id=fields["id"],
+                    name=fields["name"],
+                    programme=fields.get("programme"),
+                    level=level,
+                    status=fields.get("status"),
+                    year=fields.get("year"),
+                    undertaker=undertaker,
+                    funding=funding,
+                    related=tuple(x.strip() for x in related),
+                ),
+                amounts,
+            )
+        except SciplanError as error:
+            self.problems.add(_address(self.sheet, r, 0), str(error))
+            return None
+
+    def _level(self, value: Any, where: str) -> Level | None:
+        text = fold_text(_text(value))
+        for cut in range(len(text), 0, -1):
+            try:
+                return Level.parse(text[:cut])
+            except SciplanError:
+                continue
+        self.problems.add(where, f"{text!r} is not a level (国家级, 省级, 市级, 县级 …)")
+        return None
+
+    def _status(self, value: Any, where: str) -> ProjectStatus | None:
+        text = _SPACE.sub("", fold_text(_text(value)))
+        if text in _STATUS_WORDS:
+            return _STATUS_WORDS[text]
+        for candidate in (
+            text,
+            text.removeprefix("已").removeprefix("正在"),
+            text.removesuffix("中"),
+        ):
+            try:
+                return ProjectStatus.parse(candidate)
+            except SciplanError:
+                continue
+        known = "、".join(s.chinese for s in ProjectStatus)
+        self.problems.add(
+            where,
+            f"{text!r} is not a project's status ({known}, 在研, 结题 …); map the column to "
+            "None in columns= to leave it unread",
+        )
+        return None
+
+    def _year(self, value: Any, where: str) -> Year | None:
+        if isinstance(value, datetime.date):
+            return Year(value.year)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            d = _exact(float(value)) if isinstance(value, float) else Decimal(value)
+            if d is not None and d == d.to_integral_value() and 1000 <= d <= 9999:
+                return Year(int(d))
+            self.problems.add(where, f"{_plain(value)!r} is not a year")
+            return None
+        text = _SPACE.sub("", fold_text(_text(value)))
+        m = _YEAR_TEXT.match(text)
+        if m is not None:
+            return Year(int(m.group(1)))
+        try:
+            return Year.parse(text)
+        except SciplanError:
+            self.problems.add(where, f"{text!r} is not a year (2024, 2024年, 20xx)")
+            return None
+
+    def _money(self, value: Any, r: int, column: _Column) -> Money | None:
+        assert column.money is not None
+        where = _address(self.sheet, r, column.index)
+        unit = column.money.unit
+        number: Decimal | None = None
+        if isinstance(value, (bool, datetime.date)):
+            self.problems.add(where, f"{_plain(value)!r} is not an amount of money")
+            return None
+        if isinstance(value, float):
+            number = _exact(value)
+            if number is None:
+                self.problems.add(where, f"{value!r} is not a number")
+                return None
+        elif isinstance(value, int | Decimal):
+            number = Decimal(value)
+        else:
+            text = _SPACE.sub("", fold_text(str(value)))
+            if _GROUPED.fullmatch(text):
+                text = text.replace(",", "")
+            if _PLAIN_NUMBER.fullmatch(text):
+                number = Decimal(text)
+            else:
+                return self._money_text(text, where, unit)
+        if unit is None:
+            self.problems.add(
+                where,
+                f"{_plain(value)!r}: the unit of {column.header} is not said; write it in "
+                f"the header ({column.header}（万元）) or a 单位：万元 line above the "
+                "table, or pass unit=",
+            )
+            return None
+        try:
+            return Money(number, unit)
+        except SciplanError as error:
+            self.problems.add(where, f"{_plain(value)!r} is not an amount of {unit}: {error}")
+            return None
+
+    def _money_text(self, text: str, where: str, unit: str | None) -> Money | None:
+        of = f"a number of {unit}" if unit else "an amount of money"
+        try:
+            figure = Figure.parse(text)
+        except SciplanError:
+            self.problems.add(where, f"{text!r} is not {of}")
+            return None
+        if figure.unit not in text:  # 十二万: 12万元, or 12 of the column's 万元?
+            self.problems.add(where, f"{text!r} is not {of}")
+            return None
+        if not unit_info(figure.unit).currency:
+            self.problems.add(where, f"{text!r} is not {of}: it is counted in {figure.unit}")
+            return None
+        if not figure.is_known:
+            self.problems.add(
+                where, f"{text!r} is a placeholder, not an amount; write the amount the project has"
+            )
+            return None
+        if figure.qualifier is not Qualifier.EXACT or figure.value is None:
+            self.problems.add(
+                where, f"{text!r} is not an exact amount; a project's money is written exactly"
+            )
+            return None
+        return Money(figure.value.magnitude, figure.value.unit)
+
+    def _row_total(
+        self,
+        r: int,
+        row: list[Any],
+        column: _Column,
+        money: list[_Column],
+        amounts: dict[int, Money],
+        stated: list[Any],
+    ) -> None:
+        if column.index >= len(row) or _blank(row[column.index]):
+            return
+        said = self._money(row[column.index], r, column)
+        if said is None or not amounts:
+            return
+        stated.append((_address(self.sheet, r, column.index), said, list(amounts.values())))
+
+    def _total(
+        self,
+        r: int,
+        kind: str,
+        row: list[Any],
+        scope: list[tuple[int, Project, dict[int, Money]]],
+        money: list[_Column],
+        by_field: dict[str, _Column],
+        findings: list[Finding],
+        totals: list[Breakdown],
+    ) -> None:
+        code = "sheet.subtotal" if kind == "小计" else "sheet.total"
+        ids = tuple(p.id for _, p, _ in scope)
+        stages = [c.money.stage for c in money if c.money is not None]
+        for column in money:
+            if column.index >= len(row) or _blank(row[column.index]):
+                continue
+            said = self._money(row[column.index], r, column)
+            if said is None:
+                continue
+            assert column.money is not None
+            parts = [a[column.index] for _, _, a in scope if column.index in a]
+            where = _address(self.sheet, r, column.index)
+            finding = _compare(code, where, f"{column.header}{kind}", said, parts, "其上各行合计")
+            if finding is not None:
+                findings.append(finding)
+            # the plan's own check (listed detail) sums every line of the stage: it is
+            # given the ids only where this column is the sheet's one of its stage
+            alone = stages.count(column.money.stage) == 1
+            totals.append(
+                Breakdown(
+                    subject=f"{column.header}{kind}",
+                    total=Figure.exact(said),
+                    projects=ids if alone else (),
+                    stage=column.money.stage,
+                )
+            )
+        for c, value in enumerate(row):
+            if not isinstance(value, str) or any(col.index == c for col in money):
+                continue
+            count = _count_in(value)
+            if count is None:
+                continue
+            where = _address(self.sheet, r, c)
+            if count.magnitude != len(scope):
+                findings.append(
+                    Finding(
+                        code="sheet.count",
+                        severity=Severity.ERROR,
+                        path=where,
+                        message=f"{kind}写明{count}，其上列有{len(scope)}个项目",
+                        expected=count,
+                        actual=Quantity(len(scope), count.unit),
+                    )
+                )
+            totals.append(Breakdown(subject=f"项目{kind}", total=Figure.exact(count), projects=ids))
+
+
+def _source_of(level: Level | None) -> FundingSource:
+    """Where money listed by level comes from, when its header does not say: a 国家级
+    project's 下达经费 is the nation's money; OTHER when the row names no level."""
+    return _SOURCE_OF_LEVEL[level] if level is not None else FundingSource.OTHER
+
+
+def _count_in(text: str) -> Quantity | None:
+    """The number of projects a total row's label states: 共36项, 合计：36个项目."""
+    m = re.search(r"([0-9]+)\s*(项|个)", fold_text(text), re.ASCII)
+    if m is None:
+        return None
+    return Quantity(int(m.group(1)), m.group(2))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in _NOTHING)
+
+
+def _text(value: Any) -> str:
+    return _plain(value).strip() if not isinstance(value, str) else value.strip()
+
+
+def _meaning(column: _Column) -> str:
+    if column.money is None:
+        return column.field
+    m = column.money
+    said = [
+        str(m.year) if m.year else "",
+        m.source.chinese if m.source else "",
+        m.stage.chinese,
+        m.unit or "",
+    ]
+    kind = {"money": "", "row_total": "合计 ", "investment": "总投资 "}[column.field]
+    return kind + " ".join(s for s in said if s)
+
+
+def _slack(said: Money) -> Money:
+    """Half a unit of the finest digit written in a stated total."""
+    exponent = said.magnitude.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return Money(EXACT.multiply(step, Decimal("0.5")), said.unit)
+
+
+def _compare(
+    code: str, where: str, what: str, said: Money, parts: Sequence[Money], counted_as: str
+) -> Finding | None:
+    counted = total(parts, said.unit) if parts else Money(0, said.unit)
+    if counted == said:
+        return None
+    gap = abs(counted - said)
+    severity = Severity.WARNING if gap <= _slack(said) else Severity.ERROR
+    return Finding(
+        code=code,
+        severity=severity,
+        path=where,
+        message=f"{what}写明{said}，{counted_as}{counted.to(said.unit)}",
+        expected=said,
+        actual=counted,
+    )
+
+
+def _row_findings(stated: list[tuple[str, Money, list[Money]]]) -> Iterable[Finding]:
+    for where, said, parts in stated:
+        finding = _compare("sheet.row_total", where, "本行合计", said, parts, "本行各项经费合计")
+        if finding is not None:
+            yield finding

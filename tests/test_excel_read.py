@@ -1,0 +1,436 @@
+"""read_projects: project lists read exactly from workbooks and CSV files shaped like the
+ones bureaus keep.  Each test builds its own workbook with openpyxl."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("python_calamine", reason="the excel extra (python-calamine) is not installed")
+openpyxl = pytest.importorskip("openpyxl", reason="the tests build workbooks with openpyxl")
+
+from sciplan_model import (  # noqa: E402
+    DocumentReadError,
+    FundingSource,
+    FundingStage,
+    Level,
+    Money,
+    MoneyColumn,
+    Plan,
+    PlanKind,
+    ProjectStatus,
+    Severity,
+    SheetReadError,
+    Year,
+    read_projects,
+    validate,
+)
+
+HEADER = [
+    "序号",
+    "项目编号",
+    "项目名称",
+    "计划类别",
+    "级别",
+    "承担单位",
+    "立项年度",
+    "下达经费（万元）",
+]
+
+
+def book(
+    path: Path, rows: list[list[Any]], *, title: str = "项目表", merges: tuple[str, ...] = ()
+) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+def row(k: int, name: str, money: Any, *, level: str = "县级", year: Any = 2024) -> list[Any]:
+    return [k, f"XM{k:03d}", name, "星火计划", level, "某某公司", year, money]
+
+
+# -- headers -------------------------------------------------------------------------------
+
+
+def test_two_row_merged_header_caption_unit_and_notes(tmp_path: Path) -> None:
+    rows = [
+        ["临川县2024年度科技计划项目汇总表"],
+        ["填报单位：临川县科技局", None, None, None, None, None, None, "单位：万元"],
+        [
+            "序号",
+            "项目编号",
+            "项目名称",
+            "计划类别",
+            "项目\n级别",
+            "承担单位",
+            "立项年度",
+            "经费",
+            None,
+        ],
+        [None, None, None, None, None, None, None, "下达", "自筹"],
+        [1, "LC001", "玉米制种技术示范", "星火计划", "省级", "甲种业公司", 2024, 12.3, 30],
+        [
+            2,
+            "LC002",
+            "番茄加工废水处理",
+            "科技攻关",
+            "市级重点",
+            "乙食品厂",
+            2024.0,
+            "159.3万元",
+            None,
+        ],
+        [3, "LC003", "奶牛良种繁育", "星火计划", "县级", "丙牧业", "2024年", 0.1 + 0.2, "—"],
+        ["合计", None, "共3项", None, None, None, None, 171.9, 30],
+        [],
+        ["注：自筹经费为企业承诺数。"],
+        ["填表人：张三"],
+    ]
+    merges = ("A1:I1", "H3:I3", *(f"{c}3:{c}4" for c in "ABCDEFG"))
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=merges))
+    assert [p.id for p in sheet] == ["LC001", "LC002", "LC003"]
+    assert sheet.rows == (5, 6, 7)
+    first = sheet[0]
+    assert first.level is Level.PROVINCIAL
+    assert first.year == Year(2024)
+    assert first.undertaker is not None
+    assert first.undertaker.name == "甲种业公司"
+    allocated, own = first.funding
+    assert (allocated.source, allocated.stage) == (FundingSource.PROVINCIAL, FundingStage.ALLOCATED)
+    assert allocated.amount.magnitude == Decimal("12.3")
+    assert str(allocated.amount.magnitude) == "12.3"
+    assert (own.source, own.stage, own.amount) == (
+        FundingSource.ENTERPRISE,
+        FundingStage.PLANNED,
+        Money("30", "万元"),
+    )
+    assert str(own.amount.magnitude) == "30"  # an integer stays an integer
+    assert sheet[1].level is Level.MUNICIPAL  # 市级重点
+    assert sheet[1].funding[0].amount == Money("159.3", "万元")
+    assert str(sheet[2].funding[0].amount.magnitude) == "0.3"  # 0.30000000000000004 in binary
+    assert len(sheet[2].funding) == 1  # — is no money
+    assert sheet.report.findings == ()
+    assert [n for _, n in sheet.notes] == ["注：自筹经费为企业承诺数。", "填表人：张三"]
+    assert sheet.columns["项目级别"] == "level"
+    assert sheet.columns["经费下达"] == "下达 万元"
+    subjects = {b.subject: b for b in sheet.totals}
+    assert subjects["经费下达合计"].total.value == Money("171.9", "万元")
+    assert subjects["项目合计"].total.value is not None
+    assert subjects["项目合计"].projects == ("LC001", "LC002", "LC003")
+
+
+def test_unit_from_header_in_yuan_and_from_the_argument(tmp_path: Path) -> None:
+    rows = [["项目名称", "资助经费(元)", "到位经费"], ["甲", 120000, 5]]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows), unit="万元")
+    allocated, received = sheet[0].funding
+    assert allocated.amount.unit == "元"
+    assert allocated.amount == Money("12", "万元")
+    assert (received.stage, received.amount) == (FundingStage.RECEIVED, Money("5", "万元"))
+    assert received.source is FundingSource.OTHER  # no level, no source in the header
+
+
+def test_a_money_column_without_a_unit_is_an_error_naming_the_cell(tmp_path: Path) -> None:
+    path = book(tmp_path / "a.xlsx", [["项目名称", "下达经费"], ["甲", 12], ["乙", "3万元"]])
+    with pytest.raises(SheetReadError) as caught:
+        read_projects(path)
+    assert [p.path for p in caught.value.problems] == ["项目表!B2"]
+    assert "unit" in caught.value.problems[0].message
+
+
+def test_columns_maps_other_headers_and_leaves_columns_unread(tmp_path: Path) -> None:
+    rows = [["课题", "牵头", "市里给的钱（万元）", "状态"], ["甲", "某所", 8, "延期"]]
+    path = book(tmp_path / "a.xlsx", rows)
+    sheet = read_projects(
+        path,
+        columns={
+            "课题": "name",
+            "市里给的钱（万元）": MoneyColumn(FundingStage.ALLOCATED, FundingSource.MUNICIPAL),
+            "状态": None,
+            "牵头": "承担单位",
+        },
+    )
+    p = sheet[0]
+    assert p.name == "甲"
+    assert p.status is None
+    assert p.undertaker is not None
+    assert p.undertaker.name == "某所"
+    assert p.funding[0].source is FundingSource.MUNICIPAL
+    assert p.funding[0].amount == Money("8", "万元")
+    assert sheet.ignored == ("状态",)
+
+
+def test_a_mapped_header_that_the_sheet_lacks_is_an_error(tmp_path: Path) -> None:
+    path = book(tmp_path / "a.xlsx", [["项目名称", "级别"], ["甲", "省级"]])
+    with pytest.raises(SheetReadError, match="课题名称") as caught:
+        read_projects(path, columns={"课题名称": "name"})
+    assert "项目名称" in str(caught.value)
+
+
+def test_no_header_is_an_error_saying_what_is_looked_for(tmp_path: Path) -> None:
+    path = book(tmp_path / "a.xlsx", [["甲", "乙"], [1, 2]])
+    with pytest.raises(SheetReadError, match="项目名称"):
+        read_projects(path)
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (12.3, "12.3"),
+        (0.1 + 0.2, "0.3"),
+        (1.1 * 3, "3.3"),
+        (100.0, "100"),
+        (7, "7"),
+        (123456789.12, "123456789.12"),
+        ("12.30", "12.30"),
+        ("1,234.5", "1234.5"),
+        ("１２.５", "12.5"),
+        ("159.3万元", "159.3"),
+        ("1200元", "1200"),
+        (" 8 ", "8"),
+    ],
+)
+def test_numbers_are_read_exactly(tmp_path: Path, cell: Any, expected: str) -> None:
+    path = book(tmp_path / "a.xlsx", [["项目名称", "下达经费（万元）"], ["甲", cell]])
+    (line,) = read_projects(path)[0].funding
+    assert str(line.amount.magnitude) == expected
+
+
+def test_every_bad_cell_is_reported_at_once_and_nothing_is_returned(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        row(1, "甲", 10),
+        row(2, "乙", "十二万"),
+        row(3, "丙", "约20万元"),
+        row(4, "丁", "20xx万元"),
+        row(5, "戊", 5, level="部级"),
+        row(6, "己", 5, year="去年"),
+        row(7, "庚", "30人"),
+        [8, "XM008", None, None, None, None, None, 3],
+    ]
+    path = book(tmp_path / "a.xlsx", rows)
+    with pytest.raises(SheetReadError) as caught:
+        read_projects(path)
+    problems = {p.path: p.message for p in caught.value.problems}
+    assert set(problems) == {
+        "项目表!H3",
+        "项目表!H4",
+        "项目表!H5",
+        "项目表!E6",
+        "项目表!G7",
+        "项目表!H8",
+        "项目表!C9",
+    }
+    assert problems["项目表!H3"] == "'十二万' is not a number of 万元"
+    assert "exact" in problems["项目表!H4"]
+    assert "placeholder" in problems["项目表!H5"]
+    assert "人" in problems["项目表!H8"]
+    assert "项目表!H3: '十二万' is not a number of 万元" in str(caught.value)
+
+
+def test_years_in_their_forms(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        row(1, "甲", 1, year=2023),
+        row(2, "乙", 1, year="2024年度"),
+        row(3, "丙", 1, year="20xx"),
+        row(4, "丁", 1, year=datetime.datetime(2022, 5, 1)),
+        row(5, "戊", 1, year="2021.06"),
+    ]
+    years = [p.year for p in read_projects(book(tmp_path / "a.xlsx", rows))]
+    assert years == [Year(2023), Year(2024), Year.parse("20xx"), Year(2022), Year(2021)]
+
+
+# -- totals --------------------------------------------------------------------------------
+
+
+def test_a_total_that_does_not_match_is_a_finding_at_its_cell(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        row(1, "甲", 11),
+        row(2, "乙", 97),
+        row(3, "丙", 51.3),
+        ["合计", *[None] * 6, 160],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    (finding,) = sheet.report.findings
+    assert (finding.code, finding.severity, finding.path) == (
+        "sheet.total",
+        Severity.ERROR,
+        "项目表!H5",
+    )
+    assert finding.expected == Money("160", "万元")
+    assert finding.actual == Money("159.3", "万元")
+    assert not sheet.report.ok
+    assert len(sheet) == 3
+
+
+def test_a_total_within_rounding_of_its_digits_is_a_warning(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲", 11.04), row(2, "乙", 0.3), ["合计", *[None] * 6, 11.3]]
+    (finding,) = read_projects(book(tmp_path / "a.xlsx", rows)).report.findings
+    assert finding.severity is Severity.WARNING
+
+
+def test_subtotals_group_headings_and_a_grand_total(tmp_path: Path) -> None:
+    rows = [
+        HEADER[:4] + HEADER[5:],  # no 级别 column: the group headings give it
+        ["一、国家级项目"],
+        [1, "A1", "甲", "重点研发", "某所", 2024, 100],
+        [2, "A2", "乙", "重点研发", "某所", 2024, 50],
+        ["小计", None, "2项", None, None, None, 150],
+        ["二、省级项目"],
+        [3, "B1", "丙", "攻关", "某厂", 2024, 20],
+        ["小计", None, None, None, None, None, 21],
+        ["总计", None, "共3项", None, None, None, 170],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=("A2:G2", "A6:G6")))
+    assert [p.level for p in sheet] == [Level.NATIONAL, Level.NATIONAL, Level.PROVINCIAL]
+    assert [f.source for p in sheet for f in p.funding] == [
+        FundingSource.NATIONAL,
+        FundingSource.NATIONAL,
+        FundingSource.PROVINCIAL,
+    ]
+    found = {(f.code, f.path) for f in sheet.report.findings}
+    assert found == {("sheet.subtotal", "项目表!G8")}
+    assert ("一、国家级项目" in text for _, text in sheet.notes)
+
+
+def test_a_count_in_the_total_row_is_checked(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲", 1), row(2, "乙", 2), ["合计", None, "共3项", *[None] * 4, 3]]
+    (finding,) = read_projects(book(tmp_path / "a.xlsx", rows)).report.findings
+    assert (finding.code, finding.path) == ("sheet.count", "项目表!C4")
+
+
+def test_a_row_total_column_is_checked_against_the_row(tmp_path: Path) -> None:
+    rows = [
+        ["项目名称", "经费（万元）", None, None],
+        [None, "合计", "下达", "自筹"],
+        ["甲", 30, 10, 20],
+        ["乙", 31, 10, 20],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=("B1:D1", "A1:A2")))
+    assert [len(p.funding) for p in sheet] == [2, 2]
+    (finding,) = sheet.report.findings
+    assert (finding.code, finding.path) == ("sheet.row_total", "项目表!B4")
+
+
+def test_a_sheet_in_a_plan_is_checked_by_validation_too(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲", 11), row(2, "乙", 97), ["合计", None, "共2项", *[None] * 4, 100]]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    plan = Plan(
+        id="p", title="项目清单", kind=PlanKind.ANNUAL, sections=[sheet.section(title="项目")]
+    )
+    codes = {f.code for f in validate(plan).findings}
+    assert "detail.total" in codes
+    assert "detail.part" not in codes
+
+
+# -- rows that are no projects -----------------------------------------------------------------
+
+
+def test_blank_and_numbered_empty_rows_are_skipped(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲", 1), [], [2], [None, "  "], row(3, "丙", 2)]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert [p.name for p in sheet] == ["甲", "丙"]
+
+
+def test_ids_made_from_the_row_where_the_sheet_has_none(tmp_path: Path) -> None:
+    rows = [["序号", "项目名称", "级别"], [1, "甲", "省级"], [2, "乙", "市级"]]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, title="2024年"))
+    assert [p.id for p in sheet] == ["2024年!2", "2024年!3"]  # a 序号 is not an id
+
+
+def test_a_repeated_id_is_an_error(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲", 1), row(1, "乙", 2)]
+    with pytest.raises(SheetReadError, match="项目表!B3"):
+        read_projects(book(tmp_path / "a.xlsx", rows))
+
+
+def test_status_words(tmp_path: Path) -> None:
+    rows = [
+        ["项目名称", "项目状态"],
+        ["甲", "在研"],
+        ["乙", "已验收"],
+        ["丙", "执行中"],
+        ["丁", "结题"],
+    ]
+    statuses = [p.status for p in read_projects(book(tmp_path / "a.xlsx", rows))]
+    assert statuses == [
+        ProjectStatus.UNDER_WAY,
+        ProjectStatus.COMPLETED,
+        ProjectStatus.UNDER_WAY,
+        ProjectStatus.COMPLETED,
+    ]
+
+
+# -- sheets and files ----------------------------------------------------------------------
+
+
+def test_the_first_sheet_with_projects_is_read_unless_one_is_named(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    cover.append(["2024年科技计划项目"])
+    for title, name in (("县级", "甲"), ("市级", "乙")):
+        ws = wb.create_sheet(title)
+        ws.append(["项目名称", "级别"])
+        ws.append([name, title])
+    wb.save(tmp_path / "a.xlsx")
+    assert read_projects(tmp_path / "a.xlsx")[0].name == "甲"
+    assert read_projects(tmp_path / "a.xlsx", sheet="市级")[0].name == "乙"
+    assert read_projects(tmp_path / "a.xlsx", sheet=2).sheet == "市级"
+    with pytest.raises(SheetReadError, match="省级"):
+        read_projects(tmp_path / "a.xlsx", sheet="省级")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_files_in_their_encodings(tmp_path: Path, encoding: str) -> None:
+    text = '项目编号,项目名称,级别,下达经费（万元）\r\nA1,甲,省级,12.3\r\nA2,乙,市级,"1,200"\r\n合计,,,1212.3\r\n'
+    path = tmp_path / "a.csv"
+    path.write_bytes(text.encode(encoding))
+    sheet = read_projects(path)
+    assert [str(p.funding[0].amount.magnitude) for p in sheet] == ["12.3", "1200"]
+    assert sheet.report.findings == ()
+    assert sheet.sheet == "a.csv"
+
+
+def test_files_that_cannot_be_read(tmp_path: Path) -> None:
+    with pytest.raises(DocumentReadError, match="no such file"):
+        read_projects(tmp_path / "none.xlsx")
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    with pytest.raises(DocumentReadError, match="accepted are"):
+        read_projects(tmp_path / "a.pdf")
+    (tmp_path / "b.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(DocumentReadError, match="not a workbook"):
+        read_projects(tmp_path / "b.xlsx")
+
+
+def test_without_calamine_the_error_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    real = builtins.__import__
+
+    def refuse(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "python_calamine":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    path = book(tmp_path / "a.xlsx", [["项目名称"], ["甲"]])
+    with pytest.raises(ImportError, match=r"sciplan_model\[excel\]"):
+        read_projects(path)
