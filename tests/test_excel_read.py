@@ -434,3 +434,112 @@ def test_without_calamine_the_error_names_the_extra(
     path = book(tmp_path / "a.xlsx", [["项目名称"], ["甲"]])
     with pytest.raises(ImportError, match=r"sciplan_model\[excel\]"):
         read_projects(path)
+
+
+# -- into a plan, and the command ----------------------------------------------------------------
+
+
+def _list(tmp_path: Path, total: Any = 108, name: str = "a.xlsx") -> Path:
+    rows = [
+        ["岭南县2025年科技计划项目表"],
+        HEADER,
+        row(1, "甲", 11, level="国家级"),
+        row(2, "乙", 97, level="省级"),
+        ["合计", None, "共2项", *[None] * 4, total],
+    ]
+    return book(tmp_path / name, rows)
+
+
+def test_into_adds_a_section_and_a_second_import_updates_it(tmp_path: Path) -> None:
+    plan = Plan(id="p", title="计划", kind=PlanKind.ANNUAL)
+    sheet = read_projects(_list(tmp_path))
+    assert sheet.title == "岭南县2025年科技计划项目表"
+    once = sheet.into(plan)
+    assert [s.title for s in once.sections] == ["岭南县2025年科技计划项目表"]
+    assert once.projects() == tuple(sheet)
+    assert validate(once).ok
+    again = read_projects(_list(tmp_path, total=110, name="b.xlsx"))
+    twice = again.into(once)
+    assert len(twice.projects()) == 2
+    assert [b.total for b in twice.breakdowns()] == [b.total for b in again.totals]
+    assert not validate(twice).ok  # 110 stated, 108 listed
+
+
+def test_into_replaces_projects_where_they_stand(tmp_path: Path) -> None:
+    from sciplan_model import Project, Section
+
+    old = Project(id="XM001", name="旧名称")
+    plan = Plan(
+        id="p",
+        title="计划",
+        kind=PlanKind.ANNUAL,
+        sections=[
+            Section(label="一、", title="重点工作", items=[old]),
+            Section(label="二、", title="项目"),
+        ],
+    )
+    new = read_projects(_list(tmp_path)).into(plan, "二、")
+    first, second = new.sections
+    assert [p.name for p in first.items] == ["甲"]
+    assert [type(i).__name__ for i in second.items] == ["Project", "Breakdown", "Breakdown"]
+
+
+def test_the_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sciplan_model import load
+    from sciplan_model._cli import main
+
+    target = tmp_path / "plan.json"
+    assert main(["import", str(_list(tmp_path)), "--into", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "read 2 projects and 2 stated totals" in out
+    assert len(load(target).projects()) == 2
+    assert main(["import", str(_list(tmp_path, 100, "b.xlsx")), "--into", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "sheet.total" in out
+    assert "项目表!H5" in out
+    assert "detail.total" in out
+
+
+def test_the_import_command_lists_every_bad_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sciplan_model._cli import main
+
+    path = book(tmp_path / "a.xlsx", [HEADER, row(1, "甲", "十二万"), row(2, "乙", "约3万元")])
+    target = tmp_path / "plan.json"
+    assert main(["import", str(path), "--into", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "项目表!H2: '十二万' is not a number of 万元" in err
+    assert "项目表!H3" in err
+    assert not target.exists()
+
+
+def test_the_import_command_maps_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sciplan_model import load
+    from sciplan_model._cli import main
+
+    path = book(tmp_path / "a.xlsx", [["课题", "状态", "经费"], ["甲", "延期", 3]])
+    target = tmp_path / "plan.toml"
+    argv = [
+        "import",
+        str(path),
+        "--into",
+        str(target),
+        "--column",
+        "课题=name",
+        "--column",
+        "状态=",
+    ]
+    assert main([*argv, "--unit", "万元", "--stage", "到位", "--section", "课题"]) == 0
+    (p,) = load(target).projects()
+    assert (p.name, p.funding[0].stage, p.funding[0].amount) == (
+        "甲",
+        FundingStage.RECEIVED,
+        Money("3", "万元"),
+    )
+    with pytest.raises(SystemExit) as stopped:
+        main(["import", str(path), "--into", str(target), "--column", "nonsense"])
+    assert stopped.value.code == 2
+    assert "HEADER=FIELD" in capsys.readouterr().err

@@ -39,15 +39,17 @@ from ._display import _text_cell
 from ._exact import fmt
 from ._files import write_atomically
 from ._rollup import Rollup, _show
+from ._sheets import SPREADSHEETS, read_projects
 from ._summary import summarize
 from ._table import table
 from ._textfile import SUFFIXES
-from .codes import FundingStage
+from .codes import FundingStage, PlanKind
 from .errors import (
     DocumentReadError,
     InvalidValueError,
     PlanLoadError,
     SciplanError,
+    SheetReadError,
     UnitMismatchError,
 )
 from .extract import Draft, read_plan_file
@@ -509,6 +511,57 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- import -------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    """A project list read into a plan (made when the file does not exist), which is then
+    written and validated: the sheet's own findings (its 合计 rows) and the plan's."""
+    target = Path(args.into)
+    if target.suffix.lower() not in _DOCUMENTS:
+        raise _Unusable(f"{args.into}: the plan is a .json or .toml file")
+    sheet_name: str | int | None = args.sheet
+    if args.sheet is not None and args.sheet.isdigit():
+        sheet_name = int(args.sheet) - 1
+    try:
+        sheet = read_projects(
+            args.file, sheet=sheet_name, columns=dict(args.column), unit=args.unit, stage=args.stage
+        )
+    except SheetReadError as e:
+        lines = [f"{p.path}: {p.message}" for p in e.problems[:_SHOWN]]
+        if len(e.problems) > _SHOWN:
+            lines.append(f"and {len(e.problems) - _SHOWN} more problems")
+        raise _Unusable(
+            "\n  ".join([f"cannot read the projects of {args.file}:", *lines])
+        ) from None
+    except DocumentReadError as e:
+        raise _Unusable(str(e)) from None
+    except ImportError as e:
+        raise _Unusable(str(e)) from None
+    if target.exists():
+        plan = _load_one(args.into).plan
+    else:
+        title = sheet.title or target.stem
+        plan = Plan(id=target.stem, title=title, kind=PlanKind.ANNUAL)
+    plan = sheet.into(plan, args.section)
+    try:
+        dump(plan, target)
+    except OSError as e:
+        raise _Unusable(f"{args.into}: cannot be written: {e.strerror or e}") from None
+    print(f"read {len(sheet)} projects and {len(sheet.totals)} stated totals from {args.file}")
+    print(f"wrote {args.into}")
+    report = Report((*sheet.report.findings, *validate(plan).findings), (plan.id,))
+    print(str(report))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _column(text: str) -> tuple[str, str | None]:
+    header, sep, field = _typed(text).partition("=")
+    if not sep or not header.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: write HEADER=FIELD, such as 课题=name")
+    return header.strip(), field.strip() or None
+
+
 # -- extract ------------------------------------------------------------------------------
 
 
@@ -808,6 +861,42 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="IN")
     p.add_argument("output", metavar="OUT")
     p.set_defaults(run=_convert)
+    p = command(
+        "import",
+        "read a project list (.xlsx, .xls, .ods, .csv) into a plan, made when it does not "
+        "exist, and validate it: every 合计 row is checked against the rows above it",
+        "sciplan import 项目清单.xlsx --into plan.json --section 三",
+    )
+    p.add_argument("file", metavar="FILE", help="the project list: " + ", ".join(SPREADSHEETS))
+    p.add_argument("--into", required=True, metavar="PLAN", help="the plan (.json or .toml)")
+    p.add_argument(
+        "--section",
+        metavar="LABEL",
+        help="the section (its label or title) the projects go into; made when missing "
+        "(default: a section named by the sheet's title); projects whose id the plan has "
+        "already are replaced where they stand",
+    )
+    p.add_argument("--sheet", help="the sheet's name or number (default: the first with projects)")
+    p.add_argument(
+        "--column",
+        type=_column,
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="read a header the library does not know as a field (id, name, programme, "
+        "level, status, year, undertaker, region) or a known header (下达经费); "
+        "HEADER= leaves the column unread; may be given again",
+    )
+    p.add_argument(
+        "--unit", type=_unit, help="the unit of money columns that say none, such as 万元"
+    )
+    p.add_argument(
+        "--stage",
+        type=_stage,
+        help="the stage of money columns whose header names none (经费, 资金): 计划, "
+        "下达 (the default), 到位, 支出",
+    )
+    p.set_defaults(run=_import)
     p = command(
         "demo",
         "show figures as plans write them, the report of the bundled plan 篇3, and the "

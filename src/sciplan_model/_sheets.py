@@ -37,7 +37,7 @@ from ._words import TOTAL_ROW
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
 from .errors import DocumentReadError, LoadProblem, SciplanError, SheetReadError, WrongTypeError
 from .figure import Figure, Qualifier
-from .model import Breakdown, Funding, Organization, Project, Region, Section
+from .model import Breakdown, Funding, Organization, Plan, Project, Region, Section
 from .period import Year
 from .quantity import Money, Quantity, total
 from .units import unit_info
@@ -209,11 +209,14 @@ class ProjectSheet(tuple[Project, ...]):
         ``sheet.count``, ``sheet.row_total``), at cell addresses (``项目表!H21``);
     ``notes``
         the text of the rows that are no projects: group headings and the notes under
-        the table, each with its address.
+        the table, each with its address;
+    ``title``
+        the table's title written above its header (None when there is none).
     """
 
     path: str
     sheet: str
+    title: str | None
     rows: tuple[int, ...]
     columns: Mapping[str, str]
     ignored: tuple[str, ...]
@@ -237,6 +240,58 @@ class ProjectSheet(tuple[Project, ...]):
     def section(self, label: str | None = None, title: str | None = None) -> Section:
         """A section holding the projects and the stated totals, to add to a plan."""
         return Section(label=label, title=title, items=(*self, *self.totals))
+
+    def into(self, plan: Plan, section: str | None = None) -> Plan:
+        """``plan`` with the sheet's projects in it: a project whose id the plan has
+        already is replaced where it stands, the others are added to the section whose
+        label or title is ``section`` (by default the sheet's title, or 项目清单) — a
+        new last section when the plan has none such — and so are the sheet's stated
+        totals, each replacing the one of its subject there.  Importing a sheet again
+        updates what the first import added."""
+        wanted = (section or self.title or "项目清单").strip()
+        fresh = {p.id: p for p in self}
+        subjects = {b.subject for b in self.totals}
+        placed: set[str] = set()
+
+        def renew(s: Section, target: bool) -> Section:
+            items: list[Any] = []
+            for item in s.items:
+                if isinstance(item, Project) and item.id in fresh:
+                    placed.add(item.id)
+                    items.append(fresh[item.id])
+                elif not (target and isinstance(item, Breakdown) and item.subject in subjects):
+                    items.append(item)
+            return attrs.evolve(s, items=items, sections=[renew(c, False) for c in s.sections])
+
+        def named(s: Section) -> bool:
+            return wanted in ((s.label or "").strip(), (s.title or "").strip())
+
+        target = _first(plan.sections, named)
+        sections = [renew(s, s is target) for s in plan.sections]
+        added = [*(p for p in self if p.id not in placed), *self.totals]
+        if target is None:
+            return attrs.evolve(plan, sections=[*sections, Section(title=wanted, items=added)])
+
+        def add(s: Section, old: Section) -> Section:
+            if old is target:
+                return attrs.evolve(s, items=[*s.items, *added])
+            return attrs.evolve(
+                s, sections=[add(c, o) for c, o in zip(s.sections, old.sections, strict=True)]
+            )
+
+        return attrs.evolve(
+            plan, sections=[add(s, o) for s, o in zip(sections, plan.sections, strict=True)]
+        )
+
+
+def _first(sections: Sequence[Section], wanted: Any) -> Section | None:
+    for s in sections:
+        if wanted(s):
+            return s
+        found = _first(s.sections, wanted)
+        if found is not None:
+            return found
+    return None
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -589,6 +644,7 @@ class _Reader:
         self.unit = unit
         self.stage = stage
         self.problems = _Problems(path)
+        self.title: str | None = None
 
     # -- the header ---------------------------------------------------------------------
 
@@ -611,6 +667,7 @@ class _Reader:
         top, depth = found
         width = max((len(r) for r in rows[top : top + depth]), default=0)
         caption = self._caption(rows[:top])
+        self.title = _title(rows[:top])
         columns = self._columns(rows, top, depth, width, caption)
         start = top + depth
         # merged cells are filled in the body too, except in money columns: a value
@@ -809,6 +866,7 @@ class _Reader:
             (p for _, p, _ in projects),
             path=self.path,
             sheet=self.sheet,
+            title=self.title,
             rows=tuple(r + 1 for r, _, _ in projects),
             columns={c.header: _meaning(c) for c in columns if c.field != "ignored"},
             ignored=tuple(c.header for c in columns if c.field == "ignored"),
@@ -1106,7 +1164,7 @@ class _Reader:
                 Breakdown(
                     subject=f"{column.header}{kind}",
                     total=Figure.exact(said),
-                    projects=ids if alone else (),
+                    projects=tuple(p.id for _, p, a in scope if column.index in a) if alone else (),
                     stage=column.money.stage,
                 )
             )
@@ -1135,6 +1193,16 @@ def _source_of(level: Level | None) -> FundingSource:
     """Where money listed by level comes from, when its header does not say: a 国家级
     project's 下达经费 is the nation's money; OTHER when the row names no level."""
     return _SOURCE_OF_LEVEL[level] if level is not None else FundingSource.OTHER
+
+
+def _title(above: Grid) -> str | None:
+    """The table's title: the first text above its header that is no caption (单位：万元,
+    填报单位：…) or date."""
+    for row in above:
+        texts = [str(v).strip() for v in row if isinstance(v, str) and v.strip()]
+        if texts and not re.search("[:：]", texts[0]):
+            return texts[0]
+    return None
 
 
 def _count_in(text: str) -> Quantity | None:
