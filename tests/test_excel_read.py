@@ -543,3 +543,84 @@ def test_the_import_command_maps_columns(
         main(["import", str(path), "--into", str(target), "--column", "nonsense"])
     assert stopped.value.code == 2
     assert "HEADER=FIELD" in capsys.readouterr().err
+
+
+def test_a_list_as_bureaus_keep_it(tmp_path: Path) -> None:
+    """Headers that describe (项目负责人, 拨款方式) name no field; a term gives the year; a
+    source column gives the money's source; a header repeated for a second part of the
+    list, and a project whose name holds 小计, are no rows of their own."""
+    header = [
+        "序号",
+        "项目名称",
+        "项目负责人",
+        "承担单位",
+        "所在县（市、区）",
+        "起止年限",
+        "资金来源",
+        "拨款方式",
+        "本年安排（万元）",
+        "备注",
+    ]
+    rows = [
+        ["北山市2025年度科技计划项目安排表"],
+        header,
+        ["（一）重点研发计划"],
+        [
+            1,
+            "设施蔬菜小计划推广",
+            "王五",
+            "北山农科所",
+            "东河县",
+            "2025.01-2026.12",
+            "市财政",
+            "前补助",
+            20,
+            None,
+        ],
+        [
+            2,
+            "肉羊繁育",
+            "赵六",
+            "北山牧业",
+            "西岭区",
+            "2025-2027",
+            "省级",
+            "后补助",
+            "15.5",
+            "续建",
+        ],
+        ["小计", None, None, None, None, None, None, None, 35.5, None],
+        header,
+        ["（二）科技成果转化"],
+        [
+            1,
+            "秸秆利用",
+            "钱七",
+            "北山环保",
+            "东河县",
+            datetime.date(2025, 3, 1),
+            "自筹",
+            None,
+            8,
+            None,
+        ],
+        ["合  计", None, None, None, None, None, None, None, 43.5, None],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=("A3:J3", "A8:J8")))
+    assert [p.name for p in sheet] == ["设施蔬菜小计划推广", "肉羊繁育", "秸秆利用"]
+    assert [p.programme for p in sheet] == ["重点研发计划", "重点研发计划", "科技成果转化"]
+    assert [p.year for p in sheet] == [Year(2025)] * 3
+    assert [p.funding[0].source for p in sheet] == [
+        FundingSource.MUNICIPAL,
+        FundingSource.PROVINCIAL,
+        FundingSource.ENTERPRISE,
+    ]
+    assert [p.undertaker.region.name for p in sheet if p.undertaker and p.undertaker.region] == [
+        "东河县",
+        "西岭区",
+        "东河县",
+    ]
+    assert sheet.report.findings == ()
+    assert set(sheet.ignored) == {"项目负责人", "拨款方式", "备注"}
+    assert sheet.title == "北山市2025年度科技计划项目安排表"
+    assert [b.subject for b in sheet.totals] == ["本年安排小计", "本年安排合计"]

@@ -33,7 +33,6 @@ from ._reading import fold_text
 from ._sheetwords import MoneyColumn, is_money, read_money_header
 from ._tables import unit_named
 from ._textfile import decode_text
-from ._words import TOTAL_ROW
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
 from .errors import DocumentReadError, LoadProblem, SciplanError, SheetReadError, WrongTypeError
 from .figure import Figure, Qualifier
@@ -54,12 +53,15 @@ _MAX_CSV_BYTES = 500_000_000
 
 # -- what a header names ------------------------------------------------------------------
 
-#: Headers by what they name, each list tried in this order (the first that a header
-#: holds wins; an exact header wins over one it is part of).
-_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("serial", ("序号", "序", "行号", "No", "NO", "No.", "NO.")),
+#: Headers by what they name: (field, headers it is when they are the whole header,
+#: words it is when a header holds them).  Fields are tried in this order, whole
+#: headers first; a header ending in words of a description (负责人, 方式, 情况 …) names
+#: no field unless it is one of the whole headers.
+_FIELDS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
+    ("serial", frozenset({"序号", "序", "行号", "No", "NO", "No.", "NO.", "编号序号"}), ()),
     (
         "undertaker",
+        frozenset({"单位", "承担单位名称", "单位名称", "承担者"}),
         (
             "承担单位",
             "申报单位",
@@ -68,31 +70,21 @@ _FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "牵头单位",
             "项目单位",
             "申请单位",
-            "承担单位名称",
-            "单位名称",
             "承担企业",
             "责任单位",
             "完成单位",
-            "单位",
+            "承担机构",
         ),
     ),
     (
         "id",
-        (
-            "项目编号",
-            "项目代码",
-            "立项编号",
-            "计划编号",
-            "合同编号",
-            "任务编号",
-            "项目号",
-            "编号",
-            "编码",
-        ),
+        frozenset({"编号", "编码", "项目号"}),
+        ("项目编号", "项目代码", "项目编码", "立项编号", "计划编号", "合同编号", "任务编号"),
     ),
-    ("name", ("项目名称", "课题名称", "任务名称", "名称", "项目")),
+    ("name", frozenset({"项目", "名称", "课题"}), ("项目名称", "课题名称", "任务名称")),
     (
         "programme",
+        frozenset({"计划", "类别", "专项", "类型", "计划项目"}),
         (
             "计划类别",
             "项目类别",
@@ -102,43 +94,48 @@ _FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "所属计划",
             "专项名称",
             "专项类别",
-            "计划",
-            "类别",
-            "专项",
+            "计划类",
         ),
     ),
-    ("level", ("项目级别", "级别", "立项级别", "计划级别", "层级", "层次")),
-    ("status", ("项目状态", "状态", "实施状态", "执行状态", "进展情况", "进展")),
+    ("level", frozenset({"级别", "层级", "层次"}), ("项目级别", "立项级别", "计划级别")),
+    ("status", frozenset({"状态", "进展"}), ("项目状态", "实施状态", "执行状态", "项目进展")),
     (
         "year",
-        (
-            "立项年度",
-            "立项年份",
-            "立项时间",
-            "立项日期",
-            "计划年度",
-            "下达年度",
-            "批准年度",
-            "年度",
-            "年份",
-        ),
+        frozenset({"年度", "年份", "年"}),
+        ("立项年度", "立项年份", "立项时间", "立项日期", "计划年度", "下达年度", "批准年度"),
+    ),
+    (
+        "period",
+        frozenset({"期限", "年限", "周期"}),
+        ("起止年限", "起止时间", "起止日期", "实施期限", "执行期限", "实施年限", "实施周期"),
     ),
     (
         "region",
-        (
-            "所属县区",
-            "所属县（市、区）",
-            "所属县(市、区)",
-            "县区",
-            "县（市、区）",
-            "所属地区",
-            "地区",
-            "所在地",
-        ),
+        frozenset({"县", "县区", "区县", "地区", "所在地", "县(市、区)", "县(市区)"}),
+        ("所属县", "所在县", "所属区", "所在区", "所属地区", "所在地区", "所属市县", "所属县区"),
     ),
-    ("related", ("相关项目",)),
+    ("source", frozenset(), ("资金来源", "经费来源", "资金渠道", "经费渠道")),
+    ("related", frozenset({"相关项目"}), ()),
 )
-_FIELD_NAMES = frozenset(name for name, _ in _FIELDS) - {"serial"}
+#: Words that end a header describing something other than a field (项目负责人, 拨款方式).
+_DESCRIPTIONS = (
+    "负责人",
+    "联系人",
+    "电话",
+    "方式",
+    "性质",
+    "情况",
+    "说明",
+    "备注",
+    "内容",
+    "目标",
+    "领域",
+    "代码",
+    "意见",
+    "指标",
+    "成果",
+)
+_FIELD_NAMES = frozenset(name for name, _, _ in _FIELDS) - {"serial"}
 #: A column of each row's total money: checked against the row's money lines.
 _ROW_TOTALS = frozenset(
     {"合计", "小计", "总计", "经费合计", "资金合计", "合计金额", "金额合计", "总经费", "项目总经费"}
@@ -181,7 +178,10 @@ _SOURCE_OF_LEVEL = {
     Level.TOWNSHIP: FundingSource.COUNTY,
     Level.VILLAGE: FundingSource.COUNTY,
 }
-_COUNT_UNITS = ("项", "个")
+#: The label of a total row: 合计, 小 计, 全县合计, 本页小计, 合计：36项 (not a project
+#: named …小计划).
+_TOTAL_LABEL = re.compile(r"^[^0-9]{0,6}?(合计|小计|总计|共计)(?:$|[:：(（]|[0-9共])")
+_FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
 
@@ -488,19 +488,17 @@ def _plain(value: Any) -> str:
 
 def _field_of(words: str) -> str | None:
     """What a header's words (its unit taken off) name, or None."""
-    for field, names in _FIELDS:
-        if words in names:
+    for field, whole, _ in _FIELDS:
+        if words in whole:
             return field
     if words in _ROW_TOTALS:
         return "row_total"
     if words in _INVESTMENT:
         return "investment"
-    for field, names in _FIELDS:
-        if field in ("serial", "related"):
-            continue
-        if any(n in words for n in names if len(n) >= 2) and not (
-            field in ("undertaker", "name", "id") and is_money(words)
-        ):
+    if words.endswith(_DESCRIPTIONS):
+        return None
+    for field, _, held in _FIELDS:
+        if any(n in words for n in held):
             return field
     return "money" if is_money(words) else None
 
@@ -652,7 +650,7 @@ class _Reader:
         rows = _filled(self.grid, self.merged)
         found = _find_header(rows, self.columns_given)
         if found is None:
-            known = "、".join(n[0] for _, n in _FIELDS[1:5])
+            known = "、".join(held[0] for _, _, held in _FIELDS[1:5])
             raise SheetReadError(
                 self.path,
                 [
@@ -767,6 +765,8 @@ class _Reader:
                 type(target).__name__,
             )
         field = _field_of(words)
+        if field is None and said is not None and unit_info(said).currency:
+            field = "money"  # 本年安排（万元）: a sum of money, whatever its words
         if field is None:
             return _Column(c, raw, "ignored")
         if field in ("money", "row_total", "investment"):
@@ -807,6 +807,8 @@ class _Reader:
             if ended or (_NOTE.match(first_text) and not self._named(row, by_field)):
                 ended = True
                 notes.append((_address(self.sheet, r, 0), " ".join(_plain(v) for v in values)))
+                continue
+            if self._header_again(row, by_field):
                 continue
             kind = self._total_kind(row, by_field)
             if kind is not None:
@@ -892,15 +894,22 @@ class _Reader:
             and not _NOTE.match(str(row[column.index]).strip())
         )
 
+    def _header_again(self, row: list[Any], by_field: dict[str, _Column]) -> bool:
+        """Whether a row repeats the header (lists in parts, each under its header)."""
+        column = by_field.get("name")
+        if column is None or column.index >= len(row) or not isinstance(row[column.index], str):
+            return False
+        return _SPACE.sub("", row[column.index]) == column.header
+
     def _total_kind(self, row: list[Any], by_field: dict[str, _Column]) -> str | None:
         """合计, 小计 or 总计 when the row is a stated total (the word in its label
         cells: the serial, id or name, or the first cell)."""
         for value in row[:4]:
             if isinstance(value, str):
-                words = _SPACE.sub("", value)
-                m = TOTAL_ROW.search(words)
-                if m is not None and len(words) <= 12:
-                    return "小计" if "小计" in words else "合计"
+                words = _SPACE.sub("", fold_text(value))
+                m = _TOTAL_LABEL.match(words)
+                if m is not None:
+                    return "小计" if m.group(1) == "小计" else "合计"
                 if words:
                     break
         return None
@@ -956,6 +965,11 @@ class _Reader:
         got = cell("year")
         if got is not None:
             fields["year"] = self._year(*got)
+        elif (got := cell("period")) is not None:
+            fields["year"] = self._start(*got)
+        got = cell("source")
+        if got is not None:
+            fields["source"] = self._source(*got)
         amounts: dict[int, Money] = {}
         lines = []
         for column in money:
@@ -973,7 +987,7 @@ class _Reader:
         funding = tuple(
             Funding(
                 amount=amount,
-                source=m.source or _source_of(level),
+                source=m.source or fields.get("source") or _source_of(level),
                 stage=m.stage,
                 year=m.year,
             )
@@ -1052,6 +1066,27 @@ class _Reader:
         except SciplanError:
             self.problems.add(where, f"{text!r} is not a year (2024, 2024年, 20xx)")
             return None
+
+    def _start(self, value: Any, where: str) -> Year | None:
+        """The first year of a project's term (2024.01-2025.12, 2024年至2026年)."""
+        if isinstance(value, datetime.date):
+            return Year(value.year)
+        m = _FIRST_YEAR.search(fold_text(_plain(value)))
+        if m is None:
+            self.problems.add(where, f"{_plain(value)!r} is not a term of years (2024-2026)")
+            return None
+        return Year(int(m.group(0)))
+
+    def _source(self, value: Any, where: str) -> FundingSource | None:
+        text = _SPACE.sub("", fold_text(_text(value)))
+        for cut in range(len(text), 0, -1):
+            try:
+                return FundingSource.parse(text[:cut])
+            except SciplanError:
+                continue
+        known = "、".join(s.chinese for s in FundingSource)
+        self.problems.add(where, f"{text!r} is not a source of money ({known})")
+        return None
 
     def _money(self, value: Any, r: int, column: _Column) -> Money | None:
         assert column.money is not None
@@ -1162,7 +1197,7 @@ class _Reader:
             alone = stages.count(column.money.stage) == 1
             totals.append(
                 Breakdown(
-                    subject=f"{column.header}{kind}",
+                    subject=f"{_unit_off(_words(column.header))[0]}{kind}",
                     total=Figure.exact(said),
                     projects=tuple(p.id for _, p, a in scope if column.index in a) if alone else (),
                     stage=column.money.stage,

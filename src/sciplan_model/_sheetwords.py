@@ -124,7 +124,7 @@ _STAGES: tuple[tuple[str, FundingStage], ...] = (
 )
 
 #: A header that names money at all.
-_MONEY = re.compile("经费|资金|拨款|投资|金额|补助|资助|投入|自筹|贷款|款")
+_MONEY = re.compile("经费|资金|拨款|投资|金额|补助|资助|投入|自筹|贷款|款|下达|拨付|到位|到账|支出")
 _YEAR = re.compile(r"^((?:19|20)[0-9x]{2})年?度?", re.ASCII)
 _AGAIN = re.compile(f"之[{_NTH}0-9]+$")
 
