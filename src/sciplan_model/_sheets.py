@@ -184,6 +184,9 @@ _TOTAL_LABEL = re.compile(r"^[^0-9]{0,6}?(合计|小计|总计|共计)(?:$|[:：
 _FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
+_INFINITY = float("inf")
+_REMEMBERED = 100_000
+_LARGEST = float(10**_FIFTEEN)
 
 
 # -- the result ---------------------------------------------------------------------------
@@ -309,12 +312,16 @@ class _Column:
 
 
 class _Problems:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    """The problems found, each at a cell's address (given as text, or as its row and
+    column, made into an address only when a problem is found there)."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
         self.found: list[LoadProblem] = []
 
-    def add(self, where: str, message: str) -> None:
-        self.found.append(LoadProblem(where, message))
+    def add(self, where: str | tuple[int, int], message: str) -> None:
+        at = where if isinstance(where, str) else _address(self.sheet, *where)
+        self.found.append(LoadProblem(at, message))
 
 
 def read_projects(
@@ -609,13 +616,13 @@ def _letters(column: int) -> str:
 def _exact(value: float) -> Decimal | None:
     """The decimal an Excel double stands for: its shortest text, or that text's first
     15 significant digits where it needs more (digits Excel itself never keeps)."""
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value in (_INFINITY, -_INFINITY):
         return None
-    d = Decimal(repr(value))
-    if d == d.to_integral_value() and abs(d) < 10**_FIFTEEN:
-        return Decimal(int(d))
-    digits = d.as_tuple().digits
-    if len(digits) > _FIFTEEN:
+    if value.is_integer() and -_LARGEST < value < _LARGEST:
+        return Decimal(int(value))
+    text = repr(value)
+    d = Decimal(text)
+    if len(text) - 1 > _FIFTEEN and len(d.as_tuple().digits) > _FIFTEEN:
         shift = d.adjusted() - _FIFTEEN + 1
         d = d.quantize(Decimal(1).scaleb(shift), context=EXACT).normalize(context=EXACT)
         if d == d.to_integral_value():
@@ -641,8 +648,11 @@ class _Reader:
         self.columns_given = dict(columns)
         self.unit = unit
         self.stage = stage
-        self.problems = _Problems(path)
+        self.problems = _Problems(sheet)
         self.title: str | None = None
+        self.seen: dict[tuple[str, type, Any], Any] = {}
+        #: Amounts made from the doubles of cells, by double and unit: lists repeat them.
+        self.amounts: dict[tuple[float, str | None], Money] = {}
 
     # -- the header ---------------------------------------------------------------------
 
@@ -671,16 +681,12 @@ class _Reader:
         # merged cells are filled in the body too, except in money columns: a value
         # merged over several rows is counted once, as Excel's own SUM counts it
         money = {c.index for c in columns if c.field in ("money", "row_total", "investment")}
-        body = [
-            [
-                (self.grid[r][c] if r < len(self.grid) and c < len(self.grid[r]) else "")
-                if c in money
-                else v
-                for c, v in enumerate(rows[r])
-            ]
-            for r in range(start, len(rows))
-        ]
-        return self._rows(body, start, columns, top, depth)
+        for (r1, c1), (r2, c2) in self.merged:
+            for r in range(max(r1, start), min(r2 + 1, len(rows))):
+                for c in range(c1, c2 + 1):
+                    if c in money and (r, c) != (r1, c1) and c < len(rows[r]):
+                        rows[r][c] = ""
+        return self._rows(rows[start:], start, columns, top, depth)
 
     def _caption(self, above: Grid) -> str | None:
         for row in above:
@@ -800,7 +806,11 @@ class _Reader:
         ids: dict[str, int] = {}
         for k, row in enumerate(body):
             r = start + k
-            values = [v for v in row if v not in (None, "") and not _blank(v)]
+            values = [
+                v
+                for v in row
+                if v is not None and v != "" and not (v.__class__ is str and v.strip() in _NOTHING)
+            ]
             if not values:
                 continue
             first_text = next((str(v).strip() for v in row if isinstance(v, str) and v.strip()), "")
@@ -881,7 +891,8 @@ class _Reader:
     def _heading(values: list[Any], name: Any) -> bool:
         """Whether a row is a group heading (一、国家级项目): one text, merged across
         the row, numbered as an outline, or standing outside the name column."""
-        if len({_plain(v) for v in values}) != 1 or not isinstance(values[0], str):
+        first = values[0]
+        if not isinstance(first, str) or any(v != first for v in values):
             return False
         return len(values) > 1 or _blank(name) or _OUTLINE.match(values[0]) is not None
 
@@ -937,11 +948,11 @@ class _Reader:
     ) -> tuple[Project, dict[int, Money]] | None:
         before = len(self.problems.found)
 
-        def cell(field: str) -> tuple[Any, str] | None:
+        def cell(field: str) -> tuple[Any, tuple[int, int]] | None:
             column = by_field.get(field)
             if column is None or column.index >= len(row) or _blank(row[column.index]):
                 return None
-            return row[column.index], _address(self.sheet, r, column.index)
+            return row[column.index], (r, column.index)
 
         fields: dict[str, Any] = {}
         name = cell("name")
@@ -954,22 +965,22 @@ class _Reader:
                 fields[field] = _text(got[0])
         got = cell("level")
         if got is not None:
-            fields["level"] = self._level(*got)
+            fields["level"] = self._known(self._level, *got)
         elif "level" in group:
             fields["level"] = group["level"]
         if "programme" not in fields and "programme" in group:
             fields["programme"] = group["programme"]
         got = cell("status")
         if got is not None:
-            fields["status"] = self._status(*got)
+            fields["status"] = self._known(self._status, *got)
         got = cell("year")
         if got is not None:
-            fields["year"] = self._year(*got)
+            fields["year"] = self._known(self._year, *got)
         elif (got := cell("period")) is not None:
             fields["year"] = self._start(*got)
         got = cell("source")
         if got is not None:
-            fields["source"] = self._source(*got)
+            fields["source"] = self._known(self._source, *got)
         amounts: dict[int, Money] = {}
         lines = []
         for column in money:
@@ -1017,7 +1028,22 @@ class _Reader:
             self.problems.add(_address(self.sheet, r, 0), str(error))
             return None
 
-    def _level(self, value: Any, where: str) -> Level | None:
+    def _known(self, read: Any, value: Any, where: tuple[int, int]) -> Any:
+        """``read(value, where)``, remembered for the value: a list repeats its levels,
+        statuses, sources and years on every row."""
+        key = (read.__name__, type(value), value)
+        try:
+            return self.seen[key]
+        except KeyError:
+            pass
+        except TypeError:  # a value that cannot be a key
+            return read(value, where)
+        found = read(value, where)
+        if found is not None:
+            self.seen[key] = found
+        return found
+
+    def _level(self, value: Any, where: tuple[int, int]) -> Level | None:
         text = fold_text(_text(value))
         for cut in range(len(text), 0, -1):
             try:
@@ -1027,7 +1053,7 @@ class _Reader:
         self.problems.add(where, f"{text!r} is not a level (国家级, 省级, 市级, 县级 …)")
         return None
 
-    def _status(self, value: Any, where: str) -> ProjectStatus | None:
+    def _status(self, value: Any, where: tuple[int, int]) -> ProjectStatus | None:
         text = _SPACE.sub("", fold_text(_text(value)))
         if text in _STATUS_WORDS:
             return _STATUS_WORDS[text]
@@ -1048,7 +1074,7 @@ class _Reader:
         )
         return None
 
-    def _year(self, value: Any, where: str) -> Year | None:
+    def _year(self, value: Any, where: tuple[int, int]) -> Year | None:
         if isinstance(value, datetime.date):
             return Year(value.year)
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -1067,7 +1093,7 @@ class _Reader:
             self.problems.add(where, f"{text!r} is not a year (2024, 2024年, 20xx)")
             return None
 
-    def _start(self, value: Any, where: str) -> Year | None:
+    def _start(self, value: Any, where: tuple[int, int]) -> Year | None:
         """The first year of a project's term (2024.01-2025.12, 2024年至2026年)."""
         if isinstance(value, datetime.date):
             return Year(value.year)
@@ -1077,7 +1103,7 @@ class _Reader:
             return None
         return Year(int(m.group(0)))
 
-    def _source(self, value: Any, where: str) -> FundingSource | None:
+    def _source(self, value: Any, where: tuple[int, int]) -> FundingSource | None:
         text = _SPACE.sub("", fold_text(_text(value)))
         for cut in range(len(text), 0, -1):
             try:
@@ -1090,17 +1116,25 @@ class _Reader:
 
     def _money(self, value: Any, r: int, column: _Column) -> Money | None:
         assert column.money is not None
-        where = _address(self.sheet, r, column.index)
+        where = (r, column.index)
         unit = column.money.unit
         number: Decimal | None = None
         if isinstance(value, (bool, datetime.date)):
             self.problems.add(where, f"{_plain(value)!r} is not an amount of money")
             return None
         if isinstance(value, float):
+            made = self.amounts.get((value, unit))
+            if made is not None:
+                return made
             number = _exact(value)
             if number is None:
                 self.problems.add(where, f"{value!r} is not a number")
                 return None
+            if unit is not None and len(self.amounts) < _REMEMBERED:
+                made = self._amount(value, number, unit, where)
+                if made is not None:
+                    self.amounts[value, unit] = made
+                return made
         elif isinstance(value, int | Decimal):
             number = Decimal(value)
         else:
@@ -1119,13 +1153,18 @@ class _Reader:
                 "table, or pass unit=",
             )
             return None
+        return self._amount(value, number, unit, where)
+
+    def _amount(
+        self, value: Any, number: Decimal, unit: str, where: tuple[int, int]
+    ) -> Money | None:
         try:
             return Money(number, unit)
         except SciplanError as error:
             self.problems.add(where, f"{_plain(value)!r} is not an amount of {unit}: {error}")
             return None
 
-    def _money_text(self, text: str, where: str, unit: str | None) -> Money | None:
+    def _money_text(self, text: str, where: tuple[int, int], unit: str | None) -> Money | None:
         of = f"a number of {unit}" if unit else "an amount of money"
         try:
             figure = Figure.parse(text)
