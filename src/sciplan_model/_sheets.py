@@ -185,6 +185,7 @@ _FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
 _INFINITY = float("inf")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REMEMBERED = 100_000
 _LARGEST = float(10**_FIFTEEN)
 
@@ -309,6 +310,11 @@ class _Column:
     header: str
     field: str  # a field name, "money", "row_total", "investment" or "serial"
     money: MoneyColumn | None = None
+
+    @property
+    def name(self) -> str:
+        """The header's words without units and remarks in brackets: 经费市拨."""
+        return _BRACKETED.sub("", _words(self.header)) or self.header
 
 
 class _Problems:
@@ -1148,8 +1154,8 @@ class _Reader:
         if unit is None:
             self.problems.add(
                 where,
-                f"{_plain(value)!r}: the unit of {column.header} is not said; write it in "
-                f"the header ({column.header}（万元）) or a 单位：万元 line above the "
+                f"{_plain(value)!r}: the unit of {column.name} is not said; write it in "
+                f"the header ({column.name}（万元）) or a 单位：万元 line above the "
                 "table, or pass unit=",
             )
             return None
@@ -1228,7 +1234,7 @@ class _Reader:
             assert column.money is not None
             parts = [a[column.index] for _, _, a in scope if column.index in a]
             where = _address(self.sheet, r, column.index)
-            finding = _compare(code, where, f"{column.header}{kind}", said, parts, "其上各行合计")
+            finding = _compare(code, where, f"{column.name}{kind}", said, parts, "其上各行合计")
             if finding is not None:
                 findings.append(finding)
             # the plan's own check (listed detail) sums every line of the stage: it is
@@ -1236,7 +1242,7 @@ class _Reader:
             alone = stages.count(column.money.stage) == 1
             totals.append(
                 Breakdown(
-                    subject=f"{_unit_off(_words(column.header))[0]}{kind}",
+                    subject=f"{column.name}{kind}",
                     total=Figure.exact(said),
                     projects=tuple(p.id for _, p, a in scope if column.index in a) if alone else (),
                     stage=column.money.stage,
