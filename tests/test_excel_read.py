@@ -624,3 +624,16 @@ def test_a_list_as_bureaus_keep_it(tmp_path: Path) -> None:
     assert set(sheet.ignored) == {"项目负责人", "拨款方式", "备注"}
     assert sheet.title == "北山市2025年度科技计划项目安排表"
     assert [b.subject for b in sheet.totals] == ["本年安排小计", "本年安排合计"]
+
+
+@pytest.mark.parametrize("name", ["苇塘县.xls", "苇塘县.ods"])
+def test_old_and_open_formats(name: str) -> None:
+    """Excel 97–2003 and OpenDocument files (made by tools/make_sheet_fixtures.py)."""
+    sheet = read_projects(Path(__file__).parent / "sheets" / name)
+    assert [(p.id, p.level, p.funding[0].amount) for p in sheet] == [
+        ("WT01", Level.PROVINCIAL, Money("12.3", "万元")),
+        ("WT02", Level.COUNTY, Money("7.7", "万元")),
+    ]
+    assert str(sheet[0].funding[0].amount.magnitude) == "12.3"
+    assert sheet.report.findings == ()
+    assert sheet.title == "苇塘县2024年科技项目清单"
