@@ -637,3 +637,9 @@ def test_old_and_open_formats(name: str) -> None:
     assert str(sheet[0].funding[0].amount.magnitude) == "12.3"
     assert sheet.report.findings == ()
     assert sheet.title == "苇塘县2024年科技项目清单"
+
+
+def test_columns_mapped_to_nothing_known_is_an_error(tmp_path: Path) -> None:
+    path = book(tmp_path / "a.xlsx", [["项目名称", "进度"], ["甲", "延期"]])
+    with pytest.raises(SheetReadError, match="'nam' is no field"):
+        read_projects(path, columns={"进度": "nam"})

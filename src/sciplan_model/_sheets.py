@@ -551,18 +551,15 @@ def _is_number(value: Any) -> bool:
 
 def _find_header(rows: Grid, columns: Mapping[str, Any]) -> tuple[int, int] | None:
     """The header's first row and its depth (1 or 2): the first row of the first
-    :data:`_HEADER_ROWS` that names the projects (项目名称) and another field."""
+    :data:`_HEADER_ROWS` that names the projects (项目名称) beside another header."""
     for r in range(min(len(rows), _HEADER_ROWS)):
         row = rows[r]
         if not row or any(_is_number(v) for v in row):
             continue
         width = len(row)
-        fields = {
-            _mapped(columns, w, row[c]) or _field_of(w)
-            for c, (w, _) in enumerate(_header_words(rows, r, 1, width))
-            if w
-        }
-        if "name" not in fields or len(fields - {None}) < 2:
+        words = [w for w, _ in _header_words(rows, r, 1, width)]
+        fields = {_mapped(columns, w, row[c]) or _field_of(w) for c, w in enumerate(words) if w}
+        if "name" not in fields or len({w for w in words if w}) < 2:
             continue
         depth = 2 if _continues(rows, r) else 1
         return r, depth
@@ -770,6 +767,14 @@ class _Reader:
                 return _Column(c, raw, target)
             words, more = _unit_off(_words(target))
             said = more or said
+            if _field_of(words) in (None, "serial"):
+                fields = ", ".join(sorted(_FIELD_NAMES))
+                self.problems.add(
+                    f"columns[{raw!r}]",
+                    f"{target!r} is no field ({fields}) and no header of a field or of "
+                    "money that the library knows",
+                )
+                return _Column(c, raw, "ignored")
         elif target is not _UNMAPPED:
             raise WrongTypeError(
                 f"columns[{raw!r}]",
