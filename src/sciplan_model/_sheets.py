@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -363,17 +364,19 @@ def read_projects(
         except SciplanError as error:
             raise SheetReadError(name, [LoadProblem("unit", str(error))]) from None
     suffix = Path(name).suffix.lower()
+    sheets: list[_Sheet]
     if suffix in _WORKBOOKS:
         sheets = _workbook(name)
     elif suffix in (".csv", ".tsv"):
-        sheets = [(Path(name).name, _csv_grid(name, suffix), [])]
+        grid = _csv_grid(name, suffix)
+        sheets = [(Path(name).name, lambda: (grid, []))]
     else:
         raise DocumentReadError(
             name,
             f"cannot read a project list from {suffix or 'a file without a suffix'}; "
             f"accepted are {', '.join(SPREADSHEETS)}",
         )
-    chosen = _choose(name, sheets, sheet)
+    chosen = _choose(name, sheets, sheet, columns or {})
     return _Reader(name, *chosen, columns or {}, unit, default_stage).read()
 
 
@@ -409,21 +412,36 @@ def _calamine() -> Any:
     return python_calamine
 
 
-def _workbook(name: str) -> list[tuple[str, Grid, list[Any]]]:
+#: A sheet: its title, and what reads its cells and merged ranges when they are wanted.
+_Sheet = tuple[str, Callable[[], tuple[Grid, list[Any]]]]
+
+
+def _workbook(name: str) -> list[_Sheet]:
     pc = _calamine()
     try:
         book = pc.CalamineWorkbook.from_path(name)
-        out = []
-        for title in book.sheet_names:
-            s = book.get_sheet_by_name(title)
-            grid = s.to_python(skip_empty_area=False)
-            merged = list(s.merged_cell_ranges or [])
-            out.append((title, grid, merged))
+        titles = list(book.sheet_names)
     except Exception as error:  # calamine raises its own errors for broken files
         raise DocumentReadError(
-            name, f"not a workbook that can be read ({str(error).splitlines()[0]})"
+            name, f"not a workbook that can be read ({_first_line(error)})"
         ) from None
-    return out
+
+    def cells(title: str) -> tuple[Grid, list[Any]]:
+        try:
+            sheet = book.get_sheet_by_name(title)
+            grid = sheet.to_python(skip_empty_area=False)
+            merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+        except Exception as error:
+            raise DocumentReadError(
+                name, f"the sheet {title!r} cannot be read ({_first_line(error)})"
+            ) from None
+        return grid, merged
+
+    return [(title, functools.partial(cells, title)) for title in titles]
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0]
 
 
 def _csv_grid(name: str, suffix: str) -> Grid:
@@ -441,9 +459,14 @@ def _csv_grid(name: str, suffix: str) -> Grid:
 
 
 def _choose(
-    name: str, sheets: list[tuple[str, Grid, list[Any]]], wanted: str | int | None
+    name: str,
+    sheets: list[_Sheet],
+    wanted: str | int | None,
+    columns: Mapping[str, Any],
 ) -> tuple[str, Grid, list[Any]]:
-    titles = [t for t, _, _ in sheets]
+    """The sheet named or numbered by ``wanted``, or else the first whose header names
+    the projects (the first sheet when none does)."""
+    titles = [t for t, _ in sheets]
     if isinstance(wanted, bool) or not isinstance(wanted, str | int | None):
         raise WrongTypeError("sheet", "a sheet's name, its index or None", type(wanted).__name__)
     if isinstance(wanted, int):
@@ -451,19 +474,23 @@ def _choose(
             raise SheetReadError(
                 name, [LoadProblem("sheet", f"there is no sheet {wanted}; the sheets are {titles}")]
             )
-        return sheets[wanted]
+        title, cells = sheets[wanted]
+        return (title, *cells())
     if isinstance(wanted, str):
-        for chosen in sheets:
-            if chosen[0] == wanted:
-                return chosen
+        for title, cells in sheets:
+            if title == wanted:
+                return (title, *cells())
         raise SheetReadError(
             name, [LoadProblem("sheet", f"there is no sheet {wanted!r}; the sheets are {titles}")]
         )
-    for chosen in sheets:
-        filled = _filled(chosen[1], chosen[2], _HEADER_ROWS + 2)
-        if _find_header(filled, {}) is not None:
-            return chosen
-    return sheets[0] if sheets else (Path(name).name, [], [])
+    first: tuple[str, Grid, list[Any]] | None = None
+    for title, cells in sheets:
+        grid, merged = cells()
+        if first is None:
+            first = (title, grid, merged)
+        if _find_header(_filled(grid, merged, _HEADER_ROWS + 2), columns) is not None:
+            return title, grid, merged
+    return first if first is not None else (Path(name).name, [], [])
 
 
 def _filled(grid: Grid, merged: list[Any], rows: int | None = None) -> Grid:
