@@ -58,7 +58,12 @@ __all__ = [
     "NEEDS_EXCEL",
     "Column",
     "Sheet",
+    "combined_sheets",
+    "plan_sheets",
     "projects_sheet",
+    "report_sheet",
+    "rollup_sheet",
+    "summary_sheets",
     "workbook_bytes",
     "write_projects",
     "write_workbook",
@@ -257,7 +262,7 @@ def _lay(sheet: Sheet, title: str, notes: list[_Note]) -> _Page:
         _check_text(sheet, 0, c, column.header)
     puts = [_Put(0, c, "text", col.header, bold=True) for c, col in enumerate(sheet.columns)]
     widths = [_width(col.header) for col in sheet.columns]
-    texts: set[int] = set()  # columns where some number had to be written as text
+    texts: set[int] = set()  # columns where some cell of the body is text
     last = len(sheet.rows)  # the last row of the body (1-based in the sheet, 0 the header)
     for r, row in enumerate(rows, start=1):
         is_total = sheet.total is not None and r == len(rows)
@@ -265,9 +270,9 @@ def _lay(sheet: Sheet, title: str, notes: list[_Note]) -> _Page:
             put, shown = _cell(sheet, title, r, c, cell, values, places, notes, is_total, last)
             if put is None:
                 continue
-            if put.kind == "text" and (r, c) in values:
+            if put.kind == "text":
                 texts.add(c)
-            if put.kind == "sum" and c in texts:  # SUM would miss a number written as text
+            if put.kind == "sum" and c in texts:  # SUM would miss what is text
                 put = attrs.evolve(put, kind="number", formula="")
             puts.append(put)
             widths[c] = max(widths[c], _width(shown))
