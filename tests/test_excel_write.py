@@ -504,3 +504,19 @@ def test_cli_workbook_without_a_good_name_is_exit_two(
     assert cli.main(argv) == 2
     assert capsys.readouterr().err.splitlines() == [f"sciplan: error: {message}"]
     assert sorted(p.name for p in folder.iterdir()) == ["edited.json", "篇3.json"]
+
+
+def test_a_total_under_text_is_a_number_not_a_formula(tmp_path: Path) -> None:
+    """Where a summed column holds text above the 合计 row, a SUM formula would leave it
+    out: the total is written as the number the library computed."""
+    sheet = wb.Sheet(
+        "表",
+        (wb.Column("名称"), wb.Column("金额", "万元", summed=True), wb.Column("已核")),
+        (("甲", Money("1.5", "万元"), True), ("乙", "未知", False)),
+        ("合计", Money("1.5", "万元"), None),
+    )
+    path = tmp_path / "t.xlsx"
+    wb.write_workbook([sheet], path)
+    rows = cells(path, "表")
+    assert rows[1:] == [["甲", 1.5, True], ["乙", "未知", False], ["合计", 1.5, None]]
+    assert openpyxl.load_workbook(path)["表"]["B4"].number_format == '0.0"万元"'
