@@ -752,8 +752,9 @@ def test_report_stage_option_and_an_unwritable_html_path(plans: Path) -> None:
     bad = results["bad stage"]
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr.splitlines() == [
-        "usage: sciplan report [-h] [--html OUT.html] [--markdown] [--date YYYY-MM-DD] "
-        "[--stage STAGE]",
+        "usage: sciplan report [-h] [--html OUT.html] [--markdown] [--format {text,xlsx}] "
+        "[-o FILE.xlsx]",
+        "                      [--date YYYY-MM-DD] [--stage STAGE]",
         "                      FILE [FILE ...]",
         "sciplan report: error: argument --stage: cannot read code '垃圾': a FundingStage "
         "such as 计划、下达、到位、支出 was expected at position 0 ('垃圾')",
@@ -854,9 +855,8 @@ def test_rollup_bad_options_exit_two(plans: Path) -> None:
         cwd=plans,
     )
     usage = [
-        "usage: sciplan rollup [-h] [--items KINDS] [--by BY] [--format {text,csv,json}] "
-        "[--stage STAGE]",
-        "                      [--unit UNIT]",
+        "usage: sciplan rollup [-h] [--items KINDS] [--by BY] [--format {text,csv,json,xlsx}]",
+        "                      [-o FILE.xlsx] [--stage STAGE] [--unit UNIT]",
         "                      FILE [FILE ...]",
     ]
     for name in ("colour", "programme"):

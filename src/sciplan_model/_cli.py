@@ -20,12 +20,13 @@ import codecs
 import contextlib
 import csv
 import datetime
+import functools
 import io
 import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from ._console import terminal_streams
 from ._display import _text_cell
 from ._exact import fmt
 from ._files import write_atomically
-from ._rollup import Rollup, _show
+from ._rollup import Rollup, _show, rollup
 from ._sheets import SPREADSHEETS, read_projects
 from ._summary import summarize
 from ._table import table
@@ -239,6 +240,36 @@ def _write(path: str | Path, text: str) -> None:
         raise _Unusable(f"{path}: {e}") from None
 
 
+def _workbook_target(args: argparse.Namespace) -> str | None:
+    """The workbook ``--format xlsx -o FILE`` asks for (None for another format); the
+    problems of the name before any plan is read."""
+    if args.format != "xlsx":
+        if args.output is not None:
+            raise _Unusable(f"-o {args.output}: a file is written for --format xlsx only")
+        return None
+    if args.output is None:
+        raise _Unusable("--format xlsx needs -o FILE.xlsx, the workbook to write")
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise _Unusable(f"{args.output}: a workbook's name must end in .xlsx")
+    if any(_same_file(out, Path(f)) for f in args.files):
+        raise _Unusable(f"{args.output}: is one of the plans read; it would be replaced")
+    return str(args.output)
+
+
+def _write_workbook(path: str, write: Callable[[str], None]) -> None:
+    """Write a workbook the command makes, all or nothing; a failure is one line."""
+    try:
+        write(path)
+    except ImportError as e:
+        raise _Unusable(str(e)) from None
+    except OSError as e:
+        raise _Unusable(f"{path}: cannot be written: {e.strerror or e}") from None
+    except SciplanError as e:
+        raise _Unusable(f"{path}: {e}") from None
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def _document(text: str) -> None:
     """A document (JSON, TOML, CSV) on standard output: in UTF-8 when the output goes to
     a file or a pipe, as files are written, so that ``> plan.json`` is a plan whatever the
@@ -258,9 +289,12 @@ def _document(text: str) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    workbook = _workbook_target(args)
     inputs = _load_plans(args.files)
     report = validate([i.plan for i in inputs])
-    if args.format == "json":
+    if workbook is not None:  # written whatever the findings; the status says them
+        _write_workbook(workbook, report.to_excel)
+    elif args.format == "json":
         document = {
             "ok": report.ok,
             "plans": list(report.plans),
@@ -325,12 +359,16 @@ def _report(args: argparse.Namespace) -> int:
             raise _Unusable(f"{args.html}: the page's name must end in .html or .htm")
         if any(_same_file(out, Path(f)) for f in args.files):
             raise _Unusable(f"{args.html}: is one of the plans read; it would be replaced")
+    workbook = _workbook_target(args)
     inputs = _load_plans(args.files)
     given = [i.plan if i.draft is None else attrs.evolve(i.draft, plan=i.plan) for i in inputs]
     summary = summarize(given, stage=args.stage, made=args.date, sources=[i.path for i in inputs])
     if args.html:  # written before anything is printed: a path that fails fails alone
         _write(args.html, summary.to_html())
         print(f"wrote {args.html}", file=sys.stderr)
+    if workbook is not None:
+        _write_workbook(workbook, summary.to_excel)
+        return EXIT_OK
     print(summary.to_markdown() if args.markdown else summary)
     return EXIT_OK
 
@@ -466,7 +504,11 @@ def _holds(c: Combined, kind: str) -> bool:
 
 
 def _rollup(args: argparse.Namespace) -> int:
+    workbook = _workbook_target(args)
     done = _rollups(args)
+    if workbook is not None:
+        _write_workbook(workbook, functools.partial(_rollup_workbook, done, args.stage))
+        return EXIT_OK
     if args.format == "text":
         if not done:
             print("没有可汇总的内容（计划中没有项目、目标、成果或“共…其中…”的表述）")
@@ -497,6 +539,16 @@ def _rollup(args: argparse.Namespace) -> int:
     # a byte-order mark first, so that Excel on Chinese Windows reads the file as UTF-8
     _document("\ufeff" + out.getvalue())
     return EXIT_OK
+
+
+def _rollup_workbook(done: Sequence[tuple[str, Rollup]], stage: FundingStage, path: str) -> None:
+    """The roll-ups as a workbook, a sheet each, titled as the text output titles them."""
+    from ._workbook import rollup_sheet, write_workbook
+
+    sheets = [
+        rollup_sheet(r, _ITEMS[kind][0].format(stage=stage.chinese + "经费")) for kind, r in done
+    ]
+    write_workbook(sheets or [rollup_sheet(rollup([]), "汇总")], path)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -731,6 +783,15 @@ def _stage_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _workbook_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.xlsx",
+        help="the workbook --format xlsx writes (replaced all or nothing)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -765,7 +826,13 @@ def _parser() -> argparse.ArgumentParser:
         "sciplan validate plan.json --format json",
     )
     _files(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "xlsx"),
+        default="text",
+        help="xlsx writes the findings as a workbook, to -o FILE.xlsx",
+    )
+    _workbook_option(p)
     p.set_defaults(run=_validate)
     p = command(
         "report",
@@ -781,6 +848,14 @@ def _parser() -> argparse.ArgumentParser:
         help="also write the report as one HTML page (charts, print layout for A4)",
     )
     p.add_argument("--markdown", action="store_true", help="print the report as Markdown")
+    p.add_argument(
+        "--format",
+        choices=("text", "xlsx"),
+        default="text",
+        help="xlsx writes the report's tables as a workbook, to -o FILE.xlsx, instead of "
+        "printing the report",
+    )
+    _workbook_option(p)
     p.add_argument(
         "--date",
         type=_date,
@@ -813,11 +888,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "csv", "json"),
+        choices=("text", "csv", "json", "xlsx"),
         default="text",
         help="csv is UTF-8 with a byte-order mark, which Excel on Chinese Windows needs; "
-        "values not known are empty cells in csv and null in json",
+        "values not known are empty cells in csv and null in json; xlsx writes a "
+        "workbook, a sheet each kind summed, to -o FILE.xlsx",
     )
+    _workbook_option(p)
     _stage_option(p)
     p.add_argument("--unit", type=_unit, help="express the sums in this unit, such as 万元")
     p.set_defaults(run=_rollup)

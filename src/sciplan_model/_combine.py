@@ -3,6 +3,7 @@ their five-year period."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -134,6 +135,15 @@ class Combined:
         from ._display import combined_records
 
         return combined_records(self)
+
+    @own_context
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the combined view as an Excel workbook (the ``excel`` extra: ``pip
+        install "sciplan_model[excel]"``), all or nothing: 项目 (with the plan each
+        project was first met in), 目标 and 成果 (summed per indicator and period)."""
+        from ._workbook import combined_sheets, write_workbook
+
+        write_workbook(combined_sheets(self), path)
 
     def _repr_html_(self) -> str:
         """The combined view in a notebook: plans, region, projects, results, targets."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from operator import attrgetter
@@ -514,6 +515,17 @@ class Rollup(Mapping[Any, Value]):
         from ._display import rollup_frame
 
         return rollup_frame(self)
+
+    @own_context
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the roll-up as an Excel workbook of one sheet (the ``excel`` extra:
+        ``pip install "sciplan_model[excel]"``), all or nothing: its keys, 数值 (an
+        amount whose number format shows its unit, or a range as written with its ends
+        in 下限 and 上限), 单位, 条目数, and a 合计 row (a SUM formula) where the
+        groups add up."""
+        from ._workbook import rollup_sheet, write_workbook
+
+        write_workbook([rollup_sheet(self)], path)
 
     @own_context
     def _repr_html_(self) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import html
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,15 @@ class Summary:
         """The report as one self-contained HTML page with SVG charts, set for the
         screen and for printing on A4."""
         return page(_heading(self), _blocks(self))
+
+    @own_context
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the report as an Excel workbook (the ``excel`` extra: ``pip install
+        "sciplan_model[excel]"``), all or nothing: 概况 (its facts) and one sheet per
+        table, titled by the heading it stands under."""
+        from ._workbook import summary_sheets, write_workbook
+
+        write_workbook(summary_sheets(self), path)
 
     @own_context
     def _repr_html_(self) -> str:

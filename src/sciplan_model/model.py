@@ -25,6 +25,7 @@ own errors (a float for money, a figure in 人次 for an indicator counted in �
 from __future__ import annotations
 
 import enum
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
@@ -911,6 +912,17 @@ class Plan:
         from ._display import plan_frame
 
         return plan_frame(self)
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the plan as an Excel workbook (the ``excel`` extra: ``pip install
+        "sciplan_model[excel]"``), all or nothing: sheets 项目 (the project list, with
+        its money by kind of funding line and a 合计 row), 目标, 成果, 共其中 (each
+        statement's total and parts) and 条目 (:meth:`to_records`), those without rows
+        left out.  Figures are text as written with their ends in 下限 and 上限; a
+        number Excel cannot hold exactly is text, listed on a sheet 说明."""
+        from ._workbook import plan_sheets, write_workbook
+
+        write_workbook(plan_sheets(self), path)
 
     def _repr_html_(self) -> str:
         """The plan in a notebook: title, kind, region, period and an outline of its

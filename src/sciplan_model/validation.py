@@ -16,6 +16,7 @@ with paths) that yields findings; pass your own with ``validate(plan, checks=...
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -138,6 +139,14 @@ class Report:
         from ._display import report_frame
 
         return report_frame(self)
+
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the findings as an Excel workbook of one sheet, 问题 (the ``excel``
+        extra: ``pip install "sciplan_model[excel]"``), all or nothing: 计划, 级别,
+        代码, 路径, 说明, 应为, 实为."""
+        from ._workbook import report_sheet, write_workbook
+
+        write_workbook([report_sheet(self)], path)
 
     def _repr_html_(self) -> str:
         """The report in a notebook: its header line and a table of its findings."""

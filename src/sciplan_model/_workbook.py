@@ -1,0 +1,747 @@
+"""Workbooks (.xlsx) for people and for the project-list reader: sheets of cells under
+Chinese headers, numbers as numbers whose format shows their unit, and a 合计 row.
+
+A workbook is described first (:class:`Sheet`: a title, :class:`Column` heads and rows
+of cells), laid out into cells without touching any file, and only then written with
+XlsxWriter (the ``excel`` extra), in memory, and put in place with
+:func:`~sciplan_model._files.write_atomically`: a failed write leaves the old file as it
+was.
+
+Nothing is rounded on the way.  A number Excel cannot hold exactly — more than 15
+significant digits, which a double cannot give back — is written as text, its exact
+digits, and listed on a sheet named 说明 with its cell and the reason.  Qualified
+figures (``600余家``, ``3至5亿元``, ``20xx万元``) are text as written, their ends in
+their own columns (下限, 上限).  Text that starts with ``=`` stays text, never a formula.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from ._combine import Combined
+from ._display import (
+    KIND_NAMES,
+    QUALIFIER_NAMES,
+    _key_parts,
+    _text_cell,
+    frame_unit,
+    key_text,
+    period_text,
+    plan_records,
+    value_text,
+)
+from ._exact import fmt, plain
+from ._files import write_atomically
+from ._page import Facts, Heading, Table
+from ._rollup import Rollup, Value, field_name
+from ._sheetwords import FIELD_HEADERS, MoneyColumn, money_header
+from ._summary import Summary, _blocks
+from .codes import FundingSource, FundingStage, Level
+from .errors import InvalidValueError, SciplanError
+from .figure import Figure, Qualifier, Range
+from .model import Achievement, Breakdown, Goal, Plan, Project
+from .period import Year
+from .quantity import Quantity, total
+from .validation import Report
+
+__all__ = [
+    "NEEDS_EXCEL",
+    "Column",
+    "Sheet",
+    "combined_sheets",
+    "plan_sheets",
+    "projects_sheet",
+    "report_sheet",
+    "rollup_sheet",
+    "summary_sheets",
+    "workbook_bytes",
+    "write_projects",
+    "write_workbook",
+]
+
+NEEDS_EXCEL = 'to_excel() needs XlsxWriter: pip install "sciplan_model[excel]"'
+
+#: What a cell holds: text, a number (an int, an exact Decimal, or an amount with its
+#: unit), a flag, or nothing.
+Cell: TypeAlias = str | int | Decimal | bool | Quantity | None
+
+#: The most characters Excel keeps in a cell.
+MAX_TEXT = 32767
+#: The most significant digits Excel keeps of a number.
+MAX_DIGITS = 15
+#: The widest a column is set (in Excel's character widths).
+MAX_WIDTH = 60
+_MIN_WIDTH = 6
+#: The sheet that lists the numbers written as text.
+NOTES = "说明"
+_TOTAL = "合计"
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+@attrs.frozen
+class Column:
+    """A column: its ``header``; the ``unit`` its numbers are written in (amounts are
+    converted to it, exactly; None: each amount in its own unit, plain numbers without
+    one); whether the 合计 row sums it (``summed``)."""
+
+    header: str
+    unit: str | None = None
+    summed: bool = False
+
+
+@attrs.frozen
+class Sheet:
+    """A sheet: its ``title``, its ``columns``, its ``rows`` of cells and, where the
+    table adds up, its ``total`` row (合计), whose cells in summed columns are the exact
+    sums the library computed."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None = None
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The columns' headers."""
+        return tuple(c.header for c in self.columns)
+
+
+# -- laying cells out ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Put:
+    """One cell to write: ``kind`` is text, number, flag or sum; ``form`` its number
+    format (None: none); ``value`` what it holds (for a sum, the cached value, with the
+    formula in ``formula``)."""
+
+    row: int
+    col: int
+    kind: str
+    value: Any
+    form: str | None = None
+    bold: bool = False
+    formula: str = ""
+
+
+@attrs.frozen
+class _Page:
+    title: str
+    puts: tuple[_Put, ...]
+    widths: tuple[int, ...]
+
+
+@attrs.frozen
+class _Note:
+    sheet: str
+    cell: str
+    value: str
+    reason: str
+
+
+def column_letter(col: int) -> str:
+    """Excel's name of the column ``col`` (0 → A, 26 → AA)."""
+    name = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def _address(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row + 1}"
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in Excel: an East Asian wide or fullwidth character two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _titles(titles: Iterable[str]) -> list[str]:
+    """Sheet titles Excel accepts: no ``[]:*?/\\``, no quote at either end, at most 31
+    characters, none blank, each unique (case aside); a repeated one gets ``（2）``."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for title in titles:
+        base = _BAD_TITLE.sub("_", title).strip("'") or "Sheet"
+        base = base[:31]
+        name, n = base, 1
+        while name.casefold() in taken or name.casefold() == "history":
+            n += 1
+            mark = f"（{n}）"
+            name = base[: 31 - len(mark)] + mark
+        taken.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def _number(d: Decimal) -> tuple[float | None, str | None]:
+    """A Decimal as Excel holds it: its double when that gives the Decimal back, else
+    None and why not."""
+    d = plain(d)
+    if len(d.as_tuple().digits) > MAX_DIGITS:
+        return None, f"超过{MAX_DIGITS}位有效数字，Excel无法精确保存，按文本写出"
+    f = float(d)
+    if not math.isfinite(f) or Decimal(repr(f)) != d:
+        return None, "超出Excel数值的范围，按文本写出"
+    return f, None
+
+
+def _places(d: Decimal) -> int:
+    exponent = plain(d).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def number_format(places: int, unit: str | None) -> str:
+    """The number format of a column: ``0.0"万元"``, ``0"项"``, ``0.00``."""
+    form = "0" + ("." + "0" * places if places else "")
+    if unit:
+        form += '"' + unit.replace('"', "") + '"'
+    return form
+
+
+def _magnitude(cell: Cell, unit: str | None, where: str) -> tuple[Decimal, str | None] | None:
+    """A numeric cell's exact value in the column's ``unit`` (an amount in its own unit
+    where the column has none) and the unit it is in; None for what is not a number."""
+    if isinstance(cell, bool) or cell is None or isinstance(cell, str):
+        return None
+    if isinstance(cell, Quantity):
+        if unit is None or cell.unit == unit:
+            return cell.magnitude, cell.unit
+        try:
+            return cell.to(unit).magnitude, unit
+        except ArithmeticError:
+            raise InvalidValueError(where, f"{cell} has no exact form in {unit}") from None
+    if isinstance(cell, int):
+        return Decimal(cell), unit
+    return cell, unit
+
+
+def _check_text(sheet: Sheet, row: int, col: int, text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise InvalidValueError(
+            f"cell {sheet.title}!{_address(row, col)}",
+            f"{len(text)} characters of text; a cell of Excel holds at most {MAX_TEXT}",
+        )
+
+
+def _lay(sheet: Sheet, title: str, notes: list[_Note]) -> _Page:
+    """A sheet's cells, its column widths and the notes of numbers written as text;
+    an error of the library's type (a cell too long) before anything is written."""
+    n = len(sheet.columns)
+    rows = list(sheet.rows) + ([sheet.total] if sheet.total is not None else [])
+    for k, row in enumerate(rows):
+        if len(row) != n:
+            raise InvalidValueError(
+                f"sheet {sheet.title}", f"row {k + 2} has {len(row)} cells, not {n}"
+            )
+    # each number in its column's unit (or its own); the places its column shows
+    values: dict[tuple[int, int], tuple[Decimal, str | None]] = {}
+    places: dict[tuple[int, str | None], int] = {}
+    for r, row in enumerate(rows, start=1):
+        for c, cell in enumerate(row):
+            if isinstance(cell, str):
+                _check_text(sheet, r, c, cell)
+            found = _magnitude(cell, sheet.columns[c].unit, f"cell {title}!{_address(r, c)}")
+            if found is not None:
+                values[r, c] = found
+                key = (c, found[1])
+                places[key] = max(places.get(key, 0), _places(found[0]))
+    for c, column in enumerate(sheet.columns):
+        _check_text(sheet, 0, c, column.header)
+    puts = [_Put(0, c, "text", col.header, bold=True) for c, col in enumerate(sheet.columns)]
+    widths = [_width(col.header) for col in sheet.columns]
+    texts: set[int] = set()  # columns where some cell of the body is text
+    last = len(sheet.rows)  # the last row of the body (1-based in the sheet, 0 the header)
+    for r, row in enumerate(rows, start=1):
+        is_total = sheet.total is not None and r == len(rows)
+        for c, cell in enumerate(row):
+            put, shown = _cell(sheet, title, r, c, cell, values, places, notes, is_total, last)
+            if put is None:
+                continue
+            if put.kind == "text":
+                texts.add(c)
+            if put.kind == "sum" and c in texts:  # SUM would miss what is text
+                put = attrs.evolve(put, kind="number", formula="")
+            puts.append(put)
+            widths[c] = max(widths[c], _width(shown))
+    return _Page(title, tuple(puts), tuple(min(MAX_WIDTH, max(_MIN_WIDTH, w + 2)) for w in widths))
+
+
+def _cell(
+    sheet: Sheet,
+    title: str,
+    r: int,
+    c: int,
+    cell: Cell,
+    values: dict[tuple[int, int], tuple[Decimal, str | None]],
+    places: dict[tuple[int, str | None], int],
+    notes: list[_Note],
+    is_total: bool,
+    last: int,
+) -> tuple[_Put | None, str]:
+    """How one cell is written, and the text it shows (for the column's width)."""
+    if cell is None:
+        return None, ""
+    if isinstance(cell, bool):
+        return _Put(r, c, "flag", cell, bold=is_total), "FALSE"
+    if isinstance(cell, str):
+        return _Put(r, c, "text", cell, bold=is_total), cell
+    d, unit = values[r, c]
+    digits = fmt(plain(d))
+    double, why = _number(d)
+    if double is None:
+        assert why is not None
+        notes.append(_Note(title, f"{title}!{_address(r, c)}", digits + (unit or ""), why))
+        return _Put(r, c, "text", digits, bold=is_total), digits
+    form = number_format(places[c, unit], unit)
+    shown = f"{d:.{places[c, unit]}f}{unit or ''}"
+    if is_total and sheet.columns[c].summed and last > 0:
+        letter = column_letter(c)
+        formula = f"=SUM({letter}2:{letter}{last + 1})"
+        return _Put(r, c, "sum", double, form, bold=True, formula=formula), shown
+    return _Put(r, c, "number", double, form, bold=is_total), shown
+
+
+def _notes_page(notes: list[_Note], title: str) -> Sheet:
+    columns = (Column("工作表"), Column("单元格"), Column("数值"), Column("原因"))
+    return Sheet(title, columns, tuple((n.sheet, n.cell, n.value, n.reason) for n in notes))
+
+
+def layout(sheets: Sequence[Sheet]) -> list[_Page]:
+    """The pages of a workbook: every sheet's cells, and a sheet 说明 listing the
+    numbers written as text, when there are any."""
+    if not sheets:
+        raise InvalidValueError("workbook", "a workbook needs at least one sheet")
+    titles = _titles([*(s.title for s in sheets), NOTES])
+    notes: list[_Note] = []
+    pages = [_lay(s, t, notes) for s, t in zip(sheets, titles, strict=False)]
+    if notes:
+        pages.append(_lay(_notes_page(notes, titles[-1]), titles[-1], []))
+    return pages
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def xlsxwriter() -> Any:
+    """The xlsxwriter module, or an ImportError that names the extra to install."""
+    try:
+        return importlib.import_module("xlsxwriter")
+    except ImportError:
+        raise ImportError(NEEDS_EXCEL, name="xlsxwriter") from None
+
+
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """The .xlsx file of ``sheets``, in memory."""
+    pages = layout(sheets)
+    module = xlsxwriter()
+    out = io.BytesIO()
+    options = {
+        "in_memory": True,
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "nan_inf_to_errors": False,
+    }
+    book = module.Workbook(out, options)
+    formats: dict[tuple[bool, str | None], Any] = {}
+
+    def form(bold: bool, number: str | None) -> Any:
+        key = (bold, number)
+        if key not in formats:
+            spec: dict[str, Any] = {"bold": True} if bold else {}
+            if number is not None:
+                spec["num_format"] = number
+            formats[key] = book.add_format(spec) if spec else None
+        return formats[key]
+
+    for page in pages:
+        ws = book.add_worksheet(page.title)
+        ws.freeze_panes(1, 0)
+        for c, width in enumerate(page.widths):
+            ws.set_column(c, c, width)
+        for p in page.puts:
+            f = form(p.bold, p.form)
+            if p.kind == "text":
+                ws.write_string(p.row, p.col, p.value, f)
+            elif p.kind == "number":
+                ws.write_number(p.row, p.col, p.value, f)
+            elif p.kind == "flag":
+                ws.write_boolean(p.row, p.col, p.value, f)
+            else:
+                ws.write_formula(p.row, p.col, p.formula, f, p.value)
+    book.close()
+    return out.getvalue()
+
+
+def write_workbook(sheets: Sequence[Sheet], path: str | os.PathLike[str]) -> None:
+    """Write ``sheets`` as a workbook to ``path``, all or nothing."""
+    write_atomically(path, workbook_bytes(sheets))
+
+
+# -- project lists ---------------------------------------------------------------------------
+
+_FIELDS = ("id", "name", "programme", "level", "status", "year", "undertaker", "related")
+_STAGE_ORDER = {s: k for k, s in enumerate(FundingStage)}
+_SOURCE_ORDER = {s: k for k, s in enumerate(FundingSource)}
+
+
+def _year_key(year: Year | None) -> tuple[int, int, str]:
+    if year is None:
+        return (0, 0, "")
+    return (1, year.value if year.value is not None else 10**6, str(year))
+
+
+def _finest(amounts: Iterable[Quantity]) -> str:
+    return total(amounts).unit
+
+
+def _money_columns(
+    projects: Sequence[Project],
+) -> list[tuple[MoneyColumn, int, list[Quantity | None]]]:
+    """The money columns of a project list: one per (stage, source, year) of the
+    funding lines, a second where a project has two lines of one kind; each with its
+    unit (the finest among its amounts) and the amount of each project (None: none)."""
+    cells: dict[tuple[Any, ...], list[Quantity | None]] = {}
+    for k, p in enumerate(projects):
+        seen: dict[tuple[Any, ...], int] = {}
+        for line in p.funding:
+            kind = (line.stage, line.source, line.year)
+            nth = seen[kind] = seen.get(kind, 0) + 1
+            column = cells.setdefault((*kind, nth), [None] * len(projects))
+            column[k] = line.amount
+    order = sorted(
+        cells,
+        key=lambda c: (_STAGE_ORDER[c[0]], _SOURCE_ORDER[c[1]], _year_key(c[2]), c[3]),
+    )
+    out = []
+    for stage, source, year, nth in order:
+        amounts = cells[stage, source, year, nth]
+        unit = _finest(a for a in amounts if a is not None)
+        out.append((MoneyColumn(stage, source, year, unit), nth, amounts))
+    return out
+
+
+def _year_cell(year: Year | None) -> Cell:
+    if year is None:
+        return None
+    return year.value if year.value is not None else (year.placeholder or str(year))
+
+
+def _field_cells(p: Project) -> list[Cell]:
+    return [
+        p.id,
+        p.name,
+        p.programme,
+        None if p.level is None else p.level.chinese,
+        None if p.status is None else p.status.chinese,
+        _year_cell(p.year),
+        None if p.undertaker is None else p.undertaker.name,
+        "；".join(p.related) if p.related else None,
+    ]
+
+
+def projects_sheet(
+    projects: Iterable[Project], title: str = "项目", plans: Sequence[str] | None = None
+) -> Sheet:
+    """A project list as a sheet that the project-list reader reads back: the fields
+    under the headers of :data:`~sciplan_model._sheetwords.FIELD_HEADERS`, then one
+    money column per kind of funding line (stage, source, year) in the finest unit of
+    its amounts, and a 合计 row of the money.  ``plans`` (one plan id a project) adds a
+    column 所在计划 at the end."""
+    projects = list(projects)
+    money = _money_columns(projects)
+    columns = [Column(FIELD_HEADERS[f]) for f in _FIELDS]
+    columns += [Column(money_header(m, nth), m.unit, summed=True) for m, nth, _ in money]
+    rows = []
+    for k, p in enumerate(projects):
+        row = _field_cells(p) + [amounts[k] for _, _, amounts in money]
+        if plans is not None:
+            row.append(plans[k])
+        rows.append(tuple(row))
+    if plans is not None:
+        columns.append(Column("所在计划"))
+    grand: tuple[Cell, ...] | None = None
+    if projects and money:
+        sums: list[Cell] = [
+            total((a for a in amounts if a is not None), m.unit) for m, _, amounts in money
+        ]
+        tail: list[Cell] = [None] if plans is not None else []
+        grand = (None, _TOTAL, *[None] * (len(_FIELDS) - 2), *sums, *tail)
+    return Sheet(title, tuple(columns), tuple(rows), grand)
+
+
+def write_projects(projects: Iterable[Project], path: str | os.PathLike[str]) -> None:
+    """Write a project list as a workbook of one sheet, 项目 (see :func:`projects_sheet`)."""
+    write_workbook([projects_sheet(projects)], path)
+
+
+# -- plans -----------------------------------------------------------------------------------
+
+
+def _ends(figure: Figure) -> tuple[Cell, Cell, str]:
+    """A figure's low and high ends in its unit (None: unbounded or not known) and its
+    unit."""
+    r = figure.range
+    unit = figure.unit
+    if not r.is_known:
+        return None, None, unit
+    low = None if r.low is None else r.low.to(unit) if r.low.unit != unit else r.low
+    high = None if r.high is None else r.high.to(unit) if r.high.unit != unit else r.high
+    return low, high, unit
+
+
+def _figure_cells(figure: Figure) -> list[Cell]:
+    """数值, 下限, 上限, 单位 of a figure: its text as written and its ends."""
+    low, high, unit = _ends(figure)
+    return [str(figure), low, high, unit]
+
+
+def _levels(levels: tuple[Level, ...]) -> str | None:
+    return Level.span_name(levels) if levels else None
+
+
+_FIGURE_COLUMNS = (Column("数值"), Column("下限"), Column("上限"), Column("单位"))
+
+
+def _targets_sheet(plan: Plan, kind: type, title: str) -> Sheet:
+    """Goals (with 力争) or achievements: where each stands and its figure."""
+    goals = kind is Goal
+    columns = (
+        Column("章节"),
+        Column("指标"),
+        *_FIGURE_COLUMNS,
+        *((Column("力争"),) if goals else ()),
+        Column("级别"),
+        Column("期间"),
+        Column("路径"),
+    )
+    rows = []
+    for e in plan.walk(kind):
+        item = e.item
+        assert isinstance(item, Goal | Achievement)
+        stretch: list[Cell] = ["是" if item.figure.aspirational else "否"] if goals else []
+        rows.append(
+            (
+                e.section,
+                item.indicator.name,
+                *_figure_cells(item.figure),
+                *stretch,
+                _levels(item.levels),
+                period_text(e.period),
+                e.path,
+            )
+        )
+    return Sheet(title, columns, tuple(rows))
+
+
+def _breakdowns_sheet(plan: Plan) -> Sheet:
+    """共…其中… statements: a row for each statement's total and one for each part."""
+    columns = (
+        Column("章节"),
+        Column("事项"),
+        Column("分项"),
+        *_FIGURE_COLUMNS,
+        Column("期间"),
+        Column("路径"),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for e in plan.walk(Breakdown):
+        b = e.item
+        assert isinstance(b, Breakdown)
+        when = period_text(e.period)
+        rows.append((e.section, b.subject, _TOTAL, *_figure_cells(b.total), when, e.path))
+        for k, part in enumerate(b.parts):
+            name = key_text(part.key)
+            cells = _figure_cells(part.figure)
+            rows.append((e.section, b.subject, name, *cells, when, f"{e.path}.parts[{k}]"))
+    return Sheet("共其中", columns, tuple(rows))
+
+
+def _records_sheet(plan: Plan) -> Sheet:
+    """Every item of the plan, as :meth:`Plan.to_records` gives it."""
+    columns = (
+        Column("计划"),
+        Column("路径"),
+        Column("类型"),
+        Column("名称"),
+        Column("数值"),
+        Column("值"),
+        Column("上端"),
+        Column("单位"),
+        Column("限定"),
+        Column("期间"),
+    )
+    rows = []
+    for r in plan_records(plan):
+        unit = r["unit"]
+
+        def amount(d: Decimal | None, unit: str | None = unit) -> Cell:
+            return None if d is None or unit is None else Quantity(d, unit)
+
+        qualifier = r["qualifier"]
+        rows.append(
+            (
+                r["plan"],
+                r["path"],
+                KIND_NAMES[r["type"]],
+                r["label"],
+                r["figure"],
+                amount(r["value"]),
+                amount(r["upper"]),
+                unit,
+                None if qualifier is None else QUALIFIER_NAMES[Qualifier(qualifier)],
+                r["period"],
+            )
+        )
+    return Sheet("条目", columns, tuple(rows))
+
+
+def plan_sheets(plan: Plan) -> list[Sheet]:
+    """A plan's sheets: 项目, 目标, 成果, 共其中 and 条目, those without rows left out
+    (a plan with nothing still gets its 项目 sheet, headers only)."""
+    sheets = [
+        projects_sheet(plan.projects()),
+        _targets_sheet(plan, Goal, "目标"),
+        _targets_sheet(plan, Achievement, "成果"),
+        _breakdowns_sheet(plan),
+        _records_sheet(plan),
+    ]
+    return [s for s in sheets if s.rows] or sheets[:1]
+
+
+# -- roll-ups --------------------------------------------------------------------------------
+
+
+def _value_row(r: Rollup, key: Any, value: Value, unit: str | None, ranged: bool) -> list[Cell]:
+    """数值 (an amount, or the text of a range), 下限 and 上限 (where some group is a
+    range) and 单位 of a group (or of the grand total, ``key`` None)."""
+    said = r.said(key) if key is not None else value_text(value)
+    here = unit or _unit_of(value)
+    ends: list[Cell]
+    if isinstance(value, Quantity):
+        amount = value if value.unit == here else value.to(here)
+        ends = [amount, amount] if ranged else []
+        return [amount, *ends, here]
+    low = high = None
+    if value.is_known:
+        low = None if value.low is None else value.low.to(here)
+        high = None if value.high is None else value.high.to(here)
+    return [said, *([low, high] if ranged else []), here]
+
+
+def _unit_of(value: Value) -> str:
+    return value.unit
+
+
+def rollup_sheet(r: Rollup, title: str = "汇总") -> Sheet:
+    """A roll-up as a sheet: its keys, 数值 (an amount, in one unit where the groups
+    measure one thing; a range as written, its ends in 下限 and 上限), 单位, 条目数,
+    and a 合计 row where the groups add up (rates and shares never do)."""
+    unit = frame_unit(r)
+    try:
+        return _rollup_sheet(r, title, unit)
+    except (SciplanError, ArithmeticError):
+        return _rollup_sheet(r, title, None)  # a value with no exact form in that unit
+
+
+def _rollup_sheet(r: Rollup, title: str, unit: str | None) -> Sheet:
+    ranged = any(isinstance(v, Range) for v in r.values())
+    keys = [Column(field_name(n)) for n in r.by] or [Column("")]
+    ends = [Column("下限", unit), Column("上限", unit)] if ranged else []
+    summed = not r.ratio
+    columns = (
+        *keys,
+        Column("数值", unit, summed),
+        *ends,
+        Column("单位"),
+        Column("条目数", None, True),
+    )
+    rows = []
+    for key, value in r.items():
+        parts = _key_parts(r, key) if r.by else ("合计",)
+        cells = [key_text(p) for p in parts]
+        rows.append((*cells, *_value_row(r, key, value, unit, ranged), r.count(key)))
+    grand = r.total if r.by else None
+    total_row: tuple[Cell, ...] | None = None
+    if grand is not None:
+        count = sum(r.count(k) for k in r)
+        blank = [None] * (len(keys) - 1)
+        total_row = (_TOTAL, *blank, *_value_row(r, None, grand, unit, ranged), count)
+    return Sheet(title, columns, tuple(rows), total_row)
+
+
+# -- plans seen together, findings, reports --------------------------------------------------
+
+
+def combined_sheets(c: Combined) -> list[Sheet]:
+    """Plans seen together: 项目 (with the plan each was first met in), 目标 and 成果
+    summed per indicator and period."""
+    projects = [e.item for e in c.entries if isinstance(e.item, Project)]
+    sheets = [projects_sheet(projects, plans=[e.plan.id for e in c.entries])]
+    for title, r in (("目标", c.goals), ("成果", c.achievements)):
+        if len(r):
+            sheets.append(rollup_sheet(r, title))
+    return sheets
+
+
+def report_sheet(report: Report) -> Sheet:
+    """A validation report's findings: 计划, 级别, 代码, 路径, 说明, 应为, 实为."""
+    columns = tuple(Column(h) for h in ("计划", "级别", "代码", "路径", "说明", "应为", "实为"))
+    rows = [
+        (
+            f.plan,
+            f.severity.chinese,
+            f.code,
+            f.path,
+            f.message,
+            _text_cell(f.expected),
+            _text_cell(f.actual),
+        )
+        for f in report.findings
+    ]
+    return Sheet("问题", columns, tuple(rows))
+
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+
+
+def _summary_cell(text: str, numeric: bool) -> Cell:
+    if numeric and _PLAIN_NUMBER.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+def summary_sheets(s: Summary) -> list[Sheet]:
+    """A report's sheets: 概况 (its facts) and one sheet per table, titled by the
+    heading it stands under."""
+    sheets = []
+    facts: list[tuple[Cell, ...]] = []
+    for part in _blocks(s):
+        heading = ""
+        for block in part.blocks:
+            if isinstance(block, Heading) and block.level in (2, 3):
+                heading = block.text
+            elif isinstance(block, Facts):
+                facts += [(name, text) for name, text in block.pairs]
+            elif isinstance(block, Table):
+                columns = tuple(Column(h) for h in block.headers)
+                rows = tuple(
+                    tuple(_summary_cell(c.text, k in block.numeric) for k, c in enumerate(row))
+                    for row in block.rows
+                )
+                sheets.append(Sheet(heading or "表", columns, rows))
+    overview = Sheet("概况", (Column("名称"), Column("内容")), tuple(facts))
+    return [overview, *sheets]
