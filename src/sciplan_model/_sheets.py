@@ -680,6 +680,8 @@ class _Reader:
         self.stage = stage
         self.problems = _Problems(sheet)
         self.title: str | None = None
+        #: The rows that hold a cell merged across columns.
+        self.wide = {r1 for (r1, c1), (_, c2) in merged if c2 > c1}
         self.seen: dict[tuple[str, type, Any], Any] = {}
         #: Amounts made from the doubles of cells, by double and unit: lists repeat them.
         self.amounts: dict[tuple[float, str | None], Money] = {}
@@ -869,7 +871,7 @@ class _Reader:
                 continue
             name_col = by_field.get("name")
             name = row[name_col.index] if name_col is not None and name_col.index < len(row) else ""
-            if self._heading(values, name):
+            if self._heading(r, values, name):
                 text = str(values[0]).strip()
                 notes.append((_address(self.sheet, r, 0), text))
                 group = self._group(text, by_field)
@@ -925,14 +927,17 @@ class _Reader:
             notes=tuple(notes),
         )
 
-    @staticmethod
-    def _heading(values: list[Any], name: Any) -> bool:
-        """Whether a row is a group heading (一、国家级项目): one text, merged across
-        the row, numbered as an outline, or standing outside the name column."""
+    def _heading(self, r: int, values: list[Any], name: Any) -> bool:
+        """Whether a row is a group heading (一、国家级项目): one text in the sheet's
+        own cells (merged cells filled aside), merged across the row, numbered as an
+        outline, or standing outside the name column."""
         first = values[0]
         if not isinstance(first, str) or any(v != first for v in values):
             return False
-        return len(values) > 1 or _blank(name) or _OUTLINE.match(values[0]) is not None
+        own = self.grid[r] if r < len(self.grid) else []
+        if sum(1 for v in own if not _blank(v)) != 1:
+            return False
+        return r in self.wide or _blank(name) or _OUTLINE.match(first) is not None
 
     def _named(self, row: list[Any], by_field: dict[str, _Column]) -> bool:
         column = by_field.get("name")
