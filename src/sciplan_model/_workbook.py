@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -85,6 +85,8 @@ _MIN_WIDTH = 6
 #: The sheet that lists the numbers written as text.
 NOTES = "说明"
 _TOTAL = "合计"
+#: Decimals of up to 15 digits whose exponent lies within this come back from their double.
+_SAFE_EXPONENT = 290
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -119,11 +121,10 @@ class Sheet:
 # -- laying cells out ------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Put:
+class _Put(NamedTuple):
     """One cell to write: ``kind`` is text, number, flag or sum; ``form`` its number
     format (None: none); ``value`` what it holds (for a sum, the cached value, with the
-    formula in ``formula``)."""
+    formula in ``formula``).  A named tuple: a workbook has a million of them."""
 
     row: int
     col: int
@@ -165,6 +166,8 @@ def _address(row: int, col: int) -> str:
 
 def _width(text: str) -> int:
     """Columns ``text`` takes in Excel: an East Asian wide or fullwidth character two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -186,21 +189,30 @@ def _titles(titles: Iterable[str]) -> list[str]:
     return out
 
 
-def _number(d: Decimal) -> tuple[float | None, str | None]:
-    """A Decimal as Excel holds it: its double when that gives the Decimal back, else
-    None and why not."""
-    d = plain(d)
-    if len(d.as_tuple().digits) > MAX_DIGITS:
+def _bare(d: Decimal) -> tuple[Decimal, int, int]:
+    """``d`` without trailing zeros (:func:`plain`), its significant digits and its
+    decimal places."""
+    _, digits, exponent = d.as_tuple()
+    if not isinstance(exponent, int) or exponent > 0 or (exponent < 0 and digits[-1] == 0):
+        d = plain(d)
+        _, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # plain() gives finite numbers
+    return d, len(digits), -exponent if exponent < 0 else 0
+
+
+def _number(d: Decimal, digits: int) -> tuple[float | None, str | None]:
+    """A Decimal of ``digits`` significant digits (without trailing zeros: see
+    :func:`plain`) as Excel holds it: its double when that gives the Decimal back, else
+    None and why not.  Every decimal of at most 15 significant digits well inside the
+    doubles' range comes back from its double; others are tried."""
+    if digits > MAX_DIGITS:
         return None, f"超过{MAX_DIGITS}位有效数字，Excel无法精确保存，按文本写出"
     f = float(d)
+    if -_SAFE_EXPONENT < d.adjusted() < _SAFE_EXPONENT:
+        return f, None
     if not math.isfinite(f) or Decimal(repr(f)) != d:
         return None, "超出Excel数值的范围，按文本写出"
     return f, None
-
-
-def _places(d: Decimal) -> int:
-    exponent = plain(d).as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def number_format(places: int, unit: str | None) -> str:
@@ -211,21 +223,31 @@ def number_format(places: int, unit: str | None) -> str:
     return form
 
 
-def _magnitude(cell: Cell, unit: str | None, where: str) -> tuple[Decimal, str | None] | None:
+#: A number to write: its exact value without trailing zeros, its unit, its significant
+#: digits and its decimal places.
+_Value: TypeAlias = tuple[Decimal, str | None, int, int]
+
+
+def _magnitude(cell: Cell, unit: str | None, title: str, r: int, c: int) -> _Value | None:
     """A numeric cell's exact value in the column's ``unit`` (an amount in its own unit
-    where the column has none) and the unit it is in; None for what is not a number."""
+    where the column has none), without trailing zeros, with its unit, digits and
+    places; None for what is not a number."""
     if isinstance(cell, bool) or cell is None or isinstance(cell, str):
         return None
     if isinstance(cell, Quantity):
         if unit is None or cell.unit == unit:
-            return cell.magnitude, cell.unit
+            return _value(cell.magnitude, cell.unit)
         try:
-            return cell.to(unit).magnitude, unit
+            return _value(cell.to(unit).magnitude, unit)
         except ArithmeticError:
+            where = f"cell {title}!{_address(r, c)}"
             raise InvalidValueError(where, f"{cell} has no exact form in {unit}") from None
-    if isinstance(cell, int):
-        return Decimal(cell), unit
-    return cell, unit
+    return _value(Decimal(cell) if isinstance(cell, int) else cell, unit)
+
+
+def _value(d: Decimal, unit: str | None) -> _Value:
+    bare, digits, places = _bare(d)
+    return bare, unit, digits, places
 
 
 def _check_text(sheet: Sheet, row: int, col: int, text: str) -> None:
@@ -238,7 +260,10 @@ def _check_text(sheet: Sheet, row: int, col: int, text: str) -> None:
 
 def _lay(sheet: Sheet, title: str, notes: list[_Note]) -> _Page:
     """A sheet's cells, its column widths and the notes of numbers written as text;
-    an error of the library's type (a cell too long) before anything is written."""
+    an error of the library's type (a cell too long) before anything is written.
+
+    Text and flags are laid out in one pass over the cells, which also finds each
+    number's exact value and the places its column shows; the numbers follow."""
     n = len(sheet.columns)
     rows = list(sheet.rows) + ([sheet.total] if sheet.total is not None else [])
     for k, row in enumerate(rows):
@@ -246,35 +271,52 @@ def _lay(sheet: Sheet, title: str, notes: list[_Note]) -> _Page:
             raise InvalidValueError(
                 f"sheet {sheet.title}", f"row {k + 2} has {len(row)} cells, not {n}"
             )
-    # each number in its column's unit (or its own); the places its column shows
-    values: dict[tuple[int, int], tuple[Decimal, str | None]] = {}
-    places: dict[tuple[int, str | None], int] = {}
-    for r, row in enumerate(rows, start=1):
-        for c, cell in enumerate(row):
-            if isinstance(cell, str):
-                _check_text(sheet, r, c, cell)
-            found = _magnitude(cell, sheet.columns[c].unit, f"cell {title}!{_address(r, c)}")
-            if found is not None:
-                values[r, c] = found
-                key = (c, found[1])
-                places[key] = max(places.get(key, 0), _places(found[0]))
     for c, column in enumerate(sheet.columns):
         _check_text(sheet, 0, c, column.header)
     puts = [_Put(0, c, "text", col.header, bold=True) for c, col in enumerate(sheet.columns)]
     widths = [_width(col.header) for col in sheet.columns]
+    units = [col.unit for col in sheet.columns]
     texts: set[int] = set()  # columns where some cell of the body is text
-    last = len(sheet.rows)  # the last row of the body (1-based in the sheet, 0 the header)
+    numbers: list[tuple[int, int, _Value]] = []
+    places: dict[tuple[int, str | None], int] = {}
+    end = len(rows)
     for r, row in enumerate(rows, start=1):
-        is_total = sheet.total is not None and r == len(rows)
+        bold = sheet.total is not None and r == end
         for c, cell in enumerate(row):
-            put, shown = _cell(sheet, title, r, c, cell, values, places, notes, is_total, last)
-            if put is None:
+            if cell is None:
                 continue
-            if put.kind == "text":
+            if cell.__class__ is str:
+                if len(cell) > MAX_TEXT:
+                    _check_text(sheet, r, c, cell)
+                puts.append(_Put(r, c, "text", cell, None, bold))
                 texts.add(c)
-            if put.kind == "sum" and c in texts:  # SUM would miss what is text
-                put = attrs.evolve(put, kind="number", formula="")
-            puts.append(put)
+                if widths[c] < MAX_WIDTH and 2 * len(cell) > widths[c]:
+                    widths[c] = max(widths[c], _width(cell))
+                continue
+            if isinstance(cell, bool):
+                puts.append(_Put(r, c, "flag", cell, None, bold))
+                widths[c] = max(widths[c], 5)
+                continue
+            found = _magnitude(cell, units[c], title, r, c)
+            if found is None:  # a str of a subclass
+                puts.append(_Put(r, c, "text", str(cell), None, bold))
+                texts.add(c)
+                continue
+            numbers.append((r, c, found))
+            key = (c, found[1])
+            if places.get(key, -1) < found[3]:
+                places[key] = found[3]
+    last = len(sheet.rows)  # the last row of the body (1-based in the sheet, 0 the header)
+    for r, c, value in numbers:
+        put, shown = _cell(
+            sheet, title, r, c, value, places, notes, r == end and sheet.total is not None, last
+        )
+        if put.kind == "text":
+            texts.add(c)
+        if put.kind == "sum" and c in texts:  # SUM would miss what is text
+            put = put._replace(kind="number", formula="")
+        puts.append(put)
+        if widths[c] < MAX_WIDTH and 2 * len(shown) > widths[c]:
             widths[c] = max(widths[c], _width(shown))
     return _Page(title, tuple(puts), tuple(min(MAX_WIDTH, max(_MIN_WIDTH, w + 2)) for w in widths))
 
@@ -284,29 +326,23 @@ def _cell(
     title: str,
     r: int,
     c: int,
-    cell: Cell,
-    values: dict[tuple[int, int], tuple[Decimal, str | None]],
+    value: _Value,
     places: dict[tuple[int, str | None], int],
     notes: list[_Note],
     is_total: bool,
     last: int,
-) -> tuple[_Put | None, str]:
-    """How one cell is written, and the text it shows (for the column's width)."""
-    if cell is None:
-        return None, ""
-    if isinstance(cell, bool):
-        return _Put(r, c, "flag", cell, bold=is_total), "FALSE"
-    if isinstance(cell, str):
-        return _Put(r, c, "text", cell, bold=is_total), cell
-    d, unit = values[r, c]
-    digits = fmt(plain(d))
-    double, why = _number(d)
+) -> tuple[_Put, str]:
+    """How a number is written, and the text it shows (for the column's width)."""
+    d, unit, digits, _ = value
+    double, why = _number(d, digits)
     if double is None:
         assert why is not None
-        notes.append(_Note(title, f"{title}!{_address(r, c)}", digits + (unit or ""), why))
-        return _Put(r, c, "text", digits, bold=is_total), digits
-    form = number_format(places[c, unit], unit)
-    shown = f"{d:.{places[c, unit]}f}{unit or ''}"
+        text = fmt(d)
+        notes.append(_Note(title, f"{title}!{_address(r, c)}", text + (unit or ""), why))
+        return _Put(r, c, "text", text, bold=is_total), text
+    shown_places = places[c, unit]
+    form = number_format(shown_places, unit)
+    shown = f"{d:.{shown_places}f}{unit or ''}"
     if is_total and sheet.columns[c].summed and last > 0:
         letter = column_letter(c)
         formula = f"=SUM({letter}2:{letter}{last + 1})"
@@ -420,7 +456,9 @@ def _money_columns(
         for line in p.funding:
             kind = (line.stage, line.source, line.year)
             nth = seen[kind] = seen.get(kind, 0) + 1
-            column = cells.setdefault((*kind, nth), [None] * len(projects))
+            column = cells.get((*kind, nth))
+            if column is None:
+                column = cells[(*kind, nth)] = [None] * len(projects)
             column[k] = line.amount
     order = sorted(
         cells,
