@@ -185,6 +185,19 @@ _TOTAL_LABEL = re.compile(r"^[^0-9]{0,6}?(合计|小计|总计|共计)(?:$|[:：
 _FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
+#: The fields of a row in the order they are read, and the method that reads each that
+#: is not text.
+_READ_ORDER = (
+    "name", "id", "programme", "undertaker", "related", "region",
+    "level", "status", "year", "period", "source",
+)  # fmt: skip
+_READS = {
+    "level": "_level",
+    "status": "_status",
+    "year": "_year",
+    "period": "_start",
+    "source": "_source",
+}
 _INFINITY = float("inf")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REMEMBERED = 100_000
@@ -680,6 +693,8 @@ class _Reader:
         self.stage = stage
         self.problems = _Problems(sheet)
         self.title: str | None = None
+        self.reads: list[tuple[str, int]] | None = None
+        self.bodies: dict[tuple[str, str | None], Organization] = {}
         #: The rows that hold a cell merged across columns.
         self.wide = {r1 for (r1, c1), (_, c2) in merged if c2 > c1}
         self.seen: dict[tuple[str, type, Any], Any] = {}
@@ -989,87 +1004,97 @@ class _Reader:
         money: list[_Column],
         group: dict[str, Any],
     ) -> tuple[Project, dict[int, Money]] | None:
+        """The project of a row, and its amounts by column; None (the problems noted)
+        when a cell of it cannot be read."""
         before = len(self.problems.found)
-
-        def cell(field: str) -> tuple[Any, tuple[int, int]] | None:
-            column = by_field.get(field)
-            if column is None or column.index >= len(row) or _blank(row[column.index]):
-                return None
-            return row[column.index], (r, column.index)
-
+        width = len(row)
         fields: dict[str, Any] = {}
-        name = cell("name")
-        fields["name"] = _text(name[0]) if name else ""
-        got = cell("id")
-        fields["id"] = _text(got[0]) if got else f"{self.sheet}!{r + 1}"
-        for field in ("programme", "undertaker", "related", "region"):
-            got = cell(field)
-            if got is not None:
-                fields[field] = _text(got[0])
-        got = cell("level")
-        if got is not None:
-            fields["level"] = self._known(self._level, *got)
-        elif "level" in group:
+        for field, c in self._reads(by_field):
+            value = row[c] if c < width else None
+            if (
+                value is None
+                or value == ""
+                or (value.__class__ is str and value.strip() in _NOTHING)
+            ):
+                continue
+            read = _READS.get(field)
+            if read is None:
+                fields[field] = _text(value)
+            elif field == "period":
+                fields[field] = self._start(value, (r, c))
+            else:
+                fields[field] = self._known(getattr(self, read), value, (r, c))
+        fields.setdefault("name", "")
+        if "id" not in fields:
+            fields["id"] = f"{self.sheet}!{r + 1}"
+        if "level" not in fields and "level" in group:
             fields["level"] = group["level"]
         if "programme" not in fields and "programme" in group:
             fields["programme"] = group["programme"]
-        got = cell("status")
-        if got is not None:
-            fields["status"] = self._known(self._status, *got)
-        got = cell("year")
-        if got is not None:
-            fields["year"] = self._known(self._year, *got)
-        elif (got := cell("period")) is not None:
-            fields["year"] = self._start(*got)
-        got = cell("source")
-        if got is not None:
-            fields["source"] = self._known(self._source, *got)
+        if "year" not in fields and "period" in fields:
+            fields["year"] = fields["period"]
         amounts: dict[int, Money] = {}
         lines = []
         for column in money:
-            if column.index >= len(row) or _blank(row[column.index]):
+            c = column.index
+            value = row[c] if c < width else None
+            if (
+                value is None
+                or value == ""
+                or (value.__class__ is str and value.strip() in _NOTHING)
+            ):
                 continue
-            amount = self._money(row[column.index], r, column)
-            if amount is None:
-                continue
-            assert column.money is not None
-            amounts[column.index] = amount
-            lines.append((column.money, amount))
+            amount = self._money(value, r, column)
+            if amount is not None and column.money is not None:
+                amounts[c] = amount
+                lines.append((column.money, amount))
         if len(self.problems.found) > before:
             return None
         level = fields.get("level")
-        funding = tuple(
-            Funding(
-                amount=amount,
-                source=m.source or fields.get("source") or _source_of(level),
-                stage=m.stage,
-                year=m.year,
-            )
-            for m, amount in lines
-        )
-        undertaker = None
-        if "undertaker" in fields:
-            region = Region(name=fields["region"]) if "region" in fields else None
-            undertaker = Organization(name=fields["undertaker"], region=region)
-        related = tuple(x for x in re.split("[;；,，、]", fields.get("related", "")) if x.strip())
         try:
-            return (
-                Project(
-                    id=fields["id"],
-                    name=fields["name"],
-                    programme=fields.get("programme"),
-                    level=level,
-                    status=fields.get("status"),
-                    year=fields.get("year"),
-                    undertaker=undertaker,
-                    funding=funding,
-                    related=tuple(x.strip() for x in related),
-                ),
-                amounts,
+            funding = tuple(
+                Funding(
+                    amount=amount,
+                    source=m.source or fields.get("source") or _source_of(level),
+                    stage=m.stage,
+                    year=m.year,
+                )
+                for m, amount in lines
+            )
+            related = re.split("[;；,，、]", fields["related"]) if "related" in fields else ()
+            project = Project(
+                id=fields["id"],
+                name=fields["name"],
+                programme=fields.get("programme"),
+                level=level,
+                status=fields.get("status"),
+                year=fields.get("year"),
+                undertaker=self._undertaker(fields),
+                funding=funding,
+                related=tuple(x.strip() for x in related if x.strip()),
             )
         except SciplanError as error:
             self.problems.add(_address(self.sheet, r, 0), str(error))
             return None
+        return project, amounts
+
+    def _reads(self, by_field: dict[str, _Column]) -> list[tuple[str, int]]:
+        """The fields the sheet's columns give, with their columns (found once)."""
+        if self.reads is None:
+            self.reads = [(f, by_field[f].index) for f in _READ_ORDER if f in by_field]
+        return self.reads
+
+    def _undertaker(self, fields: dict[str, Any]) -> Organization | None:
+        """The undertaker of a row (one object for each name and region)."""
+        name = fields.get("undertaker")
+        if name is None:
+            return None
+        key = (name, fields.get("region"))
+        found = self.bodies.get(key)
+        if found is None:
+            region = Region(name=key[1]) if key[1] is not None else None
+            found = self.bodies[key] = Organization(name=name, region=region)
+        return found
 
     def _known(self, read: Any, value: Any, where: tuple[int, int]) -> Any:
         """``read(value, where)``, remembered for the value: a list repeats its levels,
