@@ -14,7 +14,6 @@ from . import examples, extract
 from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
-from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
 from ._sheetwords import MoneyColumn
 from ._summary import Summary, summarize
 from ._walk import Entry
@@ -89,13 +88,30 @@ from .units import UnitInfo, registry, unit_info
 from .validation import CHECKS, Finding, Report, Scope, Severity, validate
 
 if TYPE_CHECKING:
+    from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
+    from ._workbook import write_projects
     from .units import ureg
+
+#: Names whose modules are imported when first asked for: spreadsheets are read and
+#: written by programs that ask for them, and the rest do not pay for their import.
+_LATER = {
+    "SPREADSHEETS": "._sheets",
+    "ProjectSheet": "._sheets",
+    "read_projects": "._sheets",
+    "write_projects": "._workbook",
+}
 
 
 def __getattr__(name: str) -> Any:
     # the unit registry is built when it is first asked for (docs/benchmarks.md)
     if name == "ureg":
         return registry()
+    if name in _LATER:
+        import importlib
+
+        value = getattr(importlib.import_module(_LATER[name], __name__), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -206,4 +222,5 @@ __all__ = [
     "unit_info",
     "ureg",
     "validate",
+    "write_projects",
 ]

@@ -255,6 +255,13 @@ class ProjectSheet(tuple[Project, ...]):
             f"{len(self.report.findings)} findings>"
         )
 
+    def to_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write the projects as a project list that :func:`read_projects` reads back
+        (:func:`~sciplan_model.write_projects`)."""
+        from ._workbook import write_projects
+
+        write_projects(self, path)
+
     def section(self, label: str | None = None, title: str | None = None) -> Section:
         """A section holding the projects and the stated totals, to add to a plan."""
         return Section(label=label, title=title, items=(*self, *self.totals))

@@ -522,7 +522,18 @@ def projects_sheet(
 
 
 def write_projects(projects: Iterable[Project], path: str | os.PathLike[str]) -> None:
-    """Write a project list as a workbook of one sheet, 项目 (see :func:`projects_sheet`)."""
+    """Write projects as a project list: a workbook (the ``excel`` extra) of one sheet,
+    项目, all or nothing, that :func:`~sciplan_model.read_projects` reads back as the
+    same projects.
+
+    Its columns are 项目编号, 项目名称, 计划类别, 级别, 状态, 立项年度, 承担单位 and
+    相关项目, then one money column for each kind of funding line the projects have —
+    its stage, source and year in the header (``2024年省财政下达经费（万元）``), in the
+    finest unit of its amounts — and a 合计 row of the money (SUM formulas, with the
+    exact sums as their values).  The funding lines come back in the order of the
+    columns: by stage, source and year.  What the sheet does not hold is not written: an
+    undertaker is its name (its region, kind and titles are left out) and ``source``
+    (where the project is written in a plan's text) is left out."""
     write_workbook([projects_sheet(projects)], path)
 
 
