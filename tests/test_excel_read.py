@@ -215,7 +215,6 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_is_returned(tmp_path: Pa
         row(1, "甲", 10),
         row(2, "乙", "十二万"),
         row(3, "丙", "约20万元"),
-        row(4, "丁", "20xx万元"),
         row(5, "戊", 5, level="部级"),
         row(6, "己", 5, year="去年"),
         row(7, "庚", "30人"),
@@ -228,16 +227,14 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_is_returned(tmp_path: Pa
     assert set(problems) == {
         "项目表!H3",
         "项目表!H4",
-        "项目表!H5",
-        "项目表!E6",
-        "项目表!G7",
-        "项目表!H8",
-        "项目表!C9",
+        "项目表!E5",
+        "项目表!G6",
+        "项目表!H7",
+        "项目表!C8",
     }
     assert problems["项目表!H3"] == "'十二万' is not a number of 万元"
     assert "exact" in problems["项目表!H4"]
-    assert "placeholder" in problems["项目表!H5"]
-    assert "人" in problems["项目表!H8"]
+    assert "人" in problems["项目表!H7"]
     assert "项目表!H3: '十二万' is not a number of 万元" in str(caught.value)
 
 
@@ -643,3 +640,29 @@ def test_columns_mapped_to_nothing_known_is_an_error(tmp_path: Path) -> None:
     path = book(tmp_path / "a.xlsx", [["项目名称", "进度"], ["甲", "延期"]])
     with pytest.raises(SheetReadError, match="'nam' is no field"):
         read_projects(path, columns={"进度": "nam"})
+
+
+def test_a_placeholder_amount_is_kept_out_of_the_sums_and_said(tmp_path: Path) -> None:
+    """A template's 20xx万元 (or 20xx in a column of 万元) is no amount: the row's
+    project has no line for it, a warning says so, and a total over it is undecided."""
+    rows = [
+        HEADER,
+        row(1, "甲", 10),
+        row(2, "乙", "20xx万元"),
+        row(3, "丙", "2x"),
+        ["合计", *[None] * 6, 30],
+        row(4, "丁", 5),
+        ["总计", *[None] * 6, "20xx"],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert [len(p.funding) for p in sheet] == [1, 0, 0, 1]
+    found = [(f.code, f.severity, f.path) for f in sheet.report.findings]
+    assert found == [
+        ("sheet.placeholder", Severity.WARNING, "项目表!H3"),
+        ("sheet.placeholder", Severity.WARNING, "项目表!H4"),
+        ("sheet.undecided", Severity.INFO, "项目表!H5"),
+        ("sheet.undecided", Severity.INFO, "项目表!H7"),
+    ]
+    assert sheet.report.ok
+    assert [str(b.total) for b in sheet.totals] == ["30万元", "20xx万元"]
+    assert all(b.projects == () for b in sheet.totals)

@@ -182,6 +182,7 @@ _SOURCE_OF_LEVEL = {
 #: The label of a total row: 合计, 小 计, 全县合计, 本页小计, 合计：36项 (not a project
 #: named …小计划).
 _TOTAL_LABEL = re.compile(r"^[^0-9]{0,6}?(合计|小计|总计|共计)(?:$|[:：(（]|[0-9共])")
+_PLACEHOLDER_NUMBER = re.compile(r"(?=[0-9.]*[xX×])[0-9xX×]+(?:\.[0-9xX×]+)?")
 _FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
@@ -700,6 +701,8 @@ class _Reader:
         self.stage = stage
         self.problems = _Problems(sheet)
         self.title: str | None = None
+        #: The cells whose money is a template's placeholder (20xx万元), by row and column.
+        self.placeholders: dict[tuple[int, int], Figure] = {}
         self.reads: list[tuple[str, int]] | None = None
         self.bodies: dict[tuple[str, str | None], Organization] = {}
         #: The rows that hold a cell merged across columns.
@@ -928,14 +931,24 @@ class _Reader:
         if self.problems.found:
             raise SheetReadError(self.path, self.problems.found)
         findings: list[Finding] = list(_row_findings(stated))
+        total_rows = {r for r, _, _, _ in totals_at}
+        for (r, c), figure in self.placeholders.items():
+            if r not in total_rows:
+                findings.append(
+                    Finding(
+                        code="sheet.placeholder",
+                        severity=Severity.WARNING,
+                        path=_address(self.sheet, r, c),
+                        message=f"{figure}为占位数字，未计入该项目的经费",
+                        actual=figure,
+                    )
+                )
         totals: list[Breakdown] = []
         for r, kind, row, first in totals_at:
-            scope = projects[first:]
-            upto = [p for p in scope if p[0] < r]
-            self._total(r, kind, row, upto, money, by_field, findings, totals)
+            above = [p for p in projects[first:] if p[0] < r]  # the rows the total sums
+            self._total(r, kind, row, above, money, by_field, findings, totals)
         if self.problems.found:
             raise SheetReadError(self.path, self.problems.found)
-        # notes that no project follows are notes under the table, not group headings
         return ProjectSheet(
             (p for _, p, _ in projects),
             path=self.path,
@@ -1241,6 +1254,8 @@ class _Reader:
 
     def _money_text(self, text: str, where: tuple[int, int], unit: str | None) -> Money | None:
         of = f"a number of {unit}" if unit else "an amount of money"
+        if unit is not None and _PLACEHOLDER_NUMBER.fullmatch(text):
+            text += unit  # 20xx in a column of 万元
         try:
             figure = Figure.parse(text)
         except SciplanError:
@@ -1252,10 +1267,8 @@ class _Reader:
         if not unit_info(figure.unit).currency:
             self.problems.add(where, f"{text!r} is not {of}: it is counted in {figure.unit}")
             return None
-        if not figure.is_known:
-            self.problems.add(
-                where, f"{text!r} is a placeholder, not an amount; write the amount the project has"
-            )
+        if not figure.is_known:  # a template's 20xx万元: kept as written, not summed
+            self.placeholders[where] = figure
             return None
         if figure.qualifier is not Qualifier.EXACT or figure.value is None:
             self.problems.add(
@@ -1295,23 +1308,43 @@ class _Reader:
         ids = tuple(p.id for _, p, _ in scope)
         stages = [c.money.stage for c in money if c.money is not None]
         for column in money:
-            if column.index >= len(row) or _blank(row[column.index]):
+            if column.index >= len(row) or _blank(row[column.index]) or column.money is None:
                 continue
             said = self._money(row[column.index], r, column)
-            if said is None:
-                continue
-            assert column.money is not None
-            parts = [a[column.index] for _, _, a in scope if column.index in a]
             where = _address(self.sheet, r, column.index)
-            finding = _compare(code, where, f"{column.name}{kind}", said, parts, "其上各行合计")
-            if finding is not None:
-                findings.append(finding)
+            what = f"{column.name}{kind}"
+            unknown = [k for k, _, _ in scope if (k, column.index) in self.placeholders]
+            written = self.placeholders.get((r, column.index))
+            if said is None and written is None:
+                continue
+            if said is None or unknown:
+                rows = "、".join(str(k + 1) for k in unknown[:5]) + (
+                    "等" if len(unknown) > 5 else ""
+                )
+                why = f"写明{written}（占位数字）" if written else f"第{rows}行的金额为占位数字"
+                findings.append(
+                    Finding(
+                        code="sheet.undecided",
+                        severity=Severity.INFO,
+                        path=where,
+                        message=f"{what}{why}，无法与各行核对",
+                    )
+                )
+                if written is not None:
+                    totals.append(Breakdown(subject=what, total=written, stage=column.money.stage))
+                    continue
+            assert said is not None
+            parts = [a[column.index] for _, _, a in scope if column.index in a]
+            if not unknown:
+                finding = _compare(code, where, what, said, parts, "其上各行合计")
+                if finding is not None:
+                    findings.append(finding)
             # the plan's own check (listed detail) sums every line of the stage: it is
             # given the ids only where this column is the sheet's one of its stage
-            alone = stages.count(column.money.stage) == 1
+            alone = stages.count(column.money.stage) == 1 and not unknown
             totals.append(
                 Breakdown(
-                    subject=f"{column.name}{kind}",
+                    subject=what,
                     total=Figure.exact(said),
                     projects=tuple(p.id for _, p, a in scope if column.index in a) if alone else (),
                     stage=column.money.stage,
