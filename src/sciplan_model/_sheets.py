@@ -1030,12 +1030,8 @@ class _Reader:
         width = len(row)
         fields: dict[str, Any] = {}
         for field, c in self._reads(by_field):
-            value = row[c] if c < width else None
-            if (
-                value is None
-                or value == ""
-                or (value.__class__ is str and value.strip() in _NOTHING)
-            ):
+            value = _at(row, c, width)
+            if value is None:
                 continue
             read = _READS.get(field)
             if read is None:
@@ -1057,12 +1053,8 @@ class _Reader:
         lines = []
         for column in money:
             c = column.index
-            value = row[c] if c < width else None
-            if (
-                value is None
-                or value == ""
-                or (value.__class__ is str and value.strip() in _NOTHING)
-            ):
+            value = _at(row, c, width)
+            if value is None:
                 continue
             amount = self._money(value, r, column)
             if amount is not None and column.money is not None:
@@ -1393,6 +1385,15 @@ def _count_in(text: str) -> Quantity | None:
     if m is None:
         return None
     return Quantity(int(m.group(1)), m.group(2))
+
+
+def _at(row: list[Any], c: int, width: int) -> Any:
+    """The value of a row's cell ``c`` (``width`` the row's length), None when it is
+    blank: empty, or a mark of nothing (—, /, 无)."""
+    value = row[c] if c < width else None
+    if value is None or value == "" or (value.__class__ is str and value.strip() in _NOTHING):
+        return None
+    return value
 
 
 def _blank(value: Any) -> bool:
