@@ -79,7 +79,6 @@ def projects(n: int) -> list[Project]:
                 Funding(
                     amount=Money(Decimal(rng.randrange(0, 20000)) / 10, "万元"),
                     source=FundingSource.ENTERPRISE,
-                    stage=FundingStage.PLANNED,
                 )
             )
         out.append(

@@ -75,13 +75,7 @@ def typed_lists(draw: st.DrawFn) -> list[Project]:
             lines.append(Funding(amount=Money(allocated, "万元"), source=source))
         own = draw(st.none() | amounts)
         if own is not None:
-            lines.append(
-                Funding(
-                    amount=Money(own, "万元"),
-                    source=FundingSource.ENTERPRISE,
-                    stage=FundingStage.PLANNED,
-                )
-            )
+            lines.append(Funding(amount=Money(own, "万元"), source=FundingSource.ENTERPRISE))
         out.append(
             Project(
                 id=pid,
@@ -112,7 +106,7 @@ HEADER = [
 
 
 def _typed_row(k: int, p: Project) -> list[Any]:
-    money = {f.stage: float(f.amount.magnitude) for f in p.funding}
+    money = {f.source is FundingSource.ENTERPRISE: float(f.amount.magnitude) for f in p.funding}
     return [
         k,
         p.id,
@@ -122,8 +116,8 @@ def _typed_row(k: int, p: Project) -> list[Any]:
         p.status.chinese if p.status else None,
         p.year.value if p.year else None,
         p.undertaker.name if p.undertaker else None,
-        money.get(FundingStage.ALLOCATED),
-        money.get(FundingStage.PLANNED),
+        money.get(False),  # 下达经费: the grant, from the project's level
+        money.get(True),  # 自筹经费: the undertaker's own, at the list's stage
     ]
 
 

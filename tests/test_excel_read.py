@@ -112,7 +112,7 @@ def test_two_row_merged_header_caption_unit_and_notes(tmp_path: Path) -> None:
     assert str(allocated.amount.magnitude) == "12.3"
     assert (own.source, own.stage, own.amount) == (
         FundingSource.ENTERPRISE,
-        FundingStage.PLANNED,
+        FundingStage.ALLOCATED,
         Money("30", "万元"),
     )
     assert str(own.amount.magnitude) == "30"  # an integer stays an integer
@@ -666,3 +666,23 @@ def test_a_placeholder_amount_is_kept_out_of_the_sums_and_said(tmp_path: Path) -
     assert sheet.report.ok
     assert [str(b.total) for b in sheet.totals] == ["30万元", "20xx万元"]
     assert all(b.projects == () for b in sheet.totals)
+
+
+def test_a_money_group_over_its_sources_and_a_row_of_units(tmp_path: Path) -> None:
+    """经费来源 over 省级财政, 市级配套, 单位自筹 is three money columns (not a column of
+    sources); a second header row of units alone belongs to the header."""
+    rows = [
+        ["项目名称", "级别", "经费来源", None, None, "总投资"],
+        [None, None, "省级财政", "市级配套", "单位自筹", "（万元）"],
+        ["甲", "省级", 100, 20, 50, 200],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=("C1:E1",)), unit="万元")
+    lines = [(f.source, f.stage, f.amount) for f in sheet[0].funding]
+    assert lines == [
+        (FundingSource.PROVINCIAL, FundingStage.ALLOCATED, Money("100", "万元")),
+        (FundingSource.MUNICIPAL, FundingStage.ALLOCATED, Money("20", "万元")),
+        (FundingSource.ENTERPRISE, FundingStage.ALLOCATED, Money("50", "万元")),
+    ]
+    assert sheet.columns["总投资（万元）"] == "总投资 下达 万元"
+    plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[sheet.section()])
+    assert validate(plan).ok  # the undertaker's 50 is no "planned" money below the grant

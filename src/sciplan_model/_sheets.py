@@ -586,9 +586,13 @@ def _header_words(rows: Grid, r: int, depth: int, width: int) -> list[tuple[str,
                 continue
             bare, said = _unit_off(words)
             unit = said or unit
-            parts.append(bare)
-        if len(parts) > 1 and parts[-1] in _ROW_TOTALS and is_money(parts[0]):
-            parts = [parts[-1]]  # 经费（万元） over 合计: the row's total
+            if bare:
+                parts.append(bare)
+        if len(parts) > 1 and _field_of(parts[0]) in ("money", "source"):
+            # 经费（万元） or 经费来源 over 合计, 省级财政, 单位自筹: the part below says
+            # what the column holds; money it is, whatever its words
+            below = parts[-1]
+            parts = [below if below in _ROW_TOTALS or is_money(below) else f"{below}经费"]
         out.append(("".join(parts), unit))
     return out
 
@@ -640,6 +644,8 @@ def _continues(rows: Grid, r: int) -> bool:
         words = _words(value)
         if not words or c >= len(top):
             continue
+        if not _BRACKETED.sub("", words) and unit_named(words) is not None:
+            return True  # a row of units alone: （万元）
         over = _words(top[c])
         if words == over:
             continue  # a cell merged down over both rows

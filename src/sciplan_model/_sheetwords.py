@@ -74,6 +74,7 @@ _SOURCES: tuple[tuple[str, FundingSource], ...] = (
     ("省财政", FundingSource.PROVINCIAL),
     ("省", FundingSource.PROVINCIAL),
     ("市级", FundingSource.MUNICIPAL),
+    ("地市", FundingSource.MUNICIPAL),
     ("市财政", FundingSource.MUNICIPAL),
     ("市", FundingSource.MUNICIPAL),
     ("县级", FundingSource.COUNTY),
@@ -137,8 +138,8 @@ def is_money(words: str) -> bool:
 
 def read_money_header(words: str, default_stage: FundingStage) -> MoneyColumn:
     """What a money header (its unit already taken off, folded) says: its year, source and
-    stage.  A header that names no stage (经费, 资金) gets ``default_stage``; money raised
-    by the undertaker itself (自筹) with no stage named is planned money."""
+    stage.  A header that names no stage (经费, 资金, 自筹经费) gets ``default_stage``: a
+    list states its money at one stage, the undertaker's own (自筹) beside the grants."""
     text = fold_text(words)
     year: Year | None = None
     m = _YEAR.match(text)
@@ -148,6 +149,4 @@ def read_money_header(words: str, default_stage: FundingStage) -> MoneyColumn:
     text = _AGAIN.sub("", text.replace("经费", "").replace("资金", ""))
     source = next((s for word, s in _SOURCES if word in text), None)
     stage = next((s for word, s in _STAGES if word in text), None)
-    if stage is None:
-        stage = FundingStage.PLANNED if source is FundingSource.ENTERPRISE else default_stage
-    return MoneyColumn(stage=stage, source=source, year=year)
+    return MoneyColumn(stage=stage or default_stage, source=source, year=year)
