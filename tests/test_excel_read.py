@@ -686,3 +686,22 @@ def test_a_money_group_over_its_sources_and_a_row_of_units(tmp_path: Path) -> No
     assert sheet.columns["总投资（万元）"] == "总投资 下达 万元"
     plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[sheet.section()])
     assert validate(plan).ok  # the undertaker's 50 is no "planned" money below the grant
+
+
+def test_excel_errors_in_cells_are_problems(tmp_path: Path) -> None:
+    """#N/A and #DIV/0! (which python-calamine reads as empty cells) are named."""
+    path = book(tmp_path / "a.xlsx", [HEADER, row(1, "甲", 1), row(2, "乙", 2)])
+    wb = openpyxl.load_workbook(path)
+    ws = wb["项目表"]
+    ws["H2"] = "#N/A"
+    ws["H2"].data_type = "e"
+    ws["D3"] = "#DIV/0!"
+    ws["D3"].data_type = "e"
+    wb.save(path)
+    with pytest.raises(SheetReadError) as caught:
+        read_projects(path)
+    problems = {p.path: p.message for p in caught.value.problems}
+    assert problems == {
+        "项目表!H2": "#N/A is an error of Excel's, not an amount",
+        "项目表!D3": "#DIV/0! is an error of Excel's, not a value",
+    }

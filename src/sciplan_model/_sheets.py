@@ -21,10 +21,12 @@ import functools
 import io
 import os
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import attrs
 
@@ -456,9 +458,79 @@ def _workbook(name: str) -> list[_Sheet]:
             raise DocumentReadError(
                 name, f"the sheet {title!r} cannot be read ({_first_line(error)})"
             ) from None
+        for (r, c), text in _error_cells(name, title).items():
+            if r < len(grid) and c < len(grid[r]) and grid[r][c] == "":
+                grid[r][c] = _CellError(text)
         return grid, merged
 
     return [(title, functools.partial(cells, title)) for title in titles]
+
+
+class _CellError:
+    """A cell holding one of Excel's errors (#N/A, #DIV/0!, #REF! …), which
+    python-calamine reads as an empty cell."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"_CellError({self.text!r})"
+
+
+_ERROR_CELL = re.compile(rb'<c\b[^>]*\bt="e"[^>]*>')
+_CELL_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _error_cells(name: str, title: str) -> dict[tuple[int, int], str]:
+    """The cells of sheet ``title`` of an .xlsx or .xlsm file that hold an error of
+    Excel's (#N/A), by row and column from 0; none for other files."""
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    try:
+        with zipfile.ZipFile(name) as book:
+            part = _sheet_part(book, title)
+            if part is None:
+                return {}
+            data = book.read(part)
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for m in _ERROR_CELL.finditer(data):
+        ref = _CELL_REF.search(m.group(0))
+        value = _ERROR_VALUE.match(data, m.end())
+        if ref is None:
+            continue
+        column = 0
+        for letter in ref.group(1):
+            column = column * 26 + letter - 64
+        text = value.group(1).decode("utf-8", "replace") if value else "#VALUE!"
+        found[int(ref.group(2)) - 1, column - 1] = text
+    return found
+
+
+def _sheet_part(book: zipfile.ZipFile, title: str) -> str | None:
+    """The name of the part of an .xlsx file that holds the sheet ``title``."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    wanted = None
+    for sheet in workbook.iter(f"{main}sheet"):
+        if sheet.get("name") == title:
+            wanted = sheet.get(rel)
+    if wanted is None:
+        return None
+    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    for r in rels:
+        if r.get("Id") == wanted:
+            target = r.get("Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
 
 
 def _first_line(error: BaseException) -> str:
@@ -1039,6 +1111,9 @@ class _Reader:
             value = _at(row, c, width)
             if value is None:
                 continue
+            if value.__class__ is _CellError:
+                self.problems.add((r, c), f"{value} is an error of Excel's, not a value")
+                continue
             read = _READS.get(field)
             if read is None:
                 fields[field] = _text(value)
@@ -1205,6 +1280,9 @@ class _Reader:
         where = (r, column.index)
         unit = column.money.unit
         number: Decimal | None = None
+        if isinstance(value, _CellError):
+            self.problems.add(where, f"{value} is an error of Excel's, not an amount")
+            return None
         if isinstance(value, (bool, datetime.date)):
             self.problems.add(where, f"{_plain(value)!r} is not an amount of money")
             return None
