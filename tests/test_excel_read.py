@@ -125,9 +125,9 @@ def test_two_row_merged_header_caption_unit_and_notes(tmp_path: Path) -> None:
     assert sheet.columns["项目级别"] == "level"
     assert sheet.columns["经费下达"] == "下达 万元"
     subjects = {b.subject: b for b in sheet.totals}
-    assert subjects["经费下达合计"].total.value == Money("171.9", "万元")
-    assert subjects["项目合计"].total.value is not None
-    assert subjects["项目合计"].projects == ("LC001", "LC002", "LC003")
+    assert subjects["经费下达合计（项目表）"].total.value == Money("171.9", "万元")
+    assert subjects["项目合计（项目表）"].total.value is not None
+    assert subjects["项目合计（项目表）"].projects == ("LC001", "LC002", "LC003")
 
 
 def test_unit_from_header_in_yuan_and_from_the_argument(tmp_path: Path) -> None:
@@ -620,7 +620,7 @@ def test_a_list_as_bureaus_keep_it(tmp_path: Path) -> None:
     assert sheet.report.findings == ()
     assert set(sheet.ignored) == {"项目负责人", "拨款方式", "备注"}
     assert sheet.title == "北山市2025年度科技计划项目安排表"
-    assert [b.subject for b in sheet.totals] == ["本年安排小计", "本年安排合计"]
+    assert [b.subject for b in sheet.totals] == ["本年安排小计（项目表）", "本年安排合计（项目表）"]
 
 
 @pytest.mark.parametrize("name", ["苇塘县.xls", "苇塘县.ods"])
@@ -705,3 +705,60 @@ def test_excel_errors_in_cells_are_problems(tmp_path: Path) -> None:
         "项目表!H2": "#N/A is an error of Excel's, not an amount",
         "项目表!D3": "#DIV/0! is an error of Excel's, not a value",
     }
+
+
+def test_a_total_at_the_top_sums_the_rows_below_it(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["合计", None, "共3项", *[None] * 4, 60],
+        ["一、国家级项目"],
+        ["小计", *[None] * 6, 30],
+        row(1, "甲", 10, level="国家级"),
+        row(2, "乙", 20, level="国家级"),
+        ["二、省级项目"],
+        ["小计", *[None] * 6, 31],
+        row(3, "丙", 30, level="省级"),
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows, merges=("A3:H3", "A7:H7")))
+    assert len(sheet) == 3
+    found = [(f.code, f.path, f.expected, f.actual) for f in sheet.report.findings]
+    assert found == [("sheet.subtotal", "项目表!H8", Money("31", "万元"), Money("30", "万元"))]
+    grand = sheet.totals[0]
+    assert grand.projects == ("XM001", "XM002", "XM003")
+
+
+def test_rows_of_qizhong_under_a_total_are_its_parts(tmp_path: Path) -> None:
+    """其中 rows under a 合计 are parts of it, never projects."""
+    rows = [
+        HEADER,
+        row(1, "甲", 10),
+        row(2, "乙", 7),
+        ["合计", *[None] * 6, 17],
+        [None, "其中：新上项目", *[None] * 5, 10],
+        ["其中：续建项目", *[None] * 6, 7],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert [p.name for p in sheet] == ["甲", "乙"]
+    (total,) = sheet.totals
+    assert [(p.category, p.figure.value) for p in total.parts] == [
+        ("新上项目", Money("10", "万元")),
+        ("续建项目", Money("7", "万元")),
+    ]
+    assert not total.complete
+    plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[sheet.section()])
+    assert validate(plan).ok
+
+
+def test_a_total_row_without_amounts_is_said_to_be_unchecked(tmp_path: Path) -> None:
+    """A 合计 of SUM formulas that were never calculated reads as empty cells."""
+    path = book(
+        tmp_path / "a.xlsx", [HEADER, row(1, "甲", 10), ["合计", *[None] * 6, "=SUM(H2:H2)"]]
+    )
+    sheet = read_projects(path)
+    (finding,) = sheet.report.findings
+    assert (finding.code, finding.severity, finding.path) == (
+        "sheet.undecided",
+        Severity.INFO,
+        "项目表!A3",
+    )
+    assert sheet.totals == ()

@@ -39,7 +39,16 @@ from ._textfile import decode_text
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
 from .errors import DocumentReadError, LoadProblem, SciplanError, SheetReadError, WrongTypeError
 from .figure import Figure, Qualifier
-from .model import Breakdown, Funding, Organization, Plan, Project, Region, Section
+from .model import (
+    Breakdown,
+    BreakdownPart,
+    Funding,
+    Organization,
+    Plan,
+    Project,
+    Region,
+    Section,
+)
 from .period import Year
 from .quantity import Money, Quantity, total
 from .units import unit_info
@@ -185,6 +194,8 @@ _SOURCE_OF_LEVEL = {
 #: named …小计划).
 _TOTAL_LABEL = re.compile(r"^[^0-9]{0,6}?(合计|小计|总计|共计)(?:$|[:：(（]|[0-9共])")
 _PLACEHOLDER_NUMBER = re.compile(r"(?=[0-9.]*[xX×])[0-9xX×]+(?:\.[0-9xX×]+)?")
+#: A 其中 row under a total: 其中：新上项目, 其中, 其中续建.
+_PART_LABEL = re.compile(r"^其中[:：,，]?(.*)$")
 _FIRST_YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", re.ASCII)
 _FIFTEEN = 15
 _UNMAPPED = object()
@@ -941,10 +952,13 @@ class _Reader:
         projects: list[tuple[int, Project, dict[int, Money]]] = []
         notes: list[tuple[str, str]] = []
         stated: list[tuple[str, Money, list[Money]]] = []
-        totals_at: list[tuple[int, str, list[Any], int]] = []  # row, kind, cells, first
+        totals_at: list[tuple[int, str, list[Any]]] = []  # row, 合计 or 小计, cells
+        #: the rows that bound what a total sums: group headings, 小计 and 合计 rows
+        marks: list[tuple[int, str]] = []
+        #: the 其中 rows under each total row
+        parts_of: dict[int, list[tuple[int, str, list[Any]]]] = {}
+        last_total: int | None = None  # the total row the rows since have been 其中 rows of
         group: dict[str, Any] = {}
-        since_sub = 0  # index into projects where the current 小计 starts
-        since_total = 0
         ended = False
         ids: dict[str, int] = {}
         for k, row in enumerate(body):
@@ -965,20 +979,26 @@ class _Reader:
                 continue
             kind = self._total_kind(row, by_field)
             if kind is not None:
-                first = since_sub if kind == "小计" else since_total
-                totals_at.append((r, kind, row, first))
-                if kind == "小计":
-                    since_sub = len(projects)
-                else:
-                    since_total = since_sub = len(projects)
+                totals_at.append((r, kind, row))
+                marks.append((r, kind))
+                last_total = r
                 continue
+            part = _PART_LABEL.match(_SPACE.sub("", fold_text(first_text)))
+            if part is not None:  # 其中：新上项目 — a part of the total above, no project
+                label = part.group(1) or "其中"
+                if last_total is not None:
+                    parts_of.setdefault(last_total, []).append((r, label, row))
+                else:
+                    notes.append((_address(self.sheet, r, 0), " ".join(_plain(v) for v in values)))
+                continue
+            last_total = None
             name_col = by_field.get("name")
             name = row[name_col.index] if name_col is not None and name_col.index < len(row) else ""
             if self._heading(r, values, name):
                 text = str(values[0]).strip()
                 notes.append((_address(self.sheet, r, 0), text))
                 group = self._group(text, by_field)
-                since_sub = len(projects)
+                marks.append((r, "heading"))
                 continue
             if _blank(name):
                 if all(
@@ -1009,7 +1029,9 @@ class _Reader:
         if self.problems.found:
             raise SheetReadError(self.path, self.problems.found)
         findings: list[Finding] = list(_row_findings(stated))
-        total_rows = {r for r, _, _, _ in totals_at}
+        total_rows = {r for r, _, _ in totals_at} | {
+            r for rows in parts_of.values() for r, _, _ in rows
+        }
         for (r, c), figure in self.placeholders.items():
             if r not in total_rows:
                 findings.append(
@@ -1022,9 +1044,10 @@ class _Reader:
                     )
                 )
         totals: list[Breakdown] = []
-        for r, kind, row, first in totals_at:
-            above = [p for p in projects[first:] if p[0] < r]  # the rows the total sums
-            self._total(r, kind, row, above, money, by_field, findings, totals)
+        for r, kind, row in totals_at:
+            summed = _summed(r, kind, marks, projects)
+            parts = parts_of.get(r, [])
+            self._total(r, kind, row, summed, parts, money, findings, totals)
         if self.problems.found:
             raise SheetReadError(self.path, self.problems.found)
         return ProjectSheet(
@@ -1375,24 +1398,31 @@ class _Reader:
         kind: str,
         row: list[Any],
         scope: list[tuple[int, Project, dict[int, Money]]],
+        parts: list[tuple[int, str, list[Any]]],
         money: list[_Column],
-        by_field: dict[str, _Column],
         findings: list[Finding],
         totals: list[Breakdown],
     ) -> None:
+        """What a total row states, checked against the rows it sums (``scope``): a
+        statement of each money column with an amount, its 其中 rows as its parts, and
+        the number of projects where the row says one."""
         code = "sheet.subtotal" if kind == "小计" else "sheet.total"
-        ids = tuple(p.id for _, p, _ in scope)
         stages = [c.money.stage for c in money if c.money is not None]
+        stated_any = False
         for column in money:
-            if column.index >= len(row) or _blank(row[column.index]) or column.money is None:
+            c = column.index
+            if c >= len(row) or _blank(row[c]) or column.money is None:
                 continue
-            said = self._money(row[column.index], r, column)
-            where = _address(self.sheet, r, column.index)
+            stated_any = True
+            said = self._money(row[c], r, column)
+            where = _address(self.sheet, r, c)
             what = f"{column.name}{kind}"
-            unknown = [k for k, _, _ in scope if (k, column.index) in self.placeholders]
-            written = self.placeholders.get((r, column.index))
+            subject = f"{what}（{self.sheet}）"
+            unknown = [k for k, _, _ in scope if (k, c) in self.placeholders]
+            written = self.placeholders.get((r, c))
             if said is None and written is None:
                 continue
+            pieces = self._parts(parts, column)
             if said is None or unknown:
                 rows = "、".join(str(k + 1) for k in unknown[:5]) + (
                     "等" if len(unknown) > 5 else ""
@@ -1407,12 +1437,20 @@ class _Reader:
                     )
                 )
                 if written is not None:
-                    totals.append(Breakdown(subject=what, total=written, stage=column.money.stage))
+                    totals.append(
+                        Breakdown(
+                            subject=subject,
+                            total=written,
+                            parts=pieces,
+                            complete=not pieces,
+                            stage=column.money.stage,
+                        )
+                    )
                     continue
             assert said is not None
-            parts = [a[column.index] for _, _, a in scope if column.index in a]
+            amounts = [a[c] for _, _, a in scope if c in a]
             if not unknown:
-                finding = _compare(code, where, what, said, parts, "其上各行合计")
+                finding = _compare(code, where, what, said, amounts, "所含各行合计")
                 if finding is not None:
                     findings.append(finding)
             # the plan's own check (listed detail) sums every line of the stage: it is
@@ -1420,9 +1458,11 @@ class _Reader:
             alone = stages.count(column.money.stage) == 1 and not unknown
             totals.append(
                 Breakdown(
-                    subject=what,
+                    subject=subject,
                     total=Figure.exact(said),
-                    projects=tuple(p.id for _, p, a in scope if column.index in a) if alone else (),
+                    parts=pieces,
+                    complete=not pieces,
+                    projects=tuple(p.id for _, p, a in scope if c in a) if alone else (),
                     stage=column.money.stage,
                 )
             )
@@ -1432,6 +1472,7 @@ class _Reader:
             count = _count_in(value)
             if count is None:
                 continue
+            stated_any = True
             where = _address(self.sheet, r, c)
             if count.magnitude != len(scope):
                 findings.append(
@@ -1439,12 +1480,59 @@ class _Reader:
                         code="sheet.count",
                         severity=Severity.ERROR,
                         path=where,
-                        message=f"{kind}写明{count}，其上列有{len(scope)}个项目",
+                        message=f"{kind}写明{count}，所含项目为{len(scope)}个",
                         expected=count,
                         actual=Quantity(len(scope), count.unit),
                     )
                 )
-            totals.append(Breakdown(subject=f"项目{kind}", total=Figure.exact(count), projects=ids))
+            totals.append(
+                Breakdown(
+                    subject=f"项目{kind}（{self.sheet}）",
+                    total=Figure.exact(count),
+                    projects=tuple(p.id for _, p, _ in scope),
+                )
+            )
+        if not stated_any:
+            findings.append(
+                Finding(
+                    code="sheet.undecided",
+                    severity=Severity.INFO,
+                    path=_address(self.sheet, r, 0),
+                    message=f"{kind}行没有写明金额（若是公式，文件中没有保存其计算结果），未核对",
+                )
+            )
+
+    def _parts(
+        self, parts: list[tuple[int, str, list[Any]]], column: _Column
+    ) -> list[BreakdownPart]:
+        """The 其中 rows' amounts in a money column, as parts of its total."""
+        out = []
+        c = column.index
+        for r, label, row in parts:
+            if c >= len(row) or _blank(row[c]):
+                continue
+            amount = self._money(row[c], r, column)
+            if amount is not None:
+                out.append(BreakdownPart(figure=Figure.exact(amount), category=label))
+        return out
+
+
+def _summed(
+    r: int,
+    kind: str,
+    marks: list[tuple[int, str]],
+    projects: list[tuple[int, Project, dict[int, Money]]],
+) -> list[tuple[int, Project, dict[int, Money]]]:
+    """The rows a total row at ``r`` sums: those above it up to the last row that bounds
+    it (a 小计 is bounded by group headings, 小计 and 合计 rows; a 合计 by 合计 rows), or,
+    where there are none (a total written at the top), those below it up to the next."""
+    bounds = {"小计": ("heading", "小计", "合计"), "合计": ("合计",)}[kind]
+    before = max((m for m, k in marks if m < r and k in bounds), default=-1)
+    above = [p for p in projects if before < p[0] < r]
+    if above:
+        return above
+    after = min((m for m, k in marks if m > r and k in bounds), default=None)
+    return [p for p in projects if p[0] > r and (after is None or p[0] < after)]
 
 
 def _source_of(level: Level | None) -> FundingSource:
