@@ -25,6 +25,7 @@ from sciplan_model import (  # noqa: E402
     Organization,
     Project,
     ProjectStatus,
+    Region,
     Year,
     read_projects,
 )
@@ -168,7 +169,16 @@ def project_lists(draw: st.DrawFn) -> list[Project]:
             level=draw(st.none() | st.sampled_from(Level)),
             status=draw(st.none() | st.sampled_from(ProjectStatus)),
             year=draw(st.none() | ours.years()),
-            undertaker=draw(st.none() | sheet_names.map(lambda name: Organization(name=name))),
+            undertaker=draw(
+                st.none()
+                | st.builds(
+                    lambda name, region: Organization(
+                        name=name, region=None if region is None else Region(name=region)
+                    ),
+                    sheet_names,
+                    st.none() | sheet_names,
+                )
+            ),
             funding=draw(st.lists(ours.fundings(), max_size=4)),
             related=draw(st.lists(ids, max_size=2)),
         )

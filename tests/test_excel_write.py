@@ -375,7 +375,7 @@ def test_plan_3_and_an_empty_plan(tmp_path: Path) -> None:
     ]
     empty = Plan(id="e", title="空", kind=PlanKind.parse("计划"))
     empty.to_excel(tmp_path / "e.xlsx")
-    assert cells(tmp_path / "e.xlsx", "项目") == [list(wb.FIELD_HEADERS.values())]
+    assert cells(tmp_path / "e.xlsx", "项目") == [[wb.FIELD_HEADERS[f] for f in wb._FIELDS]]
 
 
 # -- roll-ups, combined views, findings, reports ---------------------------------------------

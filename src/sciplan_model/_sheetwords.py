@@ -35,6 +35,7 @@ FIELD_HEADERS = {
     "year": "立项年度",
     "undertaker": "承担单位",
     "related": "相关项目",
+    "region": "所在地区",
 }
 
 _NTH = "一二三四五六七八九"

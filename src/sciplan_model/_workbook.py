@@ -478,7 +478,13 @@ def _year_cell(year: Year | None) -> Cell:
     return year.value if year.value is not None else (year.placeholder or str(year))
 
 
-def _field_cells(p: Project) -> list[Cell]:
+def _field_cells(p: Project, placed: bool) -> list[Cell]:
+    region = p.undertaker.region if p.undertaker is not None else None
+    where: list[Cell] = [None if region is None else region.name] if placed else []
+    return [*_fields_of(p), *where]
+
+
+def _fields_of(p: Project) -> list[Cell]:
     return [
         p.id,
         p.name,
@@ -501,11 +507,14 @@ def projects_sheet(
     column 所在计划 at the end."""
     projects = list(projects)
     money = _money_columns(projects)
-    columns = [Column(FIELD_HEADERS[f]) for f in _FIELDS]
+    # the undertakers' regions (所在地区) where any undertaker has one
+    placed = any(p.undertaker is not None and p.undertaker.region is not None for p in projects)
+    fields = (*_FIELDS, "region") if placed else _FIELDS
+    columns = [Column(FIELD_HEADERS[f]) for f in fields]
     columns += [Column(money_header(m, nth), m.unit, summed=True) for m, nth, _ in money]
     rows = []
     for k, p in enumerate(projects):
-        row = _field_cells(p) + [amounts[k] for _, _, amounts in money]
+        row = _field_cells(p, placed) + [amounts[k] for _, _, amounts in money]
         if plans is not None:
             row.append(plans[k])
         rows.append(tuple(row))
@@ -517,7 +526,7 @@ def projects_sheet(
             total((a for a in amounts if a is not None), m.unit) for m, _, amounts in money
         ]
         tail: list[Cell] = [None] if plans is not None else []
-        grand = (None, _TOTAL, *[None] * (len(_FIELDS) - 2), *sums, *tail)
+        grand = (None, _TOTAL, *[None] * (len(fields) - 2), *sums, *tail)
     return Sheet(title, tuple(columns), tuple(rows), grand)
 
 
@@ -526,14 +535,15 @@ def write_projects(projects: Iterable[Project], path: str | os.PathLike[str]) ->
     项目, all or nothing, that :func:`~sciplan_model.read_projects` reads back as the
     same projects.
 
-    Its columns are 项目编号, 项目名称, 计划类别, 级别, 状态, 立项年度, 承担单位 and
-    相关项目, then one money column for each kind of funding line the projects have —
+    Its columns are 项目编号, 项目名称, 计划类别, 级别, 状态, 立项年度, 承担单位,
+    相关项目 and, where an undertaker has a region, 所在地区; then one money column for each kind of funding line the projects have —
     its stage, source and year in the header (``2024年省财政下达经费（万元）``), in the
     finest unit of its amounts — and a 合计 row of the money (SUM formulas, with the
     exact sums as their values).  The funding lines come back in the order of the
     columns: by stage, source and year.  What the sheet does not hold is not written: an
-    undertaker is its name (its region, kind and titles are left out) and ``source``
-    (where the project is written in a plan's text) is left out."""
+    undertaker is its name and its region's name (the region's code and parent, the
+    undertaker's kind and titles are left out), and ``source`` (where the project is
+    written in a plan's text) is left out."""
     write_workbook([projects_sheet(projects)], path)
 
 
