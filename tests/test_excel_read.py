@@ -762,3 +762,10 @@ def test_a_total_row_without_amounts_is_said_to_be_unchecked(tmp_path: Path) -> 
         "项目表!A3",
     )
     assert sheet.totals == ()
+
+
+def test_an_annex_line_is_no_title_and_a_month_does_not_hide_the_year(tmp_path: Path) -> None:
+    rows = [["附件1"], ["青岭县2025年科技项目表"], ["项目名称", "立项时间"], ["甲", "2025年6月"]]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert sheet.title == "青岭县2025年科技项目表"
+    assert sheet[0].year == Year(2025)

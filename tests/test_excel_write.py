@@ -520,3 +520,21 @@ def test_a_total_under_text_is_a_number_not_a_formula(tmp_path: Path) -> None:
     rows = cells(path, "表")
     assert rows[1:] == [["甲", 1.5, True], ["乙", "未知", False], ["合计", 1.5, None]]
     assert openpyxl.load_workbook(path)["表"]["B4"].number_format == '0.0"万元"'
+
+
+def test_a_reports_amounts_are_numbers(tmp_path: Path) -> None:
+    """In the report's tables, a column of amounts holds numbers in their units' formats;
+    ranges and labels stay text."""
+    from sciplan_model import examples, summarize
+
+    summarize(examples.load("篇3")).to_excel(tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    numbers = [
+        (cell.value, cell.number_format)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, int | float)
+    ]
+    assert (52, '0"个"') in numbers
+    assert all('"' in form or form in ("0", "General") for _, form in numbers)

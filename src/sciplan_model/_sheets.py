@@ -168,7 +168,9 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", re.ASCII)
 _NOTHING = frozenset(
     {"", "-", "--", "—", "——", "－", "/", "／", "无", "空", "null", "None", "N/A", "n/a"}
 )
-_YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:年|[.\-/](?:[0-9]{1,2}).*)?$", re.ASCII)
+_YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:年.*|[.\-/](?:[0-9]{1,2}).*)?$")
+#: A line above a table naming it an annex of a document: 附件1, 附表二, 附件：.
+_ANNEX = re.compile(r"^附[件表录]\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 _STATUS_WORDS = {
     "执行中": ProjectStatus.UNDER_WAY,
     "进行中": ProjectStatus.UNDER_WAY,
@@ -1546,7 +1548,7 @@ def _title(above: Grid) -> str | None:
     填报单位：…) or date."""
     for row in above:
         texts = [str(v).strip() for v in row if isinstance(v, str) and v.strip()]
-        if texts and not re.search("[:：]", texts[0]):
+        if texts and not re.search("[:：]", texts[0]) and not _ANNEX.match(texts[0]):
             return texts[0]
     return None
 

@@ -778,8 +778,19 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def _summary_cell(text: str, numeric: bool) -> Cell:
-    if numeric and _PLAIN_NUMBER.fullmatch(text):
+    """A cell of a report's table: in a column of numbers, a plain number or an exact
+    figure with its unit (12.5万元, 36项) is written as a number; anything else (a range,
+    a rate, 20xx万元, a label) as the text the report shows."""
+    if not numeric:
+        return text
+    if _PLAIN_NUMBER.fullmatch(text):
         return Decimal(text)
+    try:
+        figure = Figure.parse(text)
+    except SciplanError:
+        return text
+    if figure.qualifier is Qualifier.EXACT and figure.value is not None and str(figure) == text:
+        return figure.value
     return text
 
 
