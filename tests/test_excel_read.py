@@ -769,3 +769,26 @@ def test_an_annex_line_is_no_title_and_a_month_does_not_hide_the_year(tmp_path: 
     sheet = read_projects(book(tmp_path / "a.xlsx", rows))
     assert sheet.title == "青岭县2025年科技项目表"
     assert sheet[0].year == Year(2025)
+
+
+def test_a_newer_list_without_a_project_warns_or_replaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sciplan_model import load
+    from sciplan_model._cli import main
+
+    target = tmp_path / "plan.json"
+    first = book(tmp_path / "a.xlsx", [HEADER, row(1, "甲", 1), row(2, "乙", 2), row(3, "丙", 3)])
+    newer = book(tmp_path / "b.xlsx", [HEADER, row(1, "甲", 1), row(3, "丙", 4)])
+    assert main(["import", str(first), "--into", str(target)]) == 0
+    assert main(["import", str(newer), "--into", str(target)]) == 0
+    assert "1 projects of the section are not in the list: XM002" in capsys.readouterr().err
+    assert [p.id for p in load(target).projects()] == ["XM001", "XM002", "XM003"]
+    assert main(["import", str(newer), "--into", str(target), "--replace"]) == 0
+    assert "took out 1 projects the list no longer holds: XM002" in capsys.readouterr().out
+    plan = load(target)
+    assert [(p.id, p.funding[0].amount) for p in plan.projects()] == [
+        ("XM001", Money("1", "万元")),
+        ("XM003", Money("4", "万元")),
+    ]
+    assert read_projects(newer).left_out(plan) == ()

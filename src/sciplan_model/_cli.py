@@ -595,12 +595,25 @@ def _import(args: argparse.Namespace) -> int:
     else:
         title = sheet.title or target.stem
         plan = Plan(id=target.stem, title=title, kind=PlanKind.ANNUAL)
-    plan = sheet.into(plan, args.section)
+    stale = sheet.left_out(plan, args.section)
+    plan = sheet.into(plan, args.section, replace=args.replace)
     try:
         dump(plan, target)
     except OSError as e:
         raise _Unusable(f"{args.into}: cannot be written: {e.strerror or e}") from None
     print(f"read {len(sheet)} projects and {len(sheet.totals)} stated totals from {args.file}")
+    if stale:
+        shown = "、".join(stale[:_SHOWN]) + (
+            f" and {len(stale) - _SHOWN} more" if len(stale) > _SHOWN else ""
+        )
+        if args.replace:
+            print(f"took out {len(stale)} projects the list no longer holds: {shown}")
+        else:
+            print(
+                f"warning: {len(stale)} projects of the section are not in the list: {shown} "
+                "(kept; --replace takes them out)",
+                file=sys.stderr,
+            )
     print(f"wrote {args.into}")
     report = Report((*sheet.report.findings, *validate(plan).findings), (plan.id,))
     print(str(report))
@@ -952,6 +965,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the section (its label or title) the projects go into; made when missing "
         "(default: a section named by the sheet's title); projects whose id the plan has "
         "already are replaced where they stand",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="take out the projects of the section that the list does not hold (a newer "
+        "list replaces the one imported before); without it they are kept, with a warning",
     )
     p.add_argument("--sheet", help="the sheet's name or number (default: the first with projects)")
     p.add_argument(

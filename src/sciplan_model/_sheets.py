@@ -282,36 +282,36 @@ class ProjectSheet(tuple[Project, ...]):
         """A section holding the projects and the stated totals, to add to a plan."""
         return Section(label=label, title=title, items=(*self, *self.totals))
 
-    def into(self, plan: Plan, section: str | None = None) -> Plan:
+    def into(self, plan: Plan, section: str | None = None, *, replace: bool = False) -> Plan:
         """``plan`` with the sheet's projects in it: a project whose id the plan has
         already is replaced where it stands, the others are added to the section whose
         label or title is ``section`` (by default the sheet's title, or 项目清单) — a
         new last section when the plan has none such — and so are the sheet's stated
         totals, each replacing the one of its subject there.  Importing a sheet again
-        updates what the first import added."""
-        wanted = (section or self.title or "项目清单").strip()
+        updates what the first import added.  With ``replace``, the projects of that
+        section that the sheet does not list are taken out (:meth:`left_out` names
+        them): the section then holds the list as it is now."""
+        target = self._target(plan, section)
         fresh = {p.id: p for p in self}
         subjects = {b.subject for b in self.totals}
         placed: set[str] = set()
 
-        def renew(s: Section, target: bool) -> Section:
+        def renew(s: Section) -> Section:
+            here = s is target
             items: list[Any] = []
             for item in s.items:
                 if isinstance(item, Project) and item.id in fresh:
                     placed.add(item.id)
                     items.append(fresh[item.id])
-                elif not (target and isinstance(item, Breakdown) and item.subject in subjects):
+                elif not (here and _replaced(item, subjects, replace)):
                     items.append(item)
-            return attrs.evolve(s, items=items, sections=[renew(c, False) for c in s.sections])
+            return attrs.evolve(s, items=items, sections=[renew(c) for c in s.sections])
 
-        def named(s: Section) -> bool:
-            return wanted in ((s.label or "").strip(), (s.title or "").strip())
-
-        target = _first(plan.sections, named)
-        sections = [renew(s, s is target) for s in plan.sections]
+        sections = [renew(s) for s in plan.sections]
         added = [*(p for p in self if p.id not in placed), *self.totals]
         if target is None:
-            return attrs.evolve(plan, sections=[*sections, Section(title=wanted, items=added)])
+            title = (section or self.title or "项目清单").strip()
+            return attrs.evolve(plan, sections=[*sections, Section(title=title, items=added)])
 
         def add(s: Section, old: Section) -> Section:
             if old is target:
@@ -323,6 +323,31 @@ class ProjectSheet(tuple[Project, ...]):
         return attrs.evolve(
             plan, sections=[add(s, o) for s, o in zip(sections, plan.sections, strict=True)]
         )
+
+    def left_out(self, plan: Plan, section: str | None = None) -> tuple[str, ...]:
+        """The ids of the projects in the section :meth:`into` puts the sheet into that
+        the sheet does not list (dropped from a newer list, or entered by hand)."""
+        target = self._target(plan, section)
+        if target is None:
+            return ()
+        listed = {p.id for p in self}
+        return tuple(i.id for i in target.items if isinstance(i, Project) and i.id not in listed)
+
+    def _target(self, plan: Plan, section: str | None) -> Section | None:
+        wanted = (section or self.title or "项目清单").strip()
+
+        def named(s: Section) -> bool:
+            return wanted in ((s.label or "").strip(), (s.title or "").strip())
+
+        return _first(plan.sections, named)
+
+
+def _replaced(item: Any, subjects: set[str], replace: bool) -> bool:
+    """Whether an item of the section a sheet goes into gives way to the sheet: a stated
+    total of the sheet's, or (``replace``) a project the sheet does not list."""
+    if isinstance(item, Breakdown):
+        return item.subject in subjects
+    return replace and isinstance(item, Project)
 
 
 def _first(sections: Sequence[Section], wanted: Any) -> Section | None:
