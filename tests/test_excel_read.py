@@ -792,3 +792,52 @@ def test_a_newer_list_without_a_project_warns_or_replaces(
         ("XM003", Money("4", "万元")),
     ]
     assert read_projects(newer).left_out(plan) == ()
+
+
+def test_doubles_beyond_excels_digits_read_as_excel_shows_them(tmp_path: Path) -> None:
+    """1/3 and a formula's 0.1+0.2 need more than 15 digits: read as the 15 Excel
+    keeps, each said in an info finding."""
+    path = book(tmp_path / "a.xlsx", [HEADER, row(1, "甲", 1 / 3), row(2, "乙", 0.3)])
+    text = path.read_bytes()
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"]
+    assert b"<v>0.3</v>" in sheet_xml
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(
+        b"<v>0.3</v>", b"<v>0.30000000000000004</v>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    assert path.read_bytes() != text
+    sheet = read_projects(path)
+    assert [str(p.funding[0].amount.magnitude) for p in sheet] == ["0.333333333333333", "0.3"]
+    infos = [(f.code, f.severity, f.path) for f in sheet.report.findings]
+    assert infos == [
+        ("sheet.digits", Severity.INFO, "项目表!H2"),
+        ("sheet.digits", Severity.INFO, "项目表!H3"),
+    ]
+
+
+def test_a_first_row_under_a_blank_header_cell_is_no_header(tmp_path: Path) -> None:
+    """A column without a header, text in the first row under it: the row is a project."""
+    path = tmp_path / "a.csv"
+    path.write_text("项目编号,项目名称,下达经费（万元）,\nA,甲,5,重点\nB,乙,3,\n", encoding="utf-8")
+    sheet = read_projects(path)
+    assert [p.id for p in sheet] == ["A", "B"]
+
+
+def test_projects_named_like_notes_are_projects(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "项目名称", "下达经费（万元）"],
+        [1, "注塑模具智能化改造", 5],
+        [2, "说明书数字化", 3],
+        [None, "合计", 8],
+        ["注：金额为市级财政资金。"],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert [p.name for p in sheet] == ["注塑模具智能化改造", "说明书数字化"]
+    assert sheet.report.findings == ()
+    assert [n for _, n in sheet.notes] == ["注：金额为市级财政资金。"]

@@ -157,8 +157,11 @@ _INVESTMENT = frozenset({"总投资", "项目总投资", "计划总投资", "总
 _SPACE = re.compile(r"\s+")
 _MARKS = re.compile(r"[*＊★☆※]")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）]{1,6})")
+#: The first words of a note under the table: 注：, 注1., 说明：, 填表人：张三, 联系电话：…
+#: (a word of these followed by its colon or its number, so that 注塑模具 is a project).
 _NOTE = re.compile(
-    r"^(注|说明|备注|附注|填表|制表|审核|审批|负责人|联系人|联系电话|填报|单位负责|经办)"
+    "^(?:注|说明|备注|附注|填表人?|填报人?|制表人?|审核人?|审批人?|负责人|联系人|联系电话|"
+    "单位负责人|经办人|填报单位|主管领导|分管领导|日期|填报日期|制表日期)\\s*(?:[:：]|[0-9一二三四五六七八九十]+[、.．:：)）])"
 )
 _OUTLINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*"
@@ -743,28 +746,32 @@ def _mapped(columns: Mapping[str, Any], words: str, raw: Any) -> str | None:
 
 def _continues(rows: Grid, r: int) -> bool:
     """Whether the row under a header row ``r`` carries on the header (下达, 自筹 under
-    经费（万元）): no numbers, no project's name, and words under a header cell that
-    spans columns or stands empty."""
+    经费（万元）; a row of units alone): every word in it is a header's (a field, money
+    or a total; no number, not even written as text), and some of it stands under a
+    header cell that spans columns or stands empty."""
     if r + 1 >= len(rows):
         return False
     top, below = rows[r], rows[r + 1]
-    if not any(_words(v) for v in below) or any(_is_number(v) for v in below):
+    words = [(c, _words(v)) for c, v in enumerate(below)]
+    words = [(c, w) for c, w in words if w]
+    if not words or any(_is_number(v) for v in below):
         return False
-    for c, value in enumerate(below):
-        words = _words(value)
-        if not words or c >= len(top):
+    under = False
+    for c, w in words:
+        if not _BRACKETED.sub("", w) and unit_named(w) is not None:
+            under = True  # a unit alone: （万元）
             continue
-        if not _BRACKETED.sub("", words) and unit_named(words) is not None:
-            return True  # a row of units alone: （万元）
-        over = _words(top[c])
-        if words == over:
+        over = _words(top[c]) if c < len(top) else ""
+        if w == over:
             continue  # a cell merged down over both rows
+        bare = _unit_off(w)[0]
+        if _PLAIN_NUMBER.fullmatch(bare) or _field_of(bare) in (None, "name"):
+            return False  # a value of the first row, not a header's word
         spans = (c > 0 and _words(top[c - 1]) == over) or (
             c + 1 < len(top) and _words(top[c + 1]) == over
         )
-        if not over or spans:
-            return _field_of(_unit_off(words)[0]) != "name" or not over
-    return False
+        under = under or not over or spans
+    return under
 
 
 def _address(sheet: str, row: int, column: int) -> str:
@@ -790,11 +797,16 @@ def _exact(value: float) -> Decimal | None:
     text = repr(value)
     d = Decimal(text)
     if len(text) - 1 > _FIFTEEN and len(d.as_tuple().digits) > _FIFTEEN:
-        shift = d.adjusted() - _FIFTEEN + 1
-        d = d.quantize(Decimal(1).scaleb(shift), context=EXACT).normalize(context=EXACT)
+        d = Decimal(f"{value:.15g}")  # the digits Excel shows, without trailing zeros
         if d == d.to_integral_value():
             d = Decimal(int(d))
     return d
+
+
+def _beyond_excel(value: float) -> bool:
+    """Whether a double needs more than the 15 significant digits Excel keeps."""
+    digits = repr(value).lstrip("-").split("e")[0].replace(".", "").lstrip("0")
+    return len(digits) > _FIFTEEN
 
 
 class _Reader:
@@ -824,6 +836,10 @@ class _Reader:
         #: The rows that hold a cell merged across columns.
         self.wide = {r1 for (r1, c1), (_, c2) in merged if c2 > c1}
         self.seen: dict[tuple[str, type, Any], Any] = {}
+        #: The money cells whose doubles need more than 15 digits, read as 15 (0.3 for
+        #: 0.30000000000000004), and those doubles.
+        self.rounded: dict[tuple[int, int], float] = {}
+        self.beyond: set[float] = set()
         #: Amounts made from the doubles of cells, by double and unit: lists repeat them.
         self.amounts: dict[tuple[float, str | None], Money] = {}
 
@@ -1070,6 +1086,18 @@ class _Reader:
                         actual=figure,
                     )
                 )
+        for (r, c), double in sorted(self.rounded.items()):
+            shown = _exact(double)
+            findings.append(
+                Finding(
+                    code="sheet.digits",
+                    severity=Severity.INFO,
+                    path=_address(self.sheet, r, c),
+                    message=f"单元格的数为{double!r}，按Excel保存和显示的15位有效数字读作{shown}",
+                    expected=shown,
+                    actual=repr(double),
+                )
+            )
         totals: list[Breakdown] = []
         for r, kind, row in totals_at:
             summed = _summed(r, kind, marks, projects)
@@ -1339,11 +1367,16 @@ class _Reader:
         if isinstance(value, float):
             made = self.amounts.get((value, unit))
             if made is not None:
+                if value in self.beyond:
+                    self.rounded[where] = value
                 return made
             number = _exact(value)
             if number is None:
                 self.problems.add(where, f"{value!r} is not a number")
                 return None
+            if _beyond_excel(value):
+                self.rounded[where] = value
+                self.beyond.add(value)
             if unit is not None and len(self.amounts) < _REMEMBERED:
                 made = self._amount(value, number, unit, where)
                 if made is not None:

@@ -20,6 +20,7 @@ from .period import Year
 __all__ = [
     "FIELD_HEADERS",
     "MoneyColumn",
+    "is_money",
     "money_header",
     "read_money_header",
 ]
@@ -126,7 +127,9 @@ _STAGES: tuple[tuple[str, FundingStage], ...] = (
 )
 
 #: A header that names money at all.
-_MONEY = re.compile("经费|资金|拨款|投资|金额|补助|资助|投入|自筹|贷款|款|下达|拨付|到位|到账|支出")
+_MONEY = re.compile(
+    "经费|资金|拨|投资|金额|补助|资助|投入|自筹|贷款|款|下达|到位|到账|支出|财政|配套"
+)
 #: A year leading a money header: 2024年, 2024年度, 20xx年 (a template's placeholder).
 _YEAR = re.compile("^([0-9]{4}|(?=[0-9xX×]*[xX×])[0-9xX×]{4})年度?")
 _AGAIN = re.compile(f"之[{_NTH}0-9]+$")
