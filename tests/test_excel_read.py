@@ -275,10 +275,16 @@ def test_a_total_that_does_not_match_is_a_finding_at_its_cell(tmp_path: Path) ->
     assert len(sheet) == 3
 
 
-def test_a_total_within_rounding_of_its_digits_is_a_warning(tmp_path: Path) -> None:
+def test_the_slack_of_a_total_is_the_finest_digit_of_it_and_its_rows(tmp_path: Path) -> None:
+    """Rows written to 0.01 and a total to 0.1 miss by 0.04: an error, for the rows'
+    digits are known (the slack is half a unit of the finest digit of the total and its
+    rows); so is a total of 26 over rows of 12.3 and 13.3."""
     rows = [HEADER, row(1, "甲", 11.04), row(2, "乙", 0.3), ["合计", *[None] * 6, 11.3]]
     (finding,) = read_projects(book(tmp_path / "a.xlsx", rows)).report.findings
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.ERROR
+    rows = [HEADER, row(1, "甲", 12.3), row(2, "乙", 13.3), ["合计", *[None] * 6, 26]]
+    (finding,) = read_projects(book(tmp_path / "c.xlsx", rows)).report.findings
+    assert finding.severity is Severity.ERROR
 
 
 def test_subtotals_group_headings_and_a_grand_total(tmp_path: Path) -> None:
@@ -841,3 +847,46 @@ def test_projects_named_like_notes_are_projects(tmp_path: Path) -> None:
     assert [p.name for p in sheet] == ["注塑模具智能化改造", "说明书数字化"]
     assert sheet.report.findings == ()
     assert [n for _, n in sheet.notes] == ["注：金额为市级财政资金。"]
+
+
+def test_a_grand_total_after_totals_of_parts_sums_them_all(tmp_path: Path) -> None:
+    rows = [
+        [*HEADER, "备注"],
+        [*row(1, "甲", 5), None],
+        ["合计", None, "1项", *[None] * 4, 5, None],
+        [*row(2, "乙", 3), None],
+        ["合计", *[None] * 6, 3, "含1个续建项目"],
+        ["总计", None, "共2项", *[None] * 4, 8, None],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert sheet.report.findings == ()
+    assert [b.subject for b in sheet.totals] == [
+        "下达经费合计（项目表）",
+        "项目合计（项目表）",
+        "下达经费合计（项目表）",
+        "下达经费总计（项目表）",
+        "项目总计（项目表）",
+    ]
+
+
+def test_the_import_command_names_sheets_by_name_then_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sciplan_model import load
+    from sciplan_model._cli import main
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "2023"
+    wb.active.append(["项目名称", "级别"])
+    wb.active.append(["甲", "省级"])
+    later = wb.create_sheet("2024")
+    later.append(["项目名称", "级别"])
+    later.append(["乙", "市级"])
+    wb.save(tmp_path / "a.xlsx")
+    argv = ["import", str(tmp_path / "a.xlsx"), "--section", "S"]
+    assert main([*argv, "--into", str(tmp_path / "a.json"), "--sheet", "2024"]) == 0
+    assert [p.name for p in load(tmp_path / "a.json").projects()] == ["乙"]
+    assert main([*argv, "--into", str(tmp_path / "b.json"), "--sheet", "1"]) == 0
+    assert [p.name for p in load(tmp_path / "b.json").projects()] == ["甲"]
+    assert main([*argv, "--into", str(tmp_path / "c.json"), "--sheet", "0"]) == 2
+    assert "there is no sheet '0'" in capsys.readouterr().err

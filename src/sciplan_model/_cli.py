@@ -40,7 +40,7 @@ from ._display import _text_cell
 from ._exact import fmt
 from ._files import write_atomically
 from ._rollup import Rollup, _show, rollup
-from ._sheets import SPREADSHEETS, read_projects
+from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
 from ._summary import summarize
 from ._table import table
 from ._textfile import SUFFIXES
@@ -572,13 +572,8 @@ def _import(args: argparse.Namespace) -> int:
     target = Path(args.into)
     if target.suffix.lower() not in _DOCUMENTS:
         raise _Unusable(f"{args.into}: the plan is a .json or .toml file")
-    sheet_name: str | int | None = args.sheet
-    if args.sheet is not None and args.sheet.isdigit():
-        sheet_name = int(args.sheet) - 1
     try:
-        sheet = read_projects(
-            args.file, sheet=sheet_name, columns=dict(args.column), unit=args.unit, stage=args.stage
-        )
+        sheet = _read_sheet(args)
     except SheetReadError as e:
         lines = [f"{p.path}: {p.message}" for p in e.problems[:_SHOWN]]
         if len(e.problems) > _SHOWN:
@@ -618,6 +613,26 @@ def _import(args: argparse.Namespace) -> int:
     report = Report((*sheet.report.findings, *validate(plan).findings), (plan.id,))
     print(str(report))
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _read_sheet(args: argparse.Namespace) -> ProjectSheet:
+    """The sheet ``--sheet`` names: by its name, or else by its number (1 the first)."""
+
+    def read(sheet: str | int | None) -> ProjectSheet:
+        columns = dict(args.column)
+        return read_projects(
+            args.file, sheet=sheet, columns=columns, unit=args.unit, stage=args.stage
+        )
+
+    given: str | None = args.sheet
+    try:
+        return read(given)
+    except SheetReadError as e:
+        numbered = given is not None and given.isdigit() and int(given) >= 1
+        if not (numbered and [p.path for p in e.problems] == ["sheet"]):
+            raise
+    assert given is not None  # numbered
+    return read(int(given) - 1)
 
 
 def _column(text: str) -> tuple[str, str | None]:
@@ -972,7 +987,11 @@ def _parser() -> argparse.ArgumentParser:
         help="take out the projects of the section that the list does not hold (a newer "
         "list replaces the one imported before); without it they are kept, with a warning",
     )
-    p.add_argument("--sheet", help="the sheet's name or number (default: the first with projects)")
+    p.add_argument(
+        "--sheet",
+        help="the sheet's name, or else its number (1 the first; default: the first sheet "
+        "with projects)",
+    )
     p.add_argument(
         "--column",
         type=_column,
@@ -980,7 +999,8 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="HEADER=FIELD",
         help="read a header the library does not know as a field (id, name, programme, "
-        "level, status, year, undertaker, region) or a known header (下达经费); "
+        "level, status, year, period, undertaker, region, source, related) or a known "
+        "header (下达经费); "
         "HEADER= leaves the column unread; may be given again",
     )
     p.add_argument(

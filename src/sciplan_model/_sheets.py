@@ -1102,7 +1102,9 @@ class _Reader:
         for r, kind, row in totals_at:
             summed = _summed(r, kind, marks, projects)
             parts = parts_of.get(r, [])
-            self._total(r, kind, row, summed, parts, money, findings, totals)
+            labels = {c.index for c in columns if c.field in ("serial", "id", "name")}
+            labels |= {c for c, v in enumerate(row[:4]) if isinstance(v, str) and v.strip()}
+            self._total(r, kind, row, summed, parts, money, labels, findings, totals)
         if self.problems.found:
             raise SheetReadError(self.path, self.problems.found)
         return ProjectSheet(
@@ -1147,14 +1149,14 @@ class _Reader:
         return _SPACE.sub("", row[column.index]) == column.header
 
     def _total_kind(self, row: list[Any], by_field: dict[str, _Column]) -> str | None:
-        """合计, 小计 or 总计 when the row is a stated total (the word in its label
-        cells: the serial, id or name, or the first cell)."""
+        """合计 (or 共计), 小计 or 总计 when the row is a stated total (the word in its
+        label cells: the serial, id or name, or the first cell)."""
         for value in row[:4]:
             if isinstance(value, str):
                 words = _SPACE.sub("", fold_text(value))
                 m = _TOTAL_LABEL.match(words)
                 if m is not None:
-                    return "小计" if m.group(1) == "小计" else "合计"
+                    return "合计" if m.group(1) == "共计" else m.group(1)
                 if words:
                     break
         return None
@@ -1460,12 +1462,15 @@ class _Reader:
         scope: list[tuple[int, Project, dict[int, Money]]],
         parts: list[tuple[int, str, list[Any]]],
         money: list[_Column],
+        labels: set[int],
         findings: list[Finding],
         totals: list[Breakdown],
     ) -> None:
         """What a total row states, checked against the rows it sums (``scope``): a
         statement of each money column with an amount, its 其中 rows as its parts, and
-        the number of projects where the row says one."""
+        the number of projects where its label (``labels``: its cells of serial, id and
+        name, and its first cells of text) says one (共3项; 含1个续建项目 in 备注 is no
+        count of the total's)."""
         code = "sheet.subtotal" if kind == "小计" else "sheet.total"
         stages = [c.money.stage for c in money if c.money is not None]
         stated_any = False
@@ -1527,7 +1532,7 @@ class _Reader:
                 )
             )
         for c, value in enumerate(row):
-            if not isinstance(value, str) or any(col.index == c for col in money):
+            if not isinstance(value, str) or c not in labels:
                 continue
             count = _count_in(value)
             if count is None:
@@ -1584,9 +1589,14 @@ def _summed(
     projects: list[tuple[int, Project, dict[int, Money]]],
 ) -> list[tuple[int, Project, dict[int, Money]]]:
     """The rows a total row at ``r`` sums: those above it up to the last row that bounds
-    it (a 小计 is bounded by group headings, 小计 and 合计 rows; a 合计 by 合计 rows), or,
-    where there are none (a total written at the top), those below it up to the next."""
-    bounds = {"小计": ("heading", "小计", "合计"), "合计": ("合计",)}[kind]
+    it (a 小计 is bounded by group headings and every total row, a 合计 by 合计 and 总计
+    rows, a 总计 by 总计 rows), or, where there are none (a total written at the top),
+    those below it up to the next."""
+    bounds = {
+        "小计": ("heading", "小计", "合计", "总计"),
+        "合计": ("合计", "总计"),
+        "总计": ("总计",),
+    }[kind]
     before = max((m for m, k in marks if m < r and k in bounds), default=-1)
     above = [p for p in projects if before < p[0] < r]
     if above:
@@ -1650,10 +1660,18 @@ def _meaning(column: _Column) -> str:
     return kind + " ".join(s for s in said if s)
 
 
-def _slack(said: Money) -> Money:
-    """Half a unit of the finest digit written in a stated total."""
-    exponent = said.magnitude.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+def _slack(said: Money, parts: Sequence[Money]) -> Money:
+    """Half a unit of the finest digit written in a stated total and the amounts it
+    sums, in the total's unit: a total of 26 over rows of 12.3 and 13.3 may miss them by
+    0.05 at most (rows written to 0.1), not by 0.5."""
+    exponents = [
+        e
+        for q in (said, *parts)
+        if isinstance(
+            e := (q if q.unit == said.unit else q.to(said.unit)).magnitude.as_tuple().exponent, int
+        )
+    ]
+    step = Decimal(1).scaleb(min(exponents, default=0))
     return Money(EXACT.multiply(step, Decimal("0.5")), said.unit)
 
 
@@ -1664,7 +1682,7 @@ def _compare(
     if counted == said:
         return None
     gap = abs(counted - said)
-    severity = Severity.WARNING if gap <= _slack(said) else Severity.ERROR
+    severity = Severity.WARNING if gap <= _slack(said, parts) else Severity.ERROR
     return Finding(
         code=code,
         severity=severity,
