@@ -704,6 +704,16 @@ def test_excel_errors_in_cells_are_problems(tmp_path: Path) -> None:
     ws["D3"] = "#DIV/0!"
     ws["D3"].data_type = "e"
     wb.save(path)
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:  # an error a formula gives: <f>…</f> before <v>
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(b"<v>#DIV/0!</v>", b"<f>1/0</f><v>#DIV/0!</v>")
+    assert parts["xl/worksheets/sheet1.xml"] != xml
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
     with pytest.raises(SheetReadError) as caught:
         read_projects(path)
     problems = {p.path: p.message for p in caught.value.problems}
@@ -890,3 +900,29 @@ def test_the_import_command_names_sheets_by_name_then_number(
     assert [p.name for p in load(tmp_path / "b.json").projects()] == ["甲"]
     assert main([*argv, "--into", str(tmp_path / "c.json"), "--sheet", "0"]) == 2
     assert "there is no sheet '0'" in capsys.readouterr().err
+
+
+def test_arguments_of_the_wrong_kind_are_our_errors(tmp_path: Path) -> None:
+    from sciplan_model import InvalidValueError, WrongTypeError, write_projects
+
+    path = book(
+        tmp_path / "a.xlsx", [["项目名称", "级别"], ["甲", "省级"], [None, None], ["乙", "市级"]]
+    )
+    with pytest.raises(WrongTypeError, match="columns"):
+        read_projects(path, columns=[("级别", None)])  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match=r"projects\[0\]"):
+        write_projects([1], tmp_path / "b.xlsx")  # type: ignore[list-item]
+    with pytest.raises(InvalidValueError, match=r"\.xlsx"):
+        write_projects(read_projects(path), tmp_path / "b.csv")
+    assert not (tmp_path / "b.csv").exists()
+
+
+def test_a_row_holding_only_an_id_is_no_group_heading(tmp_path: Path) -> None:
+    rows = [
+        ["项目编号", "项目名称", "级别"],
+        ["A1", "甲", "省级"],
+        ["A2", None, None],
+        ["A3", "丙", "市级"],
+    ]
+    with pytest.raises(SheetReadError, match="项目表!B3: the row has values but no project name"):
+        read_projects(book(tmp_path / "a.xlsx", rows))

@@ -36,7 +36,7 @@ import tomli_w
 from . import __version__, examples
 from ._combine import Combined, combine
 from ._console import terminal_streams
-from ._display import _text_cell
+from ._display import text_cell
 from ._exact import fmt
 from ._files import write_atomically
 from ._rollup import Rollup, _show, rollup
@@ -305,8 +305,8 @@ def _validate(args: argparse.Namespace) -> int:
                     "code": f.code,
                     "path": f.path,
                     "message": f.message,
-                    "expected": _text_cell(f.expected),
-                    "actual": _text_cell(f.actual),
+                    "expected": text_cell(f.expected),
+                    "actual": text_cell(f.actual),
                     "source": None if f.source is None else attrs.asdict(f.source),
                 }
                 for f in report.findings

@@ -220,7 +220,7 @@ def attainment_html(a: Attainment) -> str:
 # -- roll-ups ------------------------------------------------------------------------------
 
 
-def _key_parts(r: Rollup, key: Any) -> tuple[Any, ...]:
+def key_parts(r: Rollup, key: Any) -> tuple[Any, ...]:
     return key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
 
 
@@ -228,7 +228,7 @@ def rollup_rows(r: Rollup) -> list[list[str]]:
     """The rows of a roll-up's table as text: keys, 数值, 条目数, and 合计."""
     if not r.by:
         return [["合计", r.said(k), str(r.count(k))] for k in r]
-    rows = [[*(key_text(p) for p in _key_parts(r, k)), r.said(k), str(r.count(k))] for k in r]
+    rows = [[*(key_text(p) for p in key_parts(r, k)), r.said(k), str(r.count(k))] for k in r]
     grand = r.total
     if grand is not None:
         count = sum(r.count(k) for k in r)
@@ -294,7 +294,7 @@ def report_html(report: Report) -> str:
     return _box(*parts)
 
 
-def _text_cell(x: Any) -> str | None:
+def text_cell(x: Any) -> str | None:
     """What a finding expected or found, as text (figures, ranges, levels, paths)."""
     if x is None:
         return None
@@ -307,7 +307,7 @@ def _text_cell(x: Any) -> str | None:
     if isinstance(x, Year | FiveYearPlan | YearSpan):
         return period_text(x)
     if isinstance(x, tuple):
-        return "、".join(_text_cell(p) or "" for p in x)
+        return "、".join(text_cell(p) or "" for p in x)
     if isinstance(x, enum.Enum):
         return key_text(x)
     return str(x)
@@ -317,8 +317,8 @@ def report_frame(report: Report) -> Any:
     """A report's findings as a DataFrame; see :meth:`Report.to_frame`."""
     rows = report.to_records()
     for row in rows:
-        row["expected"] = _text_cell(row["expected"])
-        row["actual"] = _text_cell(row["actual"])
+        row["expected"] = text_cell(row["expected"])
+        row["actual"] = text_cell(row["actual"])
     columns = ["plan", "severity", "code", "path", "message", "expected", "actual"]
     return _frame(rows, columns)
 
@@ -643,7 +643,7 @@ def _rollup_frame(r: Rollup, unit: str | None) -> Any:
     rows = []
     for key, value in r.items():
         row: dict[str, Any] = {
-            name: _key_cell(p) for name, p in zip(by, _key_parts(r, key), strict=False)
+            name: _key_cell(p) for name, p in zip(by, key_parts(r, key), strict=False)
         }
         here = unit if unit is not None else _finest(_units(value))
         cells = _value_cells(value, here)

@@ -421,6 +421,8 @@ def read_projects(
     file cannot be opened.
     """
     name = _path_name(path)
+    if columns is not None and not isinstance(columns, Mapping):
+        raise WrongTypeError("columns", "a mapping of headers to fields", type(columns).__name__)
     default_stage = FundingStage.ALLOCATED if stage is None else _stage(stage)
     if unit is not None:
         try:
@@ -544,9 +546,10 @@ def _error_cells(name: str, title: str) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
     for m in _ERROR_CELL.finditer(data):
         ref = _CELL_REF.search(m.group(0))
-        value = _ERROR_VALUE.match(data, m.end())
         if ref is None:
             continue
+        close = data.find(b"</c>", m.end())  # the cell's formula, then its value
+        value = _ERROR_VALUE.search(data, m.end(), close if close >= 0 else len(data))
         column = 0
         for letter in ref.group(1):
             column = column * 26 + letter - 64
@@ -1037,7 +1040,7 @@ class _Reader:
             last_total = None
             name_col = by_field.get("name")
             name = row[name_col.index] if name_col is not None and name_col.index < len(row) else ""
-            if self._heading(r, values, name):
+            if self._heading(r, values, by_field):
                 text = str(values[0]).strip()
                 notes.append((_address(self.sheet, r, 0), text))
                 group = self._group(text, by_field)
@@ -1120,17 +1123,19 @@ class _Reader:
             notes=tuple(notes),
         )
 
-    def _heading(self, r: int, values: list[Any], name: Any) -> bool:
+    def _heading(self, r: int, values: list[Any], by_field: dict[str, _Column]) -> bool:
         """Whether a row is a group heading (一、国家级项目): one text in the sheet's
         own cells (merged cells filled aside), merged across the row, numbered as an
-        outline, or standing outside the name column."""
+        outline, or standing outside the columns of names and ids."""
         first = values[0]
         if not isinstance(first, str) or any(v != first for v in values):
             return False
         own = self.grid[r] if r < len(self.grid) else []
-        if sum(1 for v in own if not _blank(v)) != 1:
+        held = [c for c, v in enumerate(own) if not _blank(v)]
+        if len(held) != 1:
             return False
-        return r in self.wide or _blank(name) or _OUTLINE.match(first) is not None
+        named = {by_field[f].index for f in ("name", "id") if f in by_field}
+        return r in self.wide or _OUTLINE.match(first) is not None or held[0] not in named
 
     def _named(self, row: list[Any], by_field: dict[str, _Column]) -> bool:
         column = by_field.get("name")

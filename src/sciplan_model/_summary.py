@@ -128,7 +128,7 @@ class Summary:
 
     @own_context
     def __str__(self) -> str:
-        return _render_text(_blocks(self))
+        return _render_text(blocks(self))
 
     def __repr__(self) -> str:
         ids = ", ".join(p.id for p in self.plans)
@@ -140,13 +140,13 @@ class Summary:
     @own_context
     def to_markdown(self) -> str:
         """The report as Markdown (tables as pipe tables)."""
-        return _render_markdown(_blocks(self))
+        return _render_markdown(blocks(self))
 
     @own_context
     def to_html(self) -> str:
         """The report as one self-contained HTML page with SVG charts, set for the
         screen and for printing on A4."""
-        return page(_heading(self), _blocks(self))
+        return page(_heading(self), blocks(self))
 
     @own_context
     def to_excel(self, path: str | os.PathLike[str]) -> None:
@@ -159,7 +159,7 @@ class Summary:
 
     @own_context
     def _repr_html_(self) -> str:
-        return fragment(_blocks(self))
+        return fragment(blocks(self))
 
 
 def _plans_of(plans: Any) -> tuple[list[Plan], list[tuple[str, str]], list[str]]:
@@ -846,7 +846,7 @@ def _outline_part(s: Summary) -> Part:
     return Part("outline", (Heading(2, "附：计划结构"), *(Outline(p, several) for p in s.plans)))
 
 
-def _blocks(s: Summary) -> tuple[Part, ...]:
+def blocks(s: Summary) -> tuple[Part, ...]:
     """The report's parts in order: the header, an overview (with the charts that have
     something to draw), the plan's own substance — targets for a plan, achievements
     for a review, the statements — then money, places, validation and the outline."""

@@ -32,12 +32,12 @@ from ._combine import Combined
 from ._display import (
     KIND_NAMES,
     QUALIFIER_NAMES,
-    _key_parts,
-    _text_cell,
     frame_unit,
+    key_parts,
     key_text,
     period_text,
     plan_records,
+    text_cell,
     value_text,
 )
 from ._exact import fmt, plain
@@ -45,9 +45,9 @@ from ._files import write_atomically
 from ._page import Facts, Heading, Table
 from ._rollup import Rollup, Value, field_name
 from ._sheetwords import FIELD_HEADERS, MoneyColumn, money_header
-from ._summary import Summary, _blocks
+from ._summary import Summary, blocks
 from .codes import FundingSource, FundingStage, Level
-from .errors import InvalidValueError, SciplanError
+from .errors import InvalidValueError, SciplanError, WrongTypeError
 from .figure import Figure, Qualifier, Range
 from .model import Achievement, Breakdown, Goal, Plan, Project
 from .period import Year
@@ -423,8 +423,14 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 
 def write_workbook(sheets: Sequence[Sheet], path: str | os.PathLike[str]) -> None:
-    """Write ``sheets`` as a workbook to ``path``, all or nothing."""
-    write_atomically(path, workbook_bytes(sheets))
+    """Write ``sheets`` as a workbook to ``path`` (a name ending in .xlsx), all or
+    nothing."""
+    name = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(name, str):
+        raise WrongTypeError("path", "a str or os.PathLike[str]", type(path).__name__)
+    if os.path.splitext(name)[1].lower() != ".xlsx":
+        raise InvalidValueError(name, "a workbook is written to a file whose name ends in .xlsx")
+    write_atomically(name, workbook_bytes(sheets))
 
 
 # -- project lists ---------------------------------------------------------------------------
@@ -506,6 +512,9 @@ def projects_sheet(
     its amounts, and a 合计 row of the money.  ``plans`` (one plan id a project) adds a
     column 所在计划 at the end."""
     projects = list(projects)
+    for k, p in enumerate(projects):
+        if not isinstance(p, Project):
+            raise WrongTypeError(f"projects[{k}]", "a Project", type(p).__name__)
     money = _money_columns(projects)
     # the undertakers' regions (所在地区) where any undertaker has one
     placed = any(p.undertaker is not None and p.undertaker.region is not None for p in projects)
@@ -730,7 +739,7 @@ def _rollup_sheet(r: Rollup, title: str, unit: str | None) -> Sheet:
     )
     rows = []
     for key, value in r.items():
-        parts = _key_parts(r, key) if r.by else ("合计",)
+        parts = key_parts(r, key) if r.by else ("合计",)
         cells = [key_text(p) for p in parts]
         rows.append((*cells, *_value_row(r, key, value, unit, ranged), r.count(key)))
     grand = r.total if r.by else None
@@ -766,8 +775,8 @@ def report_sheet(report: Report) -> Sheet:
             f.code,
             f.path,
             f.message,
-            _text_cell(f.expected),
-            _text_cell(f.actual),
+            text_cell(f.expected),
+            text_cell(f.actual),
         )
         for f in report.findings
     ]
@@ -799,7 +808,7 @@ def summary_sheets(s: Summary) -> list[Sheet]:
     heading it stands under."""
     sheets = []
     facts: list[tuple[Cell, ...]] = []
-    for part in _blocks(s):
+    for part in blocks(s):
         heading = ""
         for block in part.blocks:
             if isinstance(block, Heading) and block.level in (2, 3):
