@@ -355,11 +355,12 @@ def _as_combined(plan: Plan | Combined) -> Combined:
         else:
             seen[pid] = e
     facts, figures = _facts(plan)
+    again = set(repeated)
     return Combined(
         (plan.id,),
         plan.region,
         tuple(seen.values()),
-        tuple(dict.fromkeys(repeated)),
+        tuple(pid for pid in seen if pid in again),  # in the order first met, as combined
         figures,
         facts,
     )

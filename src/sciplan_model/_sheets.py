@@ -406,19 +406,22 @@ def read_projects(
     """The projects of a project list: a sheet of a workbook (.xlsx, .xlsm, .xls, .xlsb,
     .ods; the ``excel`` extra) or a CSV file (UTF-8 with or without its BOM, or GB18030).
 
-    ``sheet`` names the sheet (or gives its index); by default the first sheet whose
-    header names the projects (项目名称).  Headers are known by their usual names and
-    variants; ``columns`` maps any other header, as written, to a field (``id``,
-    ``name``, ``programme``, ``level``, ``status``, ``year``, ``undertaker``,
-    ``region``, ``related``), to a known header (``"下达经费"``), to a
-    :class:`MoneyColumn`, or to None to leave a column unread.  ``unit`` is the unit
-    of money columns whose header (经费（万元）) and caption (单位：万元) say none;
-    ``stage`` the stage of money columns whose header names none (经费, 资金; default
-    下达, allocated).
+    ``sheet`` names the sheet (or gives its index, 0 the first); by default the first
+    sheet whose header names the projects (项目名称).  Headers are known by their usual
+    names and variants; ``columns`` maps any other header, as written, to a field
+    (``id``, ``name``, ``programme``, ``level``, ``status``, ``year``, ``period`` (a
+    term of years, whose first year is the project's), ``undertaker``, ``region`` (the
+    undertaker's), ``source`` (of money columns that name none), ``related``), to a
+    known header (``"下达经费"``), to a :class:`MoneyColumn`, or to None to leave a
+    column unread.  ``unit`` is the unit of money columns whose header (经费（万元）)
+    and caption (单位：万元) say none; ``stage`` the stage of money columns whose header
+    names none (经费, 资金, 自筹经费; default 下达, allocated).
 
-    Raises :class:`~sciplan_model.SheetReadError` listing every cell that cannot be
-    read, with its address, and nothing else is returned; DocumentReadError when the
-    file cannot be opened.
+    The sheet's 合计, 小计 and 总计 rows are checked against the rows they sum; what
+    they state and what the checks found come back with the projects
+    (:class:`ProjectSheet`).  Raises :class:`~sciplan_model.SheetReadError` listing
+    every cell that cannot be read, with its address, and nothing else is returned;
+    DocumentReadError when the file cannot be opened.
     """
     name = _path_name(path)
     if columns is not None and not isinstance(columns, Mapping):
