@@ -10,7 +10,7 @@ table.  :func:`read_projects` reads the projects and checks every stated total.
 Numbers are read exactly.  A number Excel keeps is a binary double; it is read as the
 shortest decimal that gives the same double (12.3, never 12.300000000000000710…), and
 when that needs more than the 15 significant digits Excel itself keeps and shows (a
-formula's 0.30000000000000004), as those 15 digits (0.3).
+formula's 0.30000000000000004), as those 15 digits (0.3), which an info finding says.
 """
 
 from __future__ import annotations
@@ -241,9 +241,12 @@ class ProjectSheet(tuple[Project, ...]):
         the sheet's 合计, 小计 and 总计 rows as statements (:class:`Breakdown`): what
         each states of each money column, and of the number of projects;
     ``report``
-        the findings of checking each stated total against the rows it sums, and each
-        row's 合计 column against its money (``sheet.total``, ``sheet.subtotal``,
-        ``sheet.count``, ``sheet.row_total``), at cell addresses (``项目表!H21``);
+        the findings, at cell addresses (``项目表!H21``): each stated total checked
+        against the rows it sums, and each row's 合计 column against its money
+        (``sheet.total``, ``sheet.subtotal``, ``sheet.count``, ``sheet.row_total``);
+        totals that could not be checked (``sheet.undecided``); placeholder amounts
+        left out (``sheet.placeholder``); doubles read as Excel's 15 digits
+        (``sheet.digits``);
     ``notes``
         the text of the rows that are no projects: group headings and the notes under
         the table, each with its address;
