@@ -1086,26 +1086,17 @@ class _Reader:
         }
         for (r, c), figure in self.placeholders.items():
             if r not in total_rows:
+                message = f"{figure}为占位数字，未计入该项目的经费"
                 findings.append(
-                    Finding(
-                        code="sheet.placeholder",
-                        severity=Severity.WARNING,
-                        path=_address(self.sheet, r, c),
-                        message=f"{figure}为占位数字，未计入该项目的经费",
-                        actual=figure,
+                    self._finding(
+                        "sheet.placeholder", Severity.WARNING, (r, c), message, None, figure
                     )
                 )
         for (r, c), double in sorted(self.rounded.items()):
             shown = _exact(double)
+            message = f"单元格的数为{double!r}，按Excel保存和显示的15位有效数字读作{shown}"
             findings.append(
-                Finding(
-                    code="sheet.digits",
-                    severity=Severity.INFO,
-                    path=_address(self.sheet, r, c),
-                    message=f"单元格的数为{double!r}，按Excel保存和显示的15位有效数字读作{shown}",
-                    expected=shown,
-                    actual=repr(double),
-                )
+                self._finding("sheet.digits", Severity.INFO, (r, c), message, shown, repr(double))
             )
         totals: list[Breakdown] = []
         for r, kind, row in totals_at:
@@ -1504,14 +1495,8 @@ class _Reader:
                     "等" if len(unknown) > 5 else ""
                 )
                 why = f"写明{written}（占位数字）" if written else f"第{rows}行的金额为占位数字"
-                findings.append(
-                    Finding(
-                        code="sheet.undecided",
-                        severity=Severity.INFO,
-                        path=where,
-                        message=f"{what}{why}，无法与各行核对",
-                    )
-                )
+                message = f"{what}{why}，无法与各行核对"
+                findings.append(self._finding("sheet.undecided", Severity.INFO, (r, c), message))
                 if written is not None:
                     totals.append(
                         Breakdown(
@@ -1569,14 +1554,21 @@ class _Reader:
                 )
             )
         if not stated_any:
-            findings.append(
-                Finding(
-                    code="sheet.undecided",
-                    severity=Severity.INFO,
-                    path=_address(self.sheet, r, 0),
-                    message=f"{kind}行没有写明金额（若是公式，文件中没有保存其计算结果），未核对",
-                )
-            )
+            message = f"{kind}行没有写明金额（若是公式，文件中没有保存其计算结果），未核对"
+            findings.append(self._finding("sheet.undecided", Severity.INFO, (r, 0), message))
+
+    def _finding(
+        self,
+        code: str,
+        severity: Severity,
+        at: tuple[int, int],
+        message: str,
+        expected: Any = None,
+        actual: Any = None,
+    ) -> Finding:
+        """A finding of the sheet's at the cell ``at`` (its row and column)."""
+        path = _address(self.sheet, *at)
+        return Finding(code, severity, path, message, expected=expected, actual=actual)
 
     def _parts(
         self, parts: list[tuple[int, str, list[Any]]], column: _Column
