@@ -214,3 +214,22 @@ def test_a_list_written_by_to_excel_reads_back_as_the_same_projects(
         read = read_projects(path)
     assert [_in_column_order(p) for p in read] == [_in_column_order(p) for p in projects]
     assert read.report.findings == ()  # the 合计 row the writer adds is the rows' sum
+
+
+@pytest.mark.parametrize("amount", ["100000000000000", "0.000000000000001", "99999999999999.9"])
+def test_fifteen_digits_of_any_size_come_back_without_a_note(amount: str) -> None:
+    """An amount of up to 15 significant digits is a number in Excel and reads back
+    exactly, with no sheet.digits finding (1e14's shortest text ends in .0)."""
+    from sciplan_model._workbook import write_projects
+
+    project = Project(
+        id="A",
+        name="甲",
+        funding=[Funding(amount=Money(amount, "元"), source=FundingSource.COUNTY)],
+    )
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "list.xlsx"
+        write_projects([project], path)
+        read = read_projects(path)
+    assert list(read) == [project]
+    assert read.report.findings == ()

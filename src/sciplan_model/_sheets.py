@@ -813,9 +813,12 @@ def _exact(value: float) -> Decimal | None:
 
 
 def _beyond_excel(value: float) -> bool:
-    """Whether a double needs more than the 15 significant digits Excel keeps."""
-    digits = repr(value).lstrip("-").split("e")[0].replace(".", "").lstrip("0")
-    return len(digits) > _FIFTEEN
+    """Whether a double needs more than the 15 significant digits Excel keeps (its
+    shortest text, trailing zeros aside: 1e14 written 100000000000000.0 needs one)."""
+    if value.is_integer() and -_LARGEST < value < _LARGEST:
+        return False
+    mantissa = repr(value).lstrip("-").split("e")[0].replace(".", "").strip("0")
+    return len(mantissa) > _FIFTEEN
 
 
 class _Reader:
