@@ -215,7 +215,7 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_is_returned(tmp_path: Pa
         row(1, "甲", 10),
         row(2, "乙", "十二万"),
         row(3, "丙", "约20万元"),
-        row(5, "戊", 5, level="部级"),
+        row(5, "戊", 5, level="特级"),
         row(6, "己", 5, year="去年"),
         row(7, "庚", "30人"),
         [8, "XM008", None, None, None, None, None, 3],
@@ -926,3 +926,22 @@ def test_a_row_holding_only_an_id_is_no_group_heading(tmp_path: Path) -> None:
     ]
     with pytest.raises(SheetReadError, match="项目表!B3: the row has values but no project name"):
         read_projects(book(tmp_path / "a.xlsx", rows))
+
+
+def test_levels_written_as_kinds_of_place_and_values_without_a_header(tmp_path: Path) -> None:
+    """自治区级 is provincial, 市（州）级 municipal, 旗级 a county's; a column of values
+    without a header is not read, and a warning says so once."""
+    rows = [
+        ["项目名称", "级别", None],
+        ["甲", "自治区级", "重点"],
+        ["乙", "市（州）级", None],
+        ["丙", "旗级", "一般"],
+    ]
+    sheet = read_projects(book(tmp_path / "a.xlsx", rows))
+    assert [p.level for p in sheet] == [Level.PROVINCIAL, Level.MUNICIPAL, Level.COUNTY]
+    (finding,) = sheet.report.findings
+    assert (finding.code, finding.severity, finding.path) == (
+        "sheet.unread",
+        Severity.WARNING,
+        "项目表!C2",
+    )

@@ -174,6 +174,23 @@ _NOTHING = frozenset(
 _YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:年.*|[.\-/](?:[0-9]{1,2}).*)?$")
 #: A line above a table naming it an annex of a document: 附件1, 附表二, 附件：.
 _ANNEX = re.compile(r"^附[件表录]\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
+#: Levels written as the kinds of place (自治区级, 市（州）级, 旗级), before Level.parse.
+_LEVEL_WORDS = (
+    ("自治区", Level.PROVINCIAL),
+    ("直辖市", Level.PROVINCIAL),
+    ("部级", Level.NATIONAL),
+    ("市(州)", Level.MUNICIPAL),
+    ("市（州）", Level.MUNICIPAL),
+    ("地市", Level.MUNICIPAL),
+    ("地级", Level.MUNICIPAL),
+    ("州级", Level.MUNICIPAL),
+    ("盟级", Level.MUNICIPAL),
+    ("县(市、区)", Level.COUNTY),
+    ("县（市、区）", Level.COUNTY),
+    ("县(区)", Level.COUNTY),
+    ("县（区）", Level.COUNTY),
+    ("旗级", Level.COUNTY),
+)
 _STATUS_WORDS = {
     "执行中": ProjectStatus.UNDER_WAY,
     "进行中": ProjectStatus.UNDER_WAY,
@@ -246,7 +263,8 @@ class ProjectSheet(tuple[Project, ...]):
         (``sheet.total``, ``sheet.subtotal``, ``sheet.count``, ``sheet.row_total``);
         totals that could not be checked (``sheet.undecided``); placeholder amounts
         left out (``sheet.placeholder``); doubles read as Excel's 15 digits
-        (``sheet.digits``);
+        (``sheet.digits``); a column of values without a header, not read
+        (``sheet.unread``);
     ``notes``
         the text of the rows that are no projects: group headings and the notes under
         the table, each with its address;
@@ -1013,6 +1031,8 @@ class _Reader:
         #: the 其中 rows under each total row
         parts_of: dict[int, list[tuple[int, str, list[Any]]]] = {}
         last_total: int | None = None  # the total row the rows since have been 其中 rows of
+        headed = {c.index for c in columns}
+        stray: dict[int, int] = {}  # a column without a header that holds values: first row
         group: dict[str, Any] = {}
         ended = False
         ids: dict[str, int] = {}
@@ -1067,6 +1087,9 @@ class _Reader:
                     "the row has values but no project name (项目名称)",
                 )
                 continue
+            for c in range(len(row)):
+                if c not in headed and c not in stray and _at(row, c, len(row)) is not None:
+                    stray[c] = r
             made = self._project(r, row, by_field, money, group)
             if made is None:
                 continue
@@ -1095,6 +1118,9 @@ class _Reader:
                         "sheet.placeholder", Severity.WARNING, (r, c), message, None, figure
                     )
                 )
+        for c, r in sorted(stray.items()):
+            message = f"{_letters(c)}列没有表头，其中的值（始于第{r + 1}行）未读入"
+            findings.append(self._finding("sheet.unread", Severity.WARNING, (r, c), message))
         for (r, c), double in sorted(self.rounded.items()):
             shown = _exact(double)
             message = f"单元格的数为{double!r}，按Excel保存和显示的15位有效数字读作{shown}"
@@ -1290,7 +1316,10 @@ class _Reader:
         return found
 
     def _level(self, value: Any, where: tuple[int, int]) -> Level | None:
-        text = fold_text(_text(value))
+        text = _SPACE.sub("", fold_text(_text(value)))
+        for word, level in _LEVEL_WORDS:
+            if text.startswith(word):
+                return level
         for cut in range(len(text), 0, -1):
             try:
                 return Level.parse(text[:cut])
