@@ -88,6 +88,7 @@ from .units import UnitInfo, registry, unit_info
 from .validation import CHECKS, Finding, Report, Scope, Severity, validate
 
 if TYPE_CHECKING:
+    __version__: str
     from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
     from ._workbook import write_projects
     from .units import ureg
@@ -106,6 +107,17 @@ def __getattr__(name: str) -> Any:
     # the unit registry is built when it is first asked for (docs/benchmarks.md)
     if name == "ureg":
         return registry()
+    if name == "__version__":
+        # one source, the package's metadata (pyproject.toml), read when asked for:
+        # importlib.metadata would add a fifth to the import
+        from importlib import metadata
+
+        try:
+            found = metadata.version(__name__)
+        except metadata.PackageNotFoundError:  # a source tree on sys.path, not installed
+            found = "0+unknown"
+        globals()["__version__"] = found
+        return found
     if name in _LATER:
         import importlib
 
@@ -114,8 +126,6 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CHECKS",
