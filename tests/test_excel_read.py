@@ -945,3 +945,17 @@ def test_levels_written_as_kinds_of_place_and_values_without_a_header(tmp_path: 
         Severity.WARNING,
         "项目表!C2",
     )
+
+
+def test_column_names_as_excel_writes_them() -> None:
+    from sciplan_model._sheetwords import column_letter
+
+    assert [column_letter(i) for i in (0, 25, 26, 51, 52, 701, 702)] == [
+        "A",
+        "Z",
+        "AA",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]

@@ -33,7 +33,7 @@ import attrs
 from ._exact import EXACT
 from ._findings import Finding, Severity
 from ._reading import fold_text
-from ._sheetwords import MoneyColumn, is_money, read_money_header
+from ._sheetwords import MoneyColumn, column_letter, is_money, read_money_header
 from ._tables import unit_named
 from ._textfile import decode_text
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
@@ -802,16 +802,7 @@ def _continues(rows: Grid, r: int) -> bool:
 
 
 def _address(sheet: str, row: int, column: int) -> str:
-    return f"{sheet}!{_letters(column)}{row + 1}"
-
-
-def _letters(column: int) -> str:
-    out = ""
-    n = column + 1
-    while n:
-        n, k = divmod(n - 1, 26)
-        out = chr(65 + k) + out
-    return out
+    return f"{sheet}!{column_letter(column)}{row + 1}"
 
 
 def _exact(value: float) -> Decimal | None:
@@ -1119,7 +1110,7 @@ class _Reader:
                     )
                 )
         for c, r in sorted(stray.items()):
-            message = f"{_letters(c)}列没有表头，其中的值（始于第{r + 1}行）未读入"
+            message = f"{column_letter(c)}列没有表头，其中的值（始于第{r + 1}行）未读入"
             findings.append(self._finding("sheet.unread", Severity.WARNING, (r, c), message))
         for (r, c), double in sorted(self.rounded.items()):
             shown = _exact(double)

@@ -20,6 +20,7 @@ from .period import Year
 __all__ = [
     "FIELD_HEADERS",
     "MoneyColumn",
+    "column_letter",
     "is_money",
     "money_header",
     "read_money_header",
@@ -40,6 +41,17 @@ FIELD_HEADERS = {
 }
 
 _NTH = "一二三四五六七八九"
+
+
+def column_letter(column: int) -> str:
+    """Excel's name of the column ``column`` counted from 0 (0 → A, 26 → AA), for cell
+    addresses such as 项目表!H21."""
+    name = ""
+    n = column + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 @attrs.frozen

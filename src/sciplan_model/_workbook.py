@@ -44,7 +44,7 @@ from ._exact import fmt, plain
 from ._files import write_atomically
 from ._page import Facts, Heading, Table
 from ._rollup import Rollup, Value, field_name
-from ._sheetwords import FIELD_HEADERS, MoneyColumn, money_header
+from ._sheetwords import FIELD_HEADERS, MoneyColumn, column_letter, money_header
 from ._summary import Summary, blocks
 from .codes import FundingSource, FundingStage, Level
 from .errors import InvalidValueError, SciplanError, WrongTypeError
@@ -148,16 +148,6 @@ class _Note:
     cell: str
     value: str
     reason: str
-
-
-def column_letter(col: int) -> str:
-    """Excel's name of the column ``col`` (0 → A, 26 → AA)."""
-    name = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
 
 
 def _address(row: int, col: int) -> str:
