@@ -543,7 +543,8 @@ def _rollup(args: argparse.Namespace) -> int:
 
 def _rollup_workbook(done: Sequence[tuple[str, Rollup]], stage: FundingStage, path: str) -> None:
     """The roll-ups as a workbook, a sheet each, titled as the text output titles them."""
-    from ._workbook import rollup_sheet, write_workbook
+    from ._report_sheets import rollup_sheet
+    from ._workbook import write_workbook
 
     sheets = [
         rollup_sheet(r, _ITEMS[kind][0].format(stage=stage.chinese + "经费")) for kind, r in done

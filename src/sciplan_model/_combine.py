@@ -141,7 +141,8 @@ class Combined:
         """Write the combined view as an Excel workbook (the ``excel`` extra: ``pip
         install "sciplan_model[excel]"``), all or nothing: 项目 (with the plan each
         project was first met in), 目标 and 成果 (summed per indicator and period)."""
-        from ._workbook import combined_sheets, write_workbook
+        from ._report_sheets import combined_sheets
+        from ._workbook import write_workbook
 
         write_workbook(combined_sheets(self), path)
 

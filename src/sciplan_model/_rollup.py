@@ -523,7 +523,8 @@ class Rollup(Mapping[Any, Value]):
         amount whose number format shows its unit, or a range as written with its ends
         in 下限 and 上限), 单位, 条目数, and a 合计 row (a SUM formula) where the
         groups add up."""
-        from ._workbook import rollup_sheet, write_workbook
+        from ._report_sheets import rollup_sheet
+        from ._workbook import write_workbook
 
         write_workbook([rollup_sheet(self)], path)
 

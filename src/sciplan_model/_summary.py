@@ -153,7 +153,8 @@ class Summary:
         """Write the report as an Excel workbook (the ``excel`` extra: ``pip install
         "sciplan_model[excel]"``), all or nothing: 概况 (its facts) and one sheet per
         table, titled by the heading it stands under."""
-        from ._workbook import summary_sheets, write_workbook
+        from ._report_sheets import summary_sheets
+        from ._workbook import write_workbook
 
         write_workbook(summary_sheets(self), path)
 

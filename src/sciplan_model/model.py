@@ -920,7 +920,8 @@ class Plan:
         statement's total and parts) and 条目 (:meth:`to_records`), those without rows
         left out.  Figures are text as written with their ends in 下限 and 上限; a
         number Excel cannot hold exactly is text, listed on a sheet 说明."""
-        from ._workbook import plan_sheets, write_workbook
+        from ._report_sheets import plan_sheets
+        from ._workbook import write_workbook
 
         write_workbook(plan_sheets(self), path)
 

@@ -144,7 +144,8 @@ class Report:
         """Write the findings as an Excel workbook of one sheet, 问题 (the ``excel``
         extra: ``pip install "sciplan_model[excel]"``), all or nothing: 计划, 级别,
         代码, 路径, 说明, 应为, 实为."""
-        from ._workbook import report_sheet, write_workbook
+        from ._report_sheets import report_sheet
+        from ._workbook import write_workbook
 
         write_workbook([report_sheet(self)], path)
 
