@@ -18,14 +18,14 @@ from ._rollup import (
     _fields,
     _figure_value,
     _finish,
-    _funding_stage,
     _indicator_key,
     _item_value,
     _place,
-    _sorted,
     additive,
     fields_of,
+    funding_stage,
     rollup,
+    sorted_rollup,
 )
 from ._walk import Entry
 from .codes import Aggregation, FundingStage
@@ -106,7 +106,7 @@ class Combined:
             if key[0] in ratios and len(values) > 1:  # rates and shares are not added
                 sums[key] = Range.unknown(sums[key].unit)
         ratio = bool(ratios & indicators)
-        return attrs.evolve(_sorted(by, sums, counts, None, indicators, stock), ratio=ratio)
+        return attrs.evolve(sorted_rollup(by, sums, counts, None, indicators, stock), ratio=ratio)
 
     def rollup(self, by: By = None, *, items: str = "projects", **options: Any) -> Rollup:
         """:func:`rollup` of the plans' ``items``, each answering with its plan's region
@@ -135,6 +135,18 @@ class Combined:
         from ._display import combined_records
 
         return combined_records(self)
+
+    def to_arrow(self) -> Any:
+        """The combined view as Arrow tables (the ``arrow`` extra: ``pip install
+        "sciplan_model[arrow]"``): a mapping of kind to ``pyarrow.Table`` — ``projects``
+        and ``funding`` of the projects kept, ``goals``, ``achievements``,
+        ``breakdowns`` and ``parts`` of the figures kept — each with the schema every
+        table of its kind has (:data:`~sciplan_model.SCHEMAS`), so that they
+        concatenate with the tables of plans.  There is no ``plans`` table: a combined
+        view keeps the plans' ids, not the plans."""
+        from ._arrow import entry_tables
+
+        return entry_tables((*self.entries, *self.figures))
 
     @own_context
     def to_excel(self, path: str | os.PathLike[str]) -> None:
@@ -238,7 +250,7 @@ def _mixed(entries: list[Entry]) -> bool:
 
 def _funding_rollup(c: Combined, by: By, options: dict[str, Any]) -> Rollup:
     """Funding lines of the stage (of every stage when ``by`` names it), one by one."""
-    stage = _funding_stage(options.get("stage", FundingStage.ALLOCATED))
+    stage = funding_stage(options.get("stage", FundingStage.ALLOCATED))
     names = _names(by) or ()
     every = "stage" in names
     lines = [
@@ -270,7 +282,7 @@ class _Part:
 
 def _parts_rollup(c: Combined, by: By, options: dict[str, Any]) -> Rollup:
     """The parts of the plans' statements, grouped by what each statement counts."""
-    stage = _funding_stage(options.pop("stage", FundingStage.ALLOCATED))
+    stage = funding_stage(options.pop("stage", FundingStage.ALLOCATED))
     names = _names(by)
     if names is None:
         raise WrongTypeError("by", "field names for breakdowns", "a function")
@@ -522,4 +534,6 @@ def over_period(items: Iterable[Any], period: FiveYearPlan | YearSpan | None = N
         groups[key] = [Range.unknown(unit)]
         counts[key] = counts.get(key, 0) + unknown_count[key]
     indicators = frozenset(k[0] for k in groups)
-    return _sorted(("indicator", "period"), _finish(groups, None), counts, None, indicators, stock)
+    return sorted_rollup(
+        ("indicator", "period"), _finish(groups, None), counts, None, indicators, stock
+    )

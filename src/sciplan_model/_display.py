@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import enum
 import html
-import importlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -33,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from ._rollup import _show, _value_text, field_name
 from ._walk import Entry
 from .codes import FundingStage
-from .errors import SciplanError
 from .figure import Figure, Qualifier, Range
 from .model import Organization, Plan, Project, Section, Task
 from .period import FiveYearPlan, Year, YearSpan
@@ -53,7 +51,6 @@ __all__: list[str] = []
 #: counted in a note (the whole table is ``to_records()`` away).
 LIMIT = 500
 
-NEEDS_PANDAS = 'to_frame() needs pandas: pip install "sciplan_model[frame]"'
 
 #: What each kind of item is called in Chinese, by its tag (serialize.ITEM_TAGS).
 KIND_NAMES = {
@@ -313,14 +310,11 @@ def text_cell(x: Any) -> str | None:
     return str(x)
 
 
-def report_frame(report: Report) -> Any:
-    """A report's findings as a DataFrame; see :meth:`Report.to_frame`."""
-    rows = report.to_records()
-    for row in rows:
-        row["expected"] = text_cell(row["expected"])
-        row["actual"] = text_cell(row["actual"])
-    columns = ["plan", "severity", "code", "path", "message", "expected", "actual"]
-    return _frame(rows, columns)
+def report_table(report: Report) -> Any:
+    """A report's findings as an Arrow table; see :meth:`Report.to_arrow`."""
+    from ._arrow import findings_table
+
+    return findings_table(report.findings, text_cell)
 
 
 # -- plans ---------------------------------------------------------------------------------
@@ -496,9 +490,15 @@ def plan_records(plan: Plan) -> list[dict[str, Any]]:
     return [entry_record(e) for e in plan.walk()]
 
 
-def plan_frame(plan: Plan) -> Any:
-    """A plan's items as a DataFrame; see :meth:`Plan.to_frame`."""
-    return _frame(plan_records(plan), list(PLAN_COLUMNS))
+def plan_table(plan: Plan) -> Any:
+    """A plan's items (:meth:`Plan.to_records`) as an Arrow table: ``value`` and
+    ``upper`` decimal128(38, 10), every other column text."""
+    from ._arrow import arrow_type, pyarrow
+
+    pa = pyarrow()
+    decimal = arrow_type("dec")
+    fields = [(c, decimal if c in ("value", "upper") else pa.string()) for c in PLAN_COLUMNS]
+    return pa.Table.from_pylist(plan_records(plan), schema=pa.schema(fields))
 
 
 # -- plans seen together -------------------------------------------------------------------
@@ -569,100 +569,3 @@ def combined_html(c: Combined) -> str:
         if len(r):
             parts += [f"<div><b>{escape(title)}</b></div>", rollup_table(r)]
     return _box(*parts)
-
-
-# -- DataFrames ----------------------------------------------------------------------------
-
-
-def pandas() -> Any:
-    """The pandas module, or an ImportError that names the extra to install."""
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise ImportError(NEEDS_PANDAS, name="pandas") from None
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str], ints: Sequence[str] = ()) -> Any:
-    """A DataFrame of ``rows`` whose columns are all ``object`` (Decimals stay Decimals,
-    text is never turned into another dtype) but those in ``ints``."""
-    pd = pandas()
-    data = {c: pd.Series([row[c] for row in rows], dtype=object) for c in columns}
-    frame = pd.DataFrame(data, columns=columns)
-    for c in ints:
-        frame[c] = frame[c].astype("int64")
-    return frame
-
-
-def _units(value: Quantity | Range) -> list[str]:
-    if isinstance(value, Quantity):
-        return [value.unit]
-    return [value.unit, *(q.unit for q in (value.low, value.high) if q is not None)]
-
-
-def frame_unit(r: Rollup) -> str | None:
-    """The one unit a roll-up's frame writes every value in: the roll-up's own unit, or
-    else the finest unit among its values; None when the values measure different
-    things (each row then names its own unit)."""
-    units = [u for v in r.values() for u in _units(v)]
-    dimensions = {unit_info(u).dimension for u in units}
-    if len(dimensions) > 1:
-        return None
-    if r.unit is not None and (not dimensions or unit_info(r.unit).dimension in dimensions):
-        return r.unit
-    return _finest(units) if units else None
-
-
-def _key_cell(key: Any) -> Any:
-    if key is None or isinstance(key, bool | int | str | Decimal):
-        return key
-    return _show(key)
-
-
-def rollup_frame(r: Rollup) -> Any:
-    """A roll-up as a DataFrame; see :meth:`Rollup.to_frame`."""
-    unit = frame_unit(r)
-    if unit is not None:
-        try:
-            return _rollup_frame(r, unit)
-        except (SciplanError, ArithmeticError):
-            pass  # a value with no exact form in the common unit: each row keeps its own
-    return _rollup_frame(r, None)
-
-
-def _rollup_frame(r: Rollup, unit: str | None) -> Any:
-    ranged = any(isinstance(v, Range) and not v.is_point for v in r.values())
-
-    def named(column: str) -> str:
-        return f"{column} ({unit})" if unit is not None else column
-
-    value_columns = [named("value")]
-    if ranged:
-        value_columns += [named("low"), named("high"), "low included", "high included"]
-    by = list(r.by)
-    columns = [*by, *value_columns, *([] if unit is not None else ["unit"]), "count"]
-    rows = []
-    for key, value in r.items():
-        row: dict[str, Any] = {
-            name: _key_cell(p) for name, p in zip(by, key_parts(r, key), strict=False)
-        }
-        here = unit if unit is not None else _finest(_units(value))
-        cells = _value_cells(value, here)
-        row.update(zip(value_columns, cells[: len(value_columns)], strict=True))
-        row["unit"] = here
-        row["count"] = r.count(key)
-        rows.append(row)
-    return _frame(rows, columns, ints=["count"])
-
-
-def _value_cells(value: Quantity | Range, unit: str) -> list[Any]:
-    """value, low, high, low included, high included: an exact amount in all five
-    (both ends included), a range in the last four (its value only when it is one
-    point), a value not known as five Nones; an unbounded end is None, not included."""
-    if isinstance(value, Quantity):
-        d = _in(value, unit)
-        return [d, d, d, True, True]
-    if not value.is_known:
-        return [None] * 5
-    low, high = _in(value.low, unit), _in(value.high, unit)
-    point = low if value.is_point and value.low_closed and value.high_closed else None
-    return [point, low, high, value.low_closed, value.high_closed]

@@ -11,11 +11,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ._arrow import frame_unit
 from ._combine import Combined
 from ._display import (
     KIND_NAMES,
     QUALIFIER_NAMES,
-    frame_unit,
     key_parts,
     key_text,
     period_text,

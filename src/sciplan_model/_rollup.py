@@ -74,7 +74,7 @@ def project_value(
     >>> project_value(p)
     Money('80', '万元')
     """
-    stage = _funding_stage(stage)
+    stage = funding_stage(stage)
     amounts = [f.amount for f in project.funding if f.stage is stage]
     return total(amounts) if amounts else None  # type: ignore[return-value]
 
@@ -444,7 +444,7 @@ class Rollup(Mapping[Any, Value]):
         grand = _sum(stated, self.unit)
         # groups of projects that state no money of the stage make it a lower bound, as
         # they would in one group
-        return _at_least(grand) if len(stated) < len(values) else grand
+        return at_least(grand) if len(stated) < len(values) else grand
 
     @own_context
     def __add__(self, other: object) -> Rollup:
@@ -463,9 +463,9 @@ class Rollup(Mapping[Any, Value]):
                     empty.add(key)
             elif key in other._empty:
                 if key not in empty:  # projects without money join some with money
-                    values[key] = _at_least(values[key])
+                    values[key] = at_least(values[key])
             elif key in empty:
-                values[key] = _at_least(value)
+                values[key] = at_least(value)
                 empty.discard(key)
             elif (self.ratio or other.ratio) and _is_rate(value):
                 values[key] = Range.unknown(value.unit)  # rates and shares are not added
@@ -475,7 +475,7 @@ class Rollup(Mapping[Any, Value]):
         indicators = self.indicators | other.indicators
         stock = self.stock or other.stock
         written = {k: t for r in (self, other) for k, t in r._written.items() if counts[k] == 1}
-        joined = _sorted(
+        joined = sorted_rollup(
             self.by, values, counts, unit, indicators, stock, frozenset(empty), written
         )
         return attrs.evolve(joined, ratio=self.ratio or other.ratio)
@@ -494,27 +494,48 @@ class Rollup(Mapping[Any, Value]):
         return records
 
     @own_context
-    def to_frame(self) -> Any:
-        """The groups as a pandas ``DataFrame`` (the ``frame`` extra: ``pip install
-        "sciplan_model[frame]"``), one row per group, without a 合计 row.
+    def to_arrow(self) -> Any:
+        """The groups as a ``pyarrow.Table`` (the ``arrow`` extra: ``pip install
+        "sciplan_model[arrow]"``), one row per group, without a 合计 row.
 
-        Columns: one per field of ``by``, holding the key as the table shows it
-        (国家级, 十五, 2006年, 甘肃省; None where not stated; ints, strings, Decimals and
-        flags as they are); ``value (U)``, the exact sum as a ``Decimal`` in the unit
-        ``U``; and ``count`` (int64).  ``U`` is the roll-up's ``unit`` when it has one,
-        or else the finest unit among its values (15亿元 and 3万元 are written in 万元),
-        converted exactly.  Where some group is a range (qualified figures), the
-        columns ``low (U)``, ``high (U)``, ``low included`` and ``high included``
-        follow, and ``value (U)`` holds a value only where the range is one point; an
-        unbounded end is None and not included; a value not known is None throughout.
-        Where the groups measure different things (achievements by indicator), or a
-        value has no exact form in that unit, the columns are ``value``, ``low``, ``high`` … without a unit, and a ``unit``
-        column names each row's unit.  Every column but ``count`` has dtype
-        ``object``: nothing is ever a float.
+        Columns: one per field of ``by``, text (codes for levels, sources, stages and
+        statuses: ``national``; a region's code, or else its name; a plan's id; a
+        period as written: ``2006年``, ``十五``); then ``value`` (the exact sum, where
+        the group's value is one amount), ``unit``, ``low`` and ``high`` (what a range
+        allows; None for an unbounded end), ``low_closed``, ``high_closed``, ``known``
+        (False for a value not known), ``written`` (the figure as written, for a group
+        of one goal or achievement) and ``count``.  Amounts are ``decimal128(38, 10)``,
+        all in the roll-up's ``unit``, or else the finest unit among its values (15亿元
+        and 3万元 are written in 万元); where the groups measure different things
+        (achievements by indicator) each row is in its own unit.  Roll-ups with the
+        same ``by`` give tables of the same schema.
         """
-        from ._display import rollup_frame
+        from ._arrow import rollup_table
 
-        return rollup_frame(self)
+        return rollup_table(self)
+
+    @own_context
+    def to_polars(self) -> Any:
+        """:meth:`to_arrow` as a polars ``DataFrame`` (the ``polars`` extra)."""
+        from ._arrow import to_polars
+
+        return to_polars(self.to_arrow())
+
+    @own_context
+    def to_frame(self) -> Any:
+        """:meth:`to_arrow` as a pandas ``DataFrame`` whose columns are backed by
+        Arrow (``pd.ArrowDtype``; the ``frame`` extra: ``pip install
+        "sciplan_model[frame]"``): sums and group-bys of ``value`` stay exact decimals.
+        One row per group, without a 合计 row.
+
+        >>> from sciplan_model import Money
+        >>> frame = rollup([Money("0.1", "万元"), Money("0.2", "万元")]).to_frame()
+        >>> frame["value"].sum(), frame["unit"][0]
+        (Decimal('0.3000000000'), '万元')
+        """
+        from ._arrow import to_pandas
+
+        return to_pandas(self.to_arrow())
 
     @own_context
     def to_excel(self, path: str | os.PathLike[str]) -> None:
@@ -656,7 +677,7 @@ def _show(key: Any) -> str:
     return str(key)
 
 
-def _sorted(
+def sorted_rollup(
     by: tuple[str, ...],
     values: dict[Any, Value],
     counts: dict[Any, int],
@@ -715,8 +736,15 @@ def rollup(
     Range('(11000人次, 12000人次)')
     >>> by_year.total
     Range('(23000人次, 24000人次)')
+
+    ``items`` may also be a :class:`~sciplan_model.Dataset` (:func:`read_dataset
+    <sciplan_model.read_dataset>`): the roll-up of its projects then runs in DuckDB and
+    equals this one over the same plans' projects.
     """
-    stage = _funding_stage(stage)
+    over = getattr(items, "_sciplan_rollup", None)
+    if over is not None:  # a dataset rolls itself up, where its data lives
+        return over(by, value=value, stage=stage, unit=unit)  # type: ignore[no-any-return]
+    stage = funding_stage(stage)
     names, key = _key_function(by)
     by_line = not callable(by) and bool(_LINE_FIELDS & set(names))
     line_stage = None if by_line and "stage" in names else stage
@@ -772,7 +800,7 @@ def rollup(
     values = _finish(groups, unit)
     for k, slot in slots.items():
         if slot[0] and slot[3] and groups[k]:  # some projects have money, some none
-            values[k] = _at_least(values[k])
+            values[k] = at_least(values[k])
     for k, slot in slots.items():
         if slot[5] and slot[0] > 1:  # rates and shares are never added
             values[k] = Range.unknown(values[k].unit)
@@ -781,12 +809,12 @@ def rollup(
     indicators = frozenset(seen.indicators)
     ratio = any(slot[5] for slot in slots.values())
     return attrs.evolve(
-        _sorted(names, values, counts, unit, indicators, seen.stock, empty, written),
+        sorted_rollup(names, values, counts, unit, indicators, seen.stock, empty, written),
         ratio=ratio,
     )
 
 
-def _at_least(value: Value) -> Value:
+def at_least(value: Value) -> Value:
     """What a group's money is when some of its projects state none of the stage: at
     least what the others state (a lower bound, never taken as the whole)."""
     if isinstance(value, Quantity):
@@ -796,7 +824,7 @@ def _at_least(value: Value) -> Value:
     return Range(value.low, None, value.low_closed, False)
 
 
-def _funding_stage(stage: Any) -> FundingStage:
+def funding_stage(stage: Any) -> FundingStage:
     """A funding stage given as itself or by name (下达, 到位, "received" …)."""
     if isinstance(stage, FundingStage):
         return stage

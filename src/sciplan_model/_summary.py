@@ -29,12 +29,12 @@ from ._findings import Finding, _said
 from ._page import Cell, Charts, Facts, Heading, Outline, Para, Part, Table, fragment, page
 from ._rollup import (
     Rollup,
-    _funding_stage,
     _indicator_key,
     _place,
     _show,
     _value_text,
     field_name,
+    funding_stage,
 )
 from ._table import table
 from ._walk import Entry, section_name
@@ -204,7 +204,7 @@ def summarize(
     is the day the report is dated (today when not given); ``sources`` names the files
     the plans were read from, for the header.
     """
-    stage = _funding_stage(stage)
+    stage = funding_stage(stage)
     given, unplaced, documents = _plans_of(plans)
     found = tuple({p.id: p for p in reversed(given)}.values())[::-1]  # a plan given twice is one
     combined = combine(found)

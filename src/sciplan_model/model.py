@@ -905,13 +905,49 @@ class Plan:
 
         return plan_records(self)
 
-    def to_frame(self) -> Any:
-        """:meth:`to_records` as a pandas ``DataFrame`` (the ``frame`` extra: ``pip
-        install "sciplan_model[frame]"``).  Every column is of dtype ``object``: values
-        stay exact ``Decimal`` values, never floats, each row with its own ``unit``."""
-        from ._display import plan_frame
+    def to_arrow(self) -> Any:
+        """The plan as Arrow tables (the ``arrow`` extra: ``pip install
+        "sciplan_model[arrow]"``): a mapping of kind to ``pyarrow.Table`` — ``plans``
+        (one row, with the plan as JSON), ``projects``, ``funding`` (one row per
+        funding line), ``goals``, ``achievements``, ``breakdowns`` (the 共…其中
+        statements' totals) and ``parts`` — each with the schema every table of its
+        kind has (:data:`~sciplan_model.SCHEMAS`, columns in docs/scale.md), so that
+        the tables of any plans concatenate without a cast.
 
-        return plan_frame(self)
+        >>> from sciplan_model import examples
+        >>> tables = examples.load("篇3").to_arrow()
+        >>> tables.parts.num_rows, str(tables.parts["value"].type)
+        (27, 'decimal128(38, 10)')
+        """
+        from ._arrow import plan_tables
+
+        return plan_tables([self])
+
+    def to_frame(self, kind: str | None = None) -> Any:
+        """:meth:`to_records` (or, with ``kind``, the table of that kind of
+        :meth:`to_arrow`) as a pandas ``DataFrame`` whose columns are backed by Arrow
+        (``pd.ArrowDtype``; the ``frame`` extra: ``pip install "sciplan_model[frame]"``):
+        ``value`` and ``upper`` are exact decimals that sum exactly, each row with its
+        own ``unit``."""
+        from ._arrow import to_pandas
+
+        return to_pandas(self._table(kind))
+
+    def to_polars(self, kind: str | None = None) -> Any:
+        """As :meth:`to_frame`, a polars ``DataFrame`` (the ``polars`` extra)."""
+        from ._arrow import to_polars
+
+        return to_polars(self._table(kind))
+
+    def _table(self, kind: str | None) -> Any:
+        if kind is None:
+            from ._display import plan_table
+
+            return plan_table(self)
+        from ._dataset import check_kind
+
+        check_kind(kind)
+        return self.to_arrow()[kind]
 
     def to_excel(self, path: str | os.PathLike[str]) -> None:
         """Write the plan as an Excel workbook (the ``excel`` extra: ``pip install

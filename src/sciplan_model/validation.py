@@ -130,15 +130,29 @@ class Report:
             for f in self.findings
         ]
 
-    def to_frame(self) -> Any:
-        """The findings as a pandas ``DataFrame`` (the ``frame`` extra: ``pip install
-        "sciplan_model[frame]"``): the columns of :meth:`to_records`, every one of
-        dtype ``object``; ``expected`` and ``actual`` as text, as the messages write
-        them (``36项``, ``[36项, 37项]``, ``国家级、省级``), since they are figures,
-        ranges, levels and paths of many units."""
-        from ._display import report_frame
+    def to_arrow(self) -> Any:
+        """The findings as a ``pyarrow.Table`` (the ``arrow`` extra: ``pip install
+        "sciplan_model[arrow]"``) of the schema ``SCHEMAS["findings"]``: ``plan_id``,
+        ``severity``, ``code``, ``path``, ``message``, ``expected`` and ``actual``
+        (as text, as the messages write them: ``36项``, ``[36项, 37项]``,
+        ``国家级、省级``, since they are figures, ranges, levels and paths of many
+        units), and the finding's place in its source text."""
+        from ._display import report_table
 
-        return report_frame(self)
+        return report_table(self)
+
+    def to_frame(self) -> Any:
+        """:meth:`to_arrow` as a pandas ``DataFrame`` whose columns are backed by Arrow
+        (``pd.ArrowDtype``; the ``frame`` extra: ``pip install "sciplan_model[frame]"``)."""
+        from ._arrow import to_pandas
+
+        return to_pandas(self.to_arrow())
+
+    def to_polars(self) -> Any:
+        """:meth:`to_arrow` as a polars ``DataFrame`` (the ``polars`` extra)."""
+        from ._arrow import to_polars
+
+        return to_polars(self.to_arrow())
 
     def to_excel(self, path: str | os.PathLike[str]) -> None:
         """Write the findings as an Excel workbook of one sheet, 问题 (the ``excel``
