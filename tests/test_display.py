@@ -21,6 +21,7 @@ from sciplan_model import (
     BreakdownPart,
     Figure,
     Finding,
+    InvalidValueError,
     FiveYearPlan,
     Funding,
     FundingSource,
@@ -620,39 +621,81 @@ def test_combined_to_records_gives_a_row_per_project() -> None:
 # -- frames ----------------------------------------------------------------------------------
 
 
+DECIMAL = "decimal128(38, 10)[pyarrow]"
+
+
+def cells(frame: pd.DataFrame, name: str) -> list[Any]:
+    """A frame's column as Python values, a missing value as None."""
+    return [None if v is pd.NA else v for v in frame[name].tolist()]
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A frame's rows as dicts, a missing value as None."""
+    return [
+        {k: (None if v is pd.NA else v) for k, v in row.items()} for row in frame.to_dict("records")
+    ]
+
+
 def assert_exact(frame: pd.DataFrame, columns: list[str]) -> None:
-    """Each of ``columns`` is an object column of Decimals and Nones, never a float."""
+    """Each of ``columns`` is backed by Arrow's decimal128(38, 10): Decimals, never a float."""
     for column in columns:
-        assert pd.api.types.is_object_dtype(frame[column]), column
-        for cell in frame[column]:
+        assert str(frame[column].dtype) == DECIMAL, column
+        for cell in cells(frame, column):
             assert cell is None or type(cell) is Decimal, (column, cell)
 
 
+ROLLUP_COLUMNS = [
+    "value",
+    "unit",
+    "low",
+    "high",
+    "low_closed",
+    "high_closed",
+    "known",
+    "written",
+    "count",
+]
+
+
 def test_rollup_frame_writes_values_in_the_finest_unit() -> None:
-    """A roll-up's frame has the unit in the value column's name, the values exact in
-    the finest unit among them, keys as the table shows them, counts as ints."""
+    """A roll-up's frame has the unit in a column of its own, the values exact in the
+    finest unit among them, keys as codes, counts as int64."""
     frame = rollup(BY_LEVEL, by="level").to_frame()
-    assert list(frame.columns) == ["level", "value (元)", "count"]
-    assert frame.to_dict("records") == [
-        {"level": "国家级", "value (元)": Decimal("110000"), "count": 1},
-        {"level": "省级", "value (元)": Decimal("1485000"), "count": 2},
+    assert list(frame.columns) == ["level", *ROLLUP_COLUMNS]
+    assert [(r["level"], r["value"], r["unit"], r["count"]) for r in rows_of(frame)] == [
+        ("national", Decimal("110000"), "元", 1),
+        ("provincial", Decimal("1485000"), "元", 2),
     ]
-    assert_exact(frame, ["value (元)"])
-    assert pd.api.types.is_object_dtype(frame["level"])
-    assert frame["count"].dtype == "int64"
+    assert_exact(frame, ["value", "low", "high"])
+    assert str(frame["level"].dtype) == "string[pyarrow]"
+    assert str(frame["count"].dtype) == "int64[pyarrow]"
+
+
+def test_rollup_frame_sums_exactly() -> None:
+    """The value column sums and groups exactly (0.1 + 0.2 + 0.1 is 0.4 in 万元, never a
+    float), and counts as a number where pandas picks numeric columns."""
+    amounts = [Money("0.1", "万元"), Money("0.2", "万元"), Money("0.1", "万元")]
+    frame = rollup(amounts, by=lambda m: str(m.magnitude)).to_frame()
+    assert frame["value"].sum() == Decimal("0.4")
+    assert type(frame["value"].sum()) is Decimal
+    grouped = frame.groupby("unit")["value"].sum()
+    assert grouped.to_dict() == {"万元": Decimal("0.4")}
+    assert frame.sum(numeric_only=True)["value"] == Decimal("0.4")  # not dropped
 
 
 def test_rollup_frame_uses_the_rollups_unit() -> None:
     """With unit= given, the frame writes every value in that unit."""
     frame = rollup(BY_LEVEL, by=("level", "year"), unit="万元").to_frame()
-    assert list(frame.columns) == ["level", "year", "value (万元)", "count"]
-    assert frame["value (万元)"].tolist() == [Decimal("11"), Decimal("148.5")]
-    assert frame["year"].tolist() == [None, None]
+    assert list(frame.columns) == ["level", "year", *ROLLUP_COLUMNS]
+    assert cells(frame, "value") == [Decimal("11"), Decimal("148.5")]
+    assert cells(frame, "unit") == ["万元", "万元"]
+    assert cells(frame, "year") == [None, None]
 
 
 def test_rollup_frame_of_ranges_has_ends_and_inclusion() -> None:
     """Qualified sums give low and high ends and whether each is included; an exact
-    group is its value with both ends included; a value not known is None throughout."""
+    group is its value with both ends included; a value not known is None throughout
+    and not known."""
     done = [
         Achievement(indicator=TRAINED, figure=Figure.parse("1.2万人次"), period=Year(2006)),
         Achievement(indicator=TRAINED, figure=Figure.parse("3000余人次"), period=Year(2007)),
@@ -660,69 +703,51 @@ def test_rollup_frame_of_ranges_has_ends_and_inclusion() -> None:
         Achievement(indicator=TRAINED, figure=Figure.parse("20xx人次"), period=Year(2009)),
     ]
     frame = rollup(done, by="period").to_frame()
-    columns = [
-        "period",
-        "value (人次)",
-        "low (人次)",
-        "high (人次)",
-        "low included",
-        "high included",
-        "count",
-    ]
-    assert list(frame.columns) == columns
-    rows = [list(row) for row in frame.itertuples(index=False)]
+    wanted = ["period", "value", "low", "high", "low_closed", "high_closed", "known", "written"]
+    rows = [[row[c] for c in wanted] for row in rows_of(frame)]
     assert rows == [
-        ["2006年", Decimal("12000"), Decimal("12000"), Decimal("12000"), True, True, 1],
-        ["2007年", None, Decimal("3000"), Decimal("4000"), False, False, 1],
-        ["2008年", None, Decimal("20000"), None, True, False, 1],
-        ["2009年", None, None, None, None, None, 1],
+        [
+            "2006年",
+            Decimal("12000"),
+            Decimal("12000"),
+            Decimal("12000"),
+            True,
+            True,
+            True,
+            "1.2万人次",
+        ],
+        ["2007年", None, Decimal("3000"), Decimal("4000"), False, False, True, "3000余人次"],
+        ["2008年", None, Decimal("20000"), None, True, False, True, "2万人次以上"],
+        ["2009年", None, None, None, None, None, False, "20xx人次"],
     ]
-    assert_exact(frame, columns[1:4])
-    assert pd.api.types.is_object_dtype(frame["low included"])
+    assert cells(frame, "unit") == ["人次"] * 4
+    assert_exact(frame, ["value", "low", "high"])
+    assert str(frame["low_closed"].dtype) == "bool[pyarrow]"
 
 
 def test_rollup_frame_of_unlike_things_names_each_rows_unit() -> None:
-    """Groups that measure different things keep their own units, named in a unit column."""
+    """Groups that measure different things keep their own units, each row naming its own."""
     done = [
         Achievement(indicator=TRAINED, figure=Figure.parse("2万人次"), period=FiveYearPlan(10)),
         Achievement(indicator=WON, figure=Figure.parse("36项"), period=FiveYearPlan(10)),
         Achievement(indicator=MONEY, figure=Figure.parse("159.3万元"), period=FiveYearPlan(10)),
     ]
     frame = rollup(done, by=("indicator", "period")).to_frame()
-    assert list(frame.columns) == ["indicator", "period", "value", "unit", "count"]
-    assert frame.to_dict("records") == [
-        {
-            "indicator": "培训人次",
-            "period": "十五",
-            "value": Decimal("2"),
-            "unit": "万人次",
-            "count": 1,
-        },
-        {
-            "indicator": "科技计划项目",
-            "period": "十五",
-            "value": Decimal("36"),
-            "unit": "项",
-            "count": 1,
-        },
-        {
-            "indicator": "项目经费",
-            "period": "十五",
-            "value": Decimal("159.3"),
-            "unit": "万元",
-            "count": 1,
-        },
+    got = [(r["indicator"], r["period"], r["value"], r["unit"]) for r in rows_of(frame)]
+    assert got == [
+        ("培训人次", "“十五”", Decimal("2"), "万人次"),
+        ("科技计划项目", "“十五”", Decimal("36"), "项"),
+        ("项目经费", "“十五”", Decimal("159.3"), "万元"),
     ]
     assert_exact(frame, ["value"])
 
 
 def test_rollup_frame_of_nothing_is_empty() -> None:
-    """A roll-up of nothing is a frame with its columns and no rows."""
+    """A roll-up of nothing is a frame with its columns, typed, and no rows."""
     frame = rollup([], by="level").to_frame()
-    assert list(frame.columns) == ["level", "value", "unit", "count"]
+    assert list(frame.columns) == ["level", *ROLLUP_COLUMNS]
     assert len(frame) == 0
-    frame = rollup([], by="level", unit="万元").to_frame()
-    assert list(frame.columns) == ["level", "value (万元)", "count"]
+    assert str(frame["value"].dtype) == DECIMAL
 
 
 def test_rollup_frame_of_projects_without_money() -> None:
@@ -730,17 +755,10 @@ def test_rollup_frame_of_projects_without_money() -> None:
     frame = rollup(
         [project("a", "1万元", level=Level.NATIONAL), project("b")], by="level"
     ).to_frame()
-    assert list(frame.columns) == [
-        "level",
-        "value (万元)",
-        "low (万元)",
-        "high (万元)",
-        "low included",
-        "high included",
-        "count",
-    ]
-    assert frame["value (万元)"].tolist() == [Decimal("1"), None]
-    assert frame["level"].tolist() == ["国家级", None]
+    assert cells(frame, "value") == [Decimal("1"), None]
+    assert cells(frame, "known") == [True, False]
+    assert cells(frame, "unit") == ["万元", "万元"]
+    assert cells(frame, "level") == ["national", None]
 
 
 @given(
@@ -751,52 +769,49 @@ def test_rollup_frame_of_projects_without_money() -> None:
 def test_rollup_frame_values_equal_the_rollups(
     projects: list[Project], by: Any, unit: str | None
 ) -> None:
-    """Every value of a roll-up's frame, read in the unit its column names, is the
-    roll-up's value for that group, exactly; the counts agree too."""
+    """Every value of a roll-up's frame, read in its row's unit, is the roll-up's value
+    for that group, exactly; the counts agree too."""
     r = rollup(projects, by=by, unit=unit)
     frame = r.to_frame()
-    value_columns = [c for c in frame.columns if c.startswith("value")]
-    assert len(value_columns) == 1
-    column = value_columns[0]
-    if len(r):
-        assert column.startswith("value (")
-        column_unit = column[len("value (") : -1]
-        if unit is not None:
-            assert column_unit == unit
-    assert_exact(frame, [c for c in frame.columns if "(" in c])
+    assert_exact(frame, ["value", "low", "high"])
     assert len(frame) == len(r)
-    for (key, value), row in zip(r.items(), frame.to_dict("records"), strict=True):
+    for (key, value), row in zip(r.items(), rows_of(frame), strict=True):
         assert row["count"] == r.count(key)
+        if unit is not None:
+            assert row["unit"] == unit
         if isinstance(value, Range):  # projects without money of the stage
-            assert row[column] is None
+            assert row["value"] is None
             if value.is_known:  # some have money: at least their sum, from the low end
                 assert value.low is not None
                 assert value.high is None
-                low = row[f"low ({column_unit})"]
-                assert Quantity(low, column_unit) == value.low
-                assert row[f"high ({column_unit})"] is None
+                assert Quantity(row["low"], row["unit"]) == value.low
+                assert row["high"] is None
         else:
-            assert Quantity(row[column], column_unit) == value
-            assert row[column] == value.to(column_unit).magnitude
+            assert Quantity(row["value"], row["unit"]) == value
+            assert row["value"] == value.to(row["unit"]).magnitude
 
 
 def test_report_frame_keeps_findings_as_text() -> None:
-    """A report's frame has the columns of to_records(), all of dtype object, with what
-    was expected and found written as the messages write them."""
+    """A report's frame has the findings' columns, text backed by Arrow, with what was
+    expected and found written as the messages write them."""
     report = validate(examples.load("篇3"))
     frame = report.to_frame()
     assert list(frame.columns) == [
-        "plan",
+        "plan_id",
         "severity",
         "code",
         "path",
         "message",
         "expected",
         "actual",
+        "source_document",
+        "source_start",
+        "source_end",
     ]
-    assert all(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes)
-    assert frame.iloc[2].to_dict() == {
-        "plan": "plan3",
+    assert all(str(dtype).endswith("[pyarrow]") for dtype in frame.dtypes)
+    row = rows_of(frame)[2]
+    assert {k: row[k] for k in list(row)[:7]} == {
+        "plan_id": "plan3",
         "severity": "info",
         "code": "period.undecided",
         "path": "$.sections[0].sections[0].sections[2].items[0]",
@@ -822,17 +837,16 @@ def test_report_frame_writes_figures_and_levels_as_text() -> None:
         )
     )
     frame = report.to_frame()
-    assert frame["expected"].tolist() == ["36项", "国家级、省级"]
-    assert frame["actual"].tolist() == ["[35项, 37项]", None]
+    assert cells(frame, "expected") == ["36项", "国家级、省级"]
+    assert cells(frame, "actual") == ["[35项, 37项]", None]
 
 
 def test_plan_frame_keeps_decimals_and_units_per_row() -> None:
-    """A plan's frame is its records, every column of dtype object, values Decimals with
-    each row's unit beside them."""
+    """A plan's frame is its records, values Arrow decimals with each row's unit beside
+    them; with a kind, the table of that kind."""
     plan = examples.load("篇3")
     frame = plan.to_frame()
-    assert frame.to_dict("records") == plan.to_records()
-    assert all(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes)
+    assert rows_of(frame) == plan.to_records()
     assert_exact(frame, ["value", "upper"])
     money_rows = frame[frame["unit"] == "万元"]
     assert money_rows["value"].tolist() == [
@@ -841,12 +855,16 @@ def test_plan_frame_keeps_decimals_and_units_per_row() -> None:
         Decimal("38.5"),
         Decimal("38.5"),
     ]
+    parts = plan.to_frame("parts")
+    assert len(parts) == plan.to_arrow()["parts"].num_rows
+    with pytest.raises(InvalidValueError, match="'project' is none of plans, projects"):
+        plan.to_frame("project")
 
 
 def test_frames_of_small_inputs() -> None:
     """The small plan's frame has the rows of its records, in order."""
     frame = small_plan().to_frame()
-    assert frame["value"].tolist() == [
+    assert cells(frame, "value") == [
         Decimal("2"),
         None,
         Decimal("10"),
@@ -856,7 +874,7 @@ def test_frames_of_small_inputs() -> None:
         None,
         None,
     ]
-    assert frame["unit"].tolist()[:4] == ["万人次", None, "项", "万元"]
+    assert cells(frame, "unit")[:4] == ["万人次", None, "项", "万元"]
 
 
 @pytest.mark.parametrize(
@@ -871,13 +889,22 @@ def test_frames_of_small_inputs() -> None:
 def test_to_frame_without_pandas_says_which_extra(
     monkeypatch: pytest.MonkeyPatch, make: Any
 ) -> None:
-    """Without pandas, to_frame() raises an ImportError naming the frame extra."""
+    """Without pandas, to_frame() raises an ImportError naming the frame extra; without
+    pyarrow, to_arrow() names the arrow extra."""
     obj = make()
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError) as caught:
         obj.to_frame()
-    assert str(caught.value) == 'to_frame() needs pandas: pip install "sciplan_model[frame]"'
+    assert (
+        str(caught.value)
+        == 'to_frame() needs pandas and pyarrow: pip install "sciplan_model[frame]"'
+    )
     assert caught.value.name == "pandas"
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError) as caught:
+        obj.to_arrow()
+    assert str(caught.value) == 'Arrow tables need pyarrow: pip install "sciplan_model[arrow]"'
+    assert caught.value.name == "pyarrow"
 
 
 def test_records_need_no_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -890,7 +917,7 @@ def test_records_need_no_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_rollup_frame_keys_of_several_fields() -> None:
-    """Several key fields are a column each; a stage or a source reads in Chinese."""
+    """Several key fields are a column each; a stage or a source is its code."""
     projects = [
         Project(
             id="a",
@@ -905,27 +932,18 @@ def test_rollup_frame_keys_of_several_fields() -> None:
         )
     ]
     frame = rollup(projects, by=("level", "stage")).to_frame()
-    assert frame.to_dict("records") == [
-        {
-            "level": "国家级",
-            "stage": FundingStage.ALLOCATED.chinese,
-            "value (万元)": Decimal("30"),
-            "count": 1,
-        },
-        {
-            "level": "国家级",
-            "stage": FundingStage.SPENT.chinese,
-            "value (万元)": Decimal("5"),
-            "count": 1,
-        },
+    got = [(r["level"], r["stage"], r["value"], r["unit"], r["count"]) for r in rows_of(frame)]
+    assert got == [
+        ("national", FundingStage.ALLOCATED.value, Decimal("30"), "万元", 1),
+        ("national", FundingStage.SPENT.value, Decimal("5"), "万元", 1),
     ]
 
 
-def test_levels_of_the_strategies_are_named() -> None:
-    """Every level the roll-up strategies draw reads in Chinese in a frame."""
+def test_levels_of_the_strategies_are_codes() -> None:
+    """Every level the roll-up strategies draw is written as its code, which reads back."""
     projects = [project(str(k), "1元", level=level) for k, level in enumerate(ROLLUP_LEVELS)]
     frame = rollup(projects, by="level").to_frame()
-    assert frame["level"].tolist() == [level.chinese for level in ROLLUP_LEVELS]
+    assert [Level(code) for code in cells(frame, "level")] == list(ROLLUP_LEVELS)
 
 
 def test_rollup_type_is_unchanged() -> None:
@@ -937,15 +955,14 @@ def test_rollup_type_is_unchanged() -> None:
 
 def test_rollup_frame_never_rounds_into_its_unit() -> None:
     """A value with no exact form in the roll-up's unit (1亩 in 公顷) keeps its own unit,
-    named in a unit column, rather than being rounded."""
+    named in its row, rather than being rounded."""
     r = Rollup(
         ("k",), {"a": Quantity("1", "亩"), "b": Quantity("1", "公顷")}, {"a": 1, "b": 1}, "公顷"
     )
     frame = r.to_frame()
-    assert list(frame.columns) == ["k", "value", "unit", "count"]
-    assert frame[["value", "unit"]].to_dict("records") == [
-        {"value": Decimal("1"), "unit": "亩"},
-        {"value": Decimal("1"), "unit": "公顷"},
+    assert [(row["value"], row["unit"]) for row in rows_of(frame)] == [
+        (Decimal("1"), "亩"),
+        (Decimal("1"), "公顷"),
     ]
 
 
