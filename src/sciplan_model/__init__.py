@@ -89,6 +89,8 @@ from .validation import CHECKS, Finding, Report, Scope, Severity, validate
 
 if TYPE_CHECKING:
     __version__: str
+    from ._arrow import SCHEMAS, Tables
+    from ._dataset import Dataset, read_dataset, write_dataset
     from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
     from ._workbook import write_projects
     from .units import ureg
@@ -96,6 +98,11 @@ if TYPE_CHECKING:
 #: Names whose modules are imported when first asked for: spreadsheets are read and
 #: written by programs that ask for them, and the rest do not pay for their import.
 _LATER = {
+    "SCHEMAS": "._arrow",
+    "Tables": "._arrow",
+    "Dataset": "._dataset",
+    "read_dataset": "._dataset",
+    "write_dataset": "._dataset",
     "SPREADSHEETS": "._sheets",
     "ProjectSheet": "._sheets",
     "read_projects": "._sheets",
@@ -130,6 +137,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CHECKS",
     "DEFAULT_TOLERANCE",
+    "SCHEMAS",
     "SCHEMA_VERSION",
     "SPREADSHEETS",
     "Achievement",
@@ -139,6 +147,7 @@ __all__ = [
     "BreakdownPart",
     "CodeParseError",
     "Combined",
+    "Dataset",
     "Designation",
     "DivisionByZeroError",
     "DocumentReadError",
@@ -194,6 +203,7 @@ __all__ = [
     "SheetReadError",
     "SourceRef",
     "Summary",
+    "Tables",
     "Task",
     "UnitInfo",
     "UnitMismatchError",
@@ -222,6 +232,7 @@ __all__ = [
     "percent",
     "period_years",
     "project_value",
+    "read_dataset",
     "read_plan",
     "read_plan_file",
     "read_projects",
@@ -232,5 +243,6 @@ __all__ = [
     "unit_info",
     "ureg",
     "validate",
+    "write_dataset",
     "write_projects",
 ]

@@ -48,6 +48,7 @@ adds the packed ints in one pass.  Neither converts again or builds a pint objec
 from __future__ import annotations
 
 import decimal
+import numbers
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -99,6 +100,7 @@ __all__ = [
     "MAX_DIGITS",
     "MAX_EXPONENT",
     "MIN_EXPONENT",
+    "PINT_NAMES",
     "Money",
     "Quantity",
     "to_decimal",
@@ -106,6 +108,55 @@ __all__ = [
 ]
 
 _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
+
+#: pint's own names of units this package knows by a Chinese name, for
+#: :meth:`Quantity.from_pint` of quantities of another registry.
+PINT_NAMES: dict[str, str] = {
+    "hectare": "公顷",
+    "meter ** 2": "平方米",
+    "square_meter": "平方米",
+    "kilometer ** 2": "平方公里",
+    "square_kilometer": "平方公里",
+    "gram": "克",
+    "kilogram": "公斤",
+    "metric_ton": "吨",
+    "tonne": "吨",
+    "meter": "米",
+    "centimeter": "厘米",
+    "kilometer": "公里",
+    "watt": "瓦",
+    "kilowatt": "千瓦",
+    "megawatt": "兆瓦",
+    "kilowatt_hour": "千瓦时",
+    "meter ** 3": "立方米",
+    "cubic_meter": "立方米",
+    "liter": "升",
+    "second": "秒",
+    "minute": "分钟",
+    "hour": "小时",
+    "day": "天",
+    "week": "周",
+    "month": "个月",
+    "year": "年",
+    "percent": "%",
+}
+
+
+def _our_unit(name: str) -> str:
+    """The package's name of a pint unit's name (``件 / 万人`` → ``件/万人``,
+    ``hectare`` → ``公顷``), or UnknownUnitError."""
+    found = PINT_NAMES.get(name)
+    if found is not None:
+        return found
+    ours = name.replace(" ", "")
+    try:
+        return unit_info(ours).name
+    except UnknownUnitError:
+        raise UnknownUnitError(
+            name, "not a unit of this package's registry nor one of PINT_NAMES"
+        ) from None
+
+
 # A plain number of at most this many characters has at most 28 digits in all,
 # so it keeps every limit of a magnitude.
 _SHORT = MAX_DIGITS
@@ -384,6 +435,46 @@ class Quantity:
     def to_pint(self) -> Any:
         """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
         return registry().Quantity(self.magnitude, pint_unit(self.unit))
+
+    @classmethod
+    def from_pint(cls, q: Any) -> Quantity:
+        """A pint quantity as one of ours, exactly: a :class:`Money` where its unit is
+        a currency.  ``q`` may come from :data:`sciplan_model.ureg` or from any pint
+        registry whose unit this package knows (``hectare`` is 公顷, ``kilometer ** 2``
+        平方公里, ``metric_ton`` 吨, ``kilowatt_hour`` 千瓦时, ``percent`` % …; see
+        :data:`PINT_NAMES`).  Its magnitude must be exact, an ``int`` or a ``Decimal``:
+        a float is refused (it is not the number it was written as).
+
+        >>> import pint
+        >>> from decimal import Decimal
+        >>> area = Quantity.from_pint(pint.UnitRegistry().Quantity(Decimal("2"), "hectare"))
+        >>> area, area.to("亩")
+        (Quantity('2', '公顷'), Quantity('30', '亩'))
+        >>> Quantity.from_pint(Money("159.3", "万元").to_pint())
+        Money('159.3', '万元')
+        """
+        magnitude = getattr(q, "magnitude", None)
+        units = getattr(q, "units", None)
+        if magnitude is None or units is None:
+            raise WrongTypeError("Quantity.from_pint(q)", "a pint Quantity", type(q).__name__)
+        if isinstance(magnitude, float):
+            raise WrongTypeError(
+                "the magnitude of a pint quantity",
+                "exact, an int or a Decimal (make it with ureg.Quantity(Decimal("
+                f"{str(magnitude)!r}), ...))",
+                f"the float {magnitude!r}",
+            )
+        if isinstance(magnitude, numbers.Integral) and not isinstance(magnitude, bool):
+            magnitude = int(magnitude)
+        if not isinstance(magnitude, int | Decimal) or isinstance(magnitude, bool):
+            raise WrongTypeError(
+                "the magnitude of a pint quantity", "an int or a Decimal", type(magnitude).__name__
+            )
+        name = _our_unit(str(units))
+        made = (Money if unit_info(name).currency else Quantity)(magnitude, name)
+        if not isinstance(made, cls):
+            raise WrongTypeError(f"{cls.__name__}.from_pint(q)", "money", f"{magnitude} {name}")
+        return made
 
     # -- arithmetic -----------------------------------------------------------------------
 
