@@ -342,7 +342,7 @@ def _refuse(builder: _Builder, name: str, column: list[Any]) -> None:
             where = paths[i] if i < len(paths) else f"row {i}"
             raise InvalidValueError(
                 f"{builder.kind} table, column {name!r}, at {where}",
-                f"{cell} does not fit the tables' decimal type (at most "
+                f"{cell:f} does not fit the tables' decimal type (at most "
                 f"{DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point and "
                 f"{DECIMAL_SCALE} after); it is not rounded",
             )
