@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 
 from sciplan_model import (
@@ -44,7 +45,7 @@ from sciplan_model import (
     Year,
 )
 
-__all__ = ["FIRST_YEAR", "LEVELS", "SEED", "province", "regions"]
+__all__ = ["FIRST_YEAR", "LEVELS", "SEED", "country", "country_regions", "province", "regions"]
 
 SEED = 20261201
 FIRST_YEAR = 2021
@@ -257,3 +258,48 @@ def province(
     finally:
         if enabled:
             gc.enable()
+
+
+def country_regions(n: int = 2800) -> list[Region]:
+    """``n`` county regions spread over 31 provinces, about nine cities to a province
+    and ten counties to a city, with GB/T 2260-style codes (a province 110000 … 410000,
+    its cities 110100 …, their counties 110121 …)."""
+    provinces = [
+        Region(name=f"第{p + 1}省", code=f"{11 + p}0000", level=Level.PROVINCIAL) for p in range(31)
+    ]
+    found = []
+    for k in range(n):
+        p, rest = k % 31, k // 31
+        city_no, county_no = rest // 10 % 99, rest % 10
+        top = provinces[p]
+        city = Region(
+            name=f"{top.name}{CITY_NAMES[city_no % 10]}{city_no // 10 or ''}市",
+            code=f"{11 + p}{city_no + 1:02d}00",
+            level=Level.MUNICIPAL,
+            parent=top,
+        )
+        found.append(
+            Region(
+                name=f"{city.name}{COUNTY_WORDS[county_no]}县",
+                code=f"{11 + p}{city_no + 1:02d}{21 + county_no:02d}",
+                level=Level.COUNTY,
+                parent=city,
+            )
+        )
+    return found
+
+
+def country(
+    counties: int = 2800,
+    years: int = 5,
+    projects: int = 200,
+    breakdowns: int = 20,
+    seed: int = SEED,
+) -> Iterator[Plan]:
+    """A country's annual county plans, one at a time (a country's plans need not be
+    in memory at once): built like :func:`province`'s, over :func:`country_regions`."""
+    rng = random.Random(seed)
+    span = [Year(FIRST_YEAR + y) for y in range(years)]
+    for c, county in enumerate(country_regions(counties)):
+        for year in span:
+            yield _plan(rng, c, county, year, projects, breakdowns)

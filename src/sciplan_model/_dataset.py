@@ -40,7 +40,7 @@ from ._rollup import (
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
 from .errors import InvalidValueError, UnitMismatchError, WrongTypeError
 from .figure import Range
-from .model import Plan, Region
+from .model import Plan, Project, Region, Section
 from .period import Year, parse_period
 from .quantity import Quantity, total
 from .units import UnitInfo, unit_info
@@ -53,8 +53,9 @@ MARK = "sciplan-dataset.json"
 LAYOUT = 1
 #: The partition keys, each a column of every table but ``findings``.
 PARTITIONS = ("region", "year")
-# rows gathered before they are written out: a batch's memory is bounded by this
-_BATCH_ROWS = 400_000
+# items (and funding lines) gathered before they are written out: a batch's memory is
+# bounded by this (a few hundred MB), and the files it writes hold about as many rows
+_BATCH_ROWS = 250_000
 
 
 def _parquet() -> Any:
@@ -115,7 +116,7 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
                 raise InvalidValueError("plans", f"two plans have the id {plan.id!r}")
             seen.add(plan.id)
             batch.append(plan)
-            rows += 1 + sum(len(s.items) for s in plan.sections)
+            rows += 1 + _size(plan.sections)
             if rows >= _BATCH_ROWS:
                 _write_batch(batch, work, number, partitioning, counts)
                 batch, rows, number = [], 0, number + 1
@@ -128,6 +129,16 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
         shutil.rmtree(work, ignore_errors=True)
         raise
     return Dataset(target)
+
+
+def _size(sections: tuple[Section, ...]) -> int:
+    """How many items and funding lines a section tree holds."""
+    n = 0
+    for s in sections:
+        n += len(s.items) + sum(len(i.funding) for i in s.items if type(i) is Project)
+        if s.sections:
+            n += _size(s.sections)
+    return n
 
 
 def _write_batch(
