@@ -202,13 +202,24 @@ def test_kinds_without_rows_are_empty_tables_and_views(tmp_path: Path) -> None:
 def test_plans_may_come_from_a_generator_in_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Plans are written batch by batch: a generator is never held whole, and the
-    dataset is the same."""
+    """Plans are written batch by batch (a generator is never held whole), then one file
+    a partition however many batches there were; the dataset is the same."""
+    staged: list[int] = []
+    stage = _dataset._stage
     monkeypatch.setattr(_dataset, "_BATCH_ROWS", 1)
+    monkeypatch.setattr(
+        _dataset, "_stage", lambda plans, *rest: staged.append(len(plans)) or stage(plans, *rest)
+    )
     found = [county_plan(), *(examples.load(n) for n in examples.names())]
     dataset = write_dataset((p for p in found), tmp_path / "d")
-    assert len(dataset.files("plans")) == 4
+    assert staged == [1, 1, 1, 1]
+    partitions = {f.parent for f in dataset.files("plans")}
+    assert len(dataset.files("plans")) == len(partitions) == 3
+    assert not (tmp_path / "d" / ".staging").exists()
     same_rollup(found, dataset, ("level", "year"))
+    for kind in KINDS:
+        expected = pa.concat_tables([p.to_arrow()[kind] for p in found])
+        assert sort_rows(dataset.table(kind)) == sort_rows(expected), kind
 
 
 def test_a_dataset_is_replaced_whole_and_never_half_written(

@@ -53,6 +53,8 @@ MARK = "sciplan-dataset.json"
 LAYOUT = 1
 #: The partition keys, each a column of every table but ``findings``.
 PARTITIONS = ("region", "year")
+# where a dataset's batches wait to be partitioned, inside the new folder
+_STAGING = ".staging"
 # items (and funding lines) gathered before they are written out: a batch's memory is
 # bounded by this (a few hundred MB), and the files it writes hold about as many rows
 _BATCH_ROWS = 250_000
@@ -118,10 +120,11 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
             batch.append(plan)
             rows += 1 + _size(plan.sections)
             if rows >= _BATCH_ROWS:
-                _write_batch(batch, work, number, partitioning, counts)
+                _stage(batch, work, number, counts)
                 batch, rows, number = [], 0, number + 1
         if batch:
-            _write_batch(batch, work, number, partitioning, counts)
+            _stage(batch, work, number, counts)
+        _partition(work, partitioning)
         mark = {"layout": LAYOUT, "partitions": list(PARTITIONS), "rows": counts}
         (work / MARK).write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
         _swap(work, target)
@@ -141,25 +144,40 @@ def _size(sections: tuple[Section, ...]) -> int:
     return n
 
 
-def _write_batch(
-    plans: list[Plan], work: Path, number: int, partitioning: Any, counts: dict[str, int]
-) -> None:
-    ds = importlib.import_module("pyarrow.dataset")
-
-    tables = plan_tables(plans)
-    for kind, table in tables.items():
+def _stage(plans: list[Plan], work: Path, number: int, counts: dict[str, int]) -> None:
+    """Write a batch's tables, one file a kind, to the staging folder."""
+    pq = _parquet()
+    for kind, table in plan_tables(plans).items():
         counts[kind] += table.num_rows
-        if not table.num_rows:
+        if table.num_rows:
+            folder = work / _STAGING / kind
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, folder / f"{number}.parquet", compression="none")
+
+
+def _partition(work: Path, partitioning: Any) -> None:
+    """Write each kind's staged batches out by partition, then drop the staging folder:
+    one file for each partition and kind however the plans came (plans in the order of
+    a country's counties touch every province in every batch; written batch by batch,
+    they would make a file for each partition of each batch)."""
+    ds = importlib.import_module("pyarrow.dataset")
+    for kind in KINDS:
+        files = sorted((work / _STAGING / kind).glob("*.parquet"), key=lambda f: int(f.stem))
+        if not files:
             continue
         ds.write_dataset(
-            table,
+            ds.dataset([str(f) for f in files], schema=schema(kind), format="parquet"),
             work / kind,
             format="parquet",
             partitioning=partitioning,
-            basename_template=f"part-{number}-{{i}}.parquet",
+            basename_template="part-{i}.parquet",
             existing_data_behavior="overwrite_or_ignore",
+            min_rows_per_group=1 << 14,
             max_rows_per_group=1 << 20,
+            max_rows_per_file=1 << 24,
+            preserve_order=True,
         )
+    shutil.rmtree(work / _STAGING, ignore_errors=True)
 
 
 def _swap(work: Path, target: Path) -> None:
