@@ -41,16 +41,21 @@ from .units import unit_info
 __all__ = [
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
+    "KINDS",
     "NEEDS_ARROW",
     "SCHEMAS",
     "Tables",
     "arrow_type",
+    "check_kind",
     "entry_tables",
     "findings_table",
     "frame_unit",
+    "key_cell",
+    "partition_region",
     "plan_tables",
     "pyarrow",
     "rollup_table",
+    "schema",
     "to_pandas",
     "to_polars",
 ]
@@ -221,6 +226,12 @@ def arrow_type(kind: str) -> Any:
     }[kind]
 
 
+def check_kind(kind: str) -> None:
+    """Refuse a kind of table that does not exist, naming those that do."""
+    if kind not in KINDS:
+        raise InvalidValueError("table", f"{kind!r} is none of {', '.join(KINDS)}")
+
+
 def schema(kind: str) -> Any:
     """The Arrow schema of one kind of table (``projects``, ``funding`` …)."""
     pa = pyarrow()
@@ -311,11 +322,12 @@ def _figure_cells(f: Figure) -> tuple[Any, ...]:
 
 
 class _Builder:
-    """Rows of one kind of table, column by column."""
+    """Rows of one kind of table (or of a table of ``columns``), column by column."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, columns: tuple[tuple[str, str], ...] | None = None) -> None:
         self.kind = kind
-        self.names = [name for name, _ in _COLUMNS[kind]]
+        self.spec = _COLUMNS[kind] if columns is None else columns
+        self.names = [name for name, _ in self.spec]
         self.columns: list[list[Any]] = [[] for _ in self.names]
 
     def add(self, row: tuple[Any, ...]) -> None:
@@ -325,13 +337,15 @@ class _Builder:
     def table(self) -> Any:
         pa = pyarrow()
         arrays = []
-        for (name, kind), column in zip(_COLUMNS[self.kind], self.columns, strict=True):
+        for (name, kind), column in zip(self.spec, self.columns, strict=True):
             try:
                 arrays.append(pa.array(column, type=arrow_type(kind)))
             except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
                 _refuse(self, name, column)
                 raise
-        return pa.Table.from_arrays(arrays, schema=schema(self.kind))
+        return pa.Table.from_arrays(
+            arrays, schema=pa.schema([(n, arrow_type(k)) for n, k in self.spec])
+        )
 
 
 def _refuse(builder: _Builder, name: str, column: list[Any]) -> None:
@@ -653,15 +667,6 @@ _ROLLUP_VALUES = (
 )
 
 
-def rollup_schema(by: tuple[str, ...]) -> Any:
-    """The schema of a roll-up's table: a text column per field of ``by``, then
-    :data:`_ROLLUP_VALUES`."""
-    pa = pyarrow()
-    return pa.schema(
-        [(name, pa.string()) for name in by] + [(n, arrow_type(k)) for n, k in _ROLLUP_VALUES]
-    )
-
-
 def rollup_table(r: Rollup) -> Any:
     """A roll-up as one Arrow table; see :meth:`Rollup.to_arrow`."""
     unit = frame_unit(r)
@@ -674,11 +679,7 @@ def rollup_table(r: Rollup) -> Any:
 
 
 def _rollup_table(r: Rollup, unit: str | None) -> Any:
-    builder = _Builder.__new__(_Builder)
-    names = [*r.by, *(n for n, _ in _ROLLUP_VALUES)]
-    builder.kind = "rollup"
-    builder.names = names
-    builder.columns = [[] for _ in names]
+    builder = _Builder("rollup", (*((name, "str") for name in r.by), *_ROLLUP_VALUES))
     for key in r:
         value = r[key]
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
@@ -693,16 +694,7 @@ def _rollup_table(r: Rollup, unit: str | None) -> Any:
                 r.count(key),
             )
         )
-    pa = pyarrow()
-    target = rollup_schema(r.by)
-    arrays = []
-    for field, column in zip(target, builder.columns, strict=True):
-        try:
-            arrays.append(pa.array(column, type=field.type))
-        except (pa.ArrowInvalid, OverflowError):
-            _refuse(builder, field.name, column)
-            raise
-    return pa.Table.from_arrays(arrays, schema=target)
+    return builder.table()
 
 
 def _value_cells(value: Quantity | Range, unit: str) -> tuple[Decimal | None]:

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ._arrow import KINDS, SCHEMAS, Tables, plan_tables, pyarrow, schema
+from ._arrow import KINDS, SCHEMAS, Tables, check_kind, plan_tables, pyarrow, schema
 from ._exact import plain
 from ._rollup import (
     By,
@@ -347,11 +347,6 @@ _SQL_TYPES = {
     "dec": "DECIMAL(38, 10)",
     "list": "VARCHAR[]",
 }
-
-
-def check_kind(kind: str) -> None:
-    if kind not in KINDS:
-        raise InvalidValueError("table", f"{kind!r} is none of {', '.join(KINDS)}")
 
 
 # -- roll-ups in DuckDB ------------------------------------------------------------------------

@@ -944,7 +944,7 @@ class Plan:
             from ._display import plan_table
 
             return plan_table(self)
-        from ._dataset import check_kind
+        from ._arrow import check_kind
 
         check_kind(kind)
         return self.to_arrow()[kind]
