@@ -34,7 +34,9 @@ from ._rollup import (
     By,
     Rollup,
     at_least,
+    fill_unknown,
     funding_stage,
+    keep_finest,
     sorted_rollup,
 )
 from .codes import FundingSource, FundingStage, Level, ProjectStatus
@@ -514,10 +516,6 @@ def _duckdb_rollup(
         sum_ = total([Quantity(canon, fine.base)], unit if unit is not None else fine.name)
         with_money = sum(m for _, m, _ in found)
         values[key] = at_least(sum_) if with_money < n else sum_
-        was = finest.get(fine.base)
-        if was is None or fine.factor < was.factor:
-            finest[fine.base] = fine
-    known = next(iter(finest.values())).name if len(finest) == 1 else "元"
-    for key in empty:
-        values[key] = Range.unknown(unit or known)
+        keep_finest(finest, fine)
+    fill_unknown(values, empty, finest, unit)
     return sorted_rollup(names, values, counts, unit, empty=frozenset(empty))

@@ -853,16 +853,27 @@ def _finish(groups: dict[Any, list[Value]], unit: str | None) -> dict[Any, Value
             raise UnitMismatchError(error.left, error.right, "add up in one group") from None
         end = s if isinstance(s, Quantity) else (s.low or s.high)
         if end is not None and end.is_money:
-            info = unit_info(end.unit)
-            was = finest.get(info.dimension)
-            if was is None or info.factor < was.factor:
-                finest[info.dimension] = info
-    # only projects come without a value: money not known, in the unit of the money
-    # met when it is of one currency (未知（万元）), else in 元
+            keep_finest(finest, unit_info(end.unit))
+    fill_unknown(values, empty, finest, unit)  # only projects come without a value
+    return values
+
+
+def keep_finest(finest: dict[str, UnitInfo], info: UnitInfo) -> None:
+    """Keep ``info`` in ``finest`` where it is the finest unit met of its dimension."""
+    was = finest.get(info.dimension)
+    if was is None or info.factor < was.factor:
+        finest[info.dimension] = info
+
+
+def fill_unknown(
+    values: dict[Any, Value], empty: Iterable[Any], finest: dict[str, UnitInfo], unit: str | None
+) -> None:
+    """Money not known for each group of ``empty`` (projects without money of the
+    stage): in ``unit``, or else in the finest money unit met where the money met is of
+    one currency (未知（万元）), or else in 元."""
     known = next(iter(finest.values())).name if len(finest) == 1 else "元"
     for k in empty:
         values[k] = Range.unknown(unit or known)
-    return values
 
 
 # A value function puts what an item is worth into its group's slot — [count, values,
