@@ -297,15 +297,20 @@ class Dataset:
     def connect(self, connection: Any = None) -> Any:
         """A DuckDB connection (a new in-memory one, or ``connection``) with a view of
         each kind of table by its name: ``projects``, ``funding``, ``goals`` …"""
+        return self._views(connection, KINDS)
+
+    def _views(self, connection: Any, kinds: tuple[str, ...]) -> Any:
         db = duckdb()
         con = connection if connection is not None else db.connect()
-        for kind in KINDS:
+        for kind in kinds:
             con.execute(f"CREATE OR REPLACE VIEW {kind} AS {self.scan(kind)}")
         return con
 
     def _cursor(self) -> Any:
+        """A cursor of the dataset's own DuckDB database, with the views a roll-up
+        reads (made once)."""
         if not self._db:
-            self._db.append(self.connect())
+            self._db.append(self._views(None, _ROLLUP_KINDS))
         return self._db[0].cursor()
 
     def scan(self, kind: str) -> str:
@@ -341,6 +346,9 @@ class Dataset:
     def _sciplan_rollup(self, by: By, **options: Any) -> Rollup:
         return self.rollup(by, **options)
 
+
+# the tables a roll-up reads
+_ROLLUP_KINDS = ("plans", "projects", "funding")
 
 _SQL_TYPES = {
     "str": "VARCHAR",
@@ -470,7 +478,7 @@ def _duckdb_rollup(
     if unit is not None:
         unit_info(unit)  # an unknown unit is refused before the query runs
     by_line = bool(_LINE_ONLY & set(names))
-    con = dataset._cursor() if connection is None else dataset.connect(connection)
+    con = dataset._cursor() if connection is None else dataset._views(connection, _ROLLUP_KINDS)
     counted, lines = _queries(names, by_line, every_stage="stage" in names)
     params = {"stage": stage.value} if "$stage" in lines else {}
     back = [BY_FIELDS[n][3] for n in names]
