@@ -40,7 +40,6 @@ from sciplan_model import (  # noqa: E402
     validate,
 )
 from sciplan_model._arrow import schema  # noqa: E402
-
 from strategies import plans  # noqa: E402
 
 DECIMAL = pa.decimal128(38, 10)

@@ -256,7 +256,7 @@ def test_bad_folders_and_plans_are_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in other.iterdir()) == ["notes.txt"]
     with pytest.raises(InvalidValueError, match="two plans have the id 'weitang-2023'"):
         write_dataset([county_plan(), county_plan()], tmp_path / "d")
-    with pytest.raises(WrongTypeError, match="plans must be plans, not str"):
+    with pytest.raises(WrongTypeError, match="plans must be Plan objects, not str"):
         write_dataset(["plan"], tmp_path / "d")  # type: ignore[list-item]
     assert not (tmp_path / "d").exists()
     with pytest.raises(InvalidValueError, match="holds no dataset"):

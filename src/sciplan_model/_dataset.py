@@ -84,12 +84,13 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
 
     Each kind of table (:data:`~sciplan_model.SCHEMAS`: plans, projects, funding, goals,
     achievements, breakdowns, parts) gets a subfolder, hive-partitioned by the plans'
-    ``region`` (code, or else name) and ``year`` (the first year of the plan's period).
+    ``region`` (the province a plan's region lies in, by code or else name) and
+    ``year`` (the first year of the plan's period), one file a partition.
     ``plans`` may be a generator: they are written in batches, so a country's plans
     need not be in memory at once.  Two plans with one id are refused.
 
-    All or nothing: the dataset is written in a new folder beside ``folder`` and
-    moved into place at the end; a dataset already in ``folder`` is replaced, a
+    All or nothing: the dataset is written in a new folder beside ``folder``, flushed to
+    disk, and moved into place at the end; a dataset already in ``folder`` is replaced, a
     folder holding anything else is refused, and a failure leaves ``folder`` as it was.
     """
     pa = pyarrow()
@@ -115,7 +116,7 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
         number = 0
         for plan in plans:
             if not isinstance(plan, Plan):
-                raise WrongTypeError("plans", "plans", type(plan).__name__)
+                raise WrongTypeError("plans", "Plan objects", type(plan).__name__)
             if plan.id in seen:
                 raise InvalidValueError("plans", f"two plans have the id {plan.id!r}")
             seen.add(plan.id)
@@ -129,6 +130,7 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
         _partition(work, partitioning)
         mark = {"layout": LAYOUT, "partitions": list(PARTITIONS), "rows": counts}
         (work / MARK).write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
+        _sync(work)
         _swap(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -182,11 +184,29 @@ def _partition(work: Path, partitioning: Any) -> None:
     shutil.rmtree(work / _STAGING, ignore_errors=True)
 
 
+def _sync(folder: Path) -> None:
+    """Flush every file and folder of ``folder`` to disk, so that the dataset moved into
+    place is whole even if the machine stops right after."""
+    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        _fsync(path)
+    _fsync(folder)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _swap(work: Path, target: Path) -> None:
     """Put the finished folder ``work`` in ``target``'s place; an old dataset there is
-    removed only once the new one stands."""
+    removed only once the new one stands.  (Between the two renames the old dataset is
+    in a hidden folder beside ``target``: Python has no atomic exchange of folders.)"""
     if not target.exists():
         os.replace(work, target)
+        _fsync(target.parent)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
     os.rmdir(old)
@@ -196,6 +216,7 @@ def _swap(work: Path, target: Path) -> None:
     except BaseException:
         os.replace(old, target)
         raise
+    _fsync(target.parent)
     shutil.rmtree(old, ignore_errors=True)
 
 
