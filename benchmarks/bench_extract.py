@@ -364,15 +364,31 @@ def timed(fn: Callable[[], object], repeat: int, limit: float) -> float | None:
     if not hasattr(signal, "setitimer"):  # pragma: no cover - not on POSIX
         return best_of(fn, repeat)
     start = time.process_time()
+    # whether the collector is at work (with the callbacks of others, such as
+    # hypothesis's): an exception raised there would be printed and dropped
+    collecting = [False]
+
+    def begins(phase: str, info: object) -> None:
+        if phase == "start":
+            collecting[0] = True
+
+    def ends(phase: str, info: object) -> None:
+        if phase == "stop":
+            collecting[0] = False
 
     def alarm(signum: int, frame: object) -> None:
         left = limit - (time.process_time() - start)
-        if left > 0.01:
-            signal.setitimer(signal.ITIMER_REAL, left)
+        if collecting[0] or left > 0.01:
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.005))
             return
+        # ring again soon: an exception raised while a finalizer runs (the collector
+        # before each timing frees objects with finalizers) is printed and dropped
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
         raise _TooSlow
 
     previous = signal.signal(signal.SIGALRM, alarm)
+    gc.callbacks.insert(0, begins)
+    gc.callbacks.append(ends)
     signal.setitimer(signal.ITIMER_REAL, limit)
     try:
         return best_of(fn, repeat)
@@ -381,6 +397,8 @@ def timed(fn: Callable[[], object], repeat: int, limit: float) -> float | None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        gc.callbacks.remove(begins)
+        gc.callbacks.remove(ends)
 
 
 def measure(fn: Callable[[], object], repeat: int, limit: float) -> float | None:
