@@ -404,3 +404,50 @@ def test_areas_convert_from_mu_exactly_where_they_can() -> None:
 
     with pytest.raises(InexactResultError):
         Quantity("1", "亩").to("平方米")
+
+
+def test_a_range_whose_ends_are_not_exact_in_its_unit_is_in_the_base_unit() -> None:
+    """100平方米至1亩: 1亩 has no exact form in 平方米, so the number and both ends are
+    written in 亩, the base of area, exactly; the text stays as written."""
+    area = Indicator(name="示范面积", unit="亩")
+    plan = Plan(
+        id="p",
+        title="t",
+        kind=PlanKind.ANNUAL,
+        sections=[Section(items=[Goal(indicator=area, figure=Figure.parse("100平方米至1亩"))])],
+    )
+    goal = rows(plan.to_arrow().goals)[0]
+    assert (goal["value"], goal["unit"], goal["low"], goal["high"], goal["written"]) == (
+        Decimal("0.15"),
+        "亩",
+        Decimal("0.15"),
+        Decimal("1"),
+        "100平方米至1亩",
+    )
+    table = rollup([Figure.parse("100平方米至1亩")]).to_arrow().to_pylist()
+    assert [(r["unit"], r["low"], r["high"]) for r in table] == [
+        ("亩", Decimal("0.15"), Decimal("1"))
+    ]
+
+
+def test_a_key_named_like_a_value_column_is_renamed() -> None:
+    """A roll-up by unit has a key column by_unit beside its unit column."""
+    table = rollup([Money("1", "万元"), Quantity("3", "项")], by="unit").to_arrow()
+    assert table.column_names[:3] == ["by_unit", "value", "unit"]
+    assert len(set(table.column_names)) == len(table.column_names)
+
+
+def test_a_plans_frame_refuses_what_the_decimal_type_cannot_hold() -> None:
+    """Plan.to_frame() refuses a value finer than 10⁻¹⁰ with the package's error, as
+    to_arrow() does."""
+    line = Funding(amount=Money("0.00000000001", "元"), source=FundingSource.COUNTY)
+    plan = Plan(
+        id="p",
+        title="t",
+        kind=PlanKind.ANNUAL,
+        sections=[Section(items=[Project(id="a", name="n", funding=[line])])],
+    )
+    with pytest.raises(
+        InvalidValueError, match=r"items table, column 'value', at \$\.sections\[0\]\.items\[0\]"
+    ):
+        plan.to_frame()

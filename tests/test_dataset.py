@@ -23,11 +23,13 @@ from sciplan_model import (  # noqa: E402
     FundingSource,
     FundingStage,
     InvalidValueError,
+    Level,
     Money,
     Plan,
     PlanKind,
     Project,
     Range,
+    Region,
     Section,
     UnitMismatchError,
     WrongTypeError,
@@ -313,3 +315,92 @@ def test_without_duckdb_the_extra_is_named(tmp_path: Path, monkeypatch: pytest.M
         'roll-ups over a dataset need duckdb: pip install "sciplan_model[duckdb]"'
     )
     assert dataset.table("plans").num_rows == 1  # reading needs only pyarrow
+
+
+def one_plan(pid: str, amounts: list[tuple[str, str]], region: Region | None = None) -> Plan:
+    """A plan of one project per amount (allocated money of the county)."""
+    projects = [
+        Project(
+            id=f"{pid}-{i}",
+            name="示范项目",
+            level=Level.COUNTY,
+            funding=[Funding(amount=Money(a, u), source=FundingSource.COUNTY)],
+        )
+        for i, (a, u) in enumerate(amounts)
+    ]
+    return Plan(
+        id=pid,
+        title="计划",
+        kind=PlanKind.ANNUAL,
+        region=region,
+        sections=[Section(items=projects)],
+    )
+
+
+def test_a_folder_named_like_a_pattern_is_read_by_its_files(tmp_path: Path) -> None:
+    """A dataset in a folder whose name holds ?, [ or * reads its own files only."""
+    write_dataset([one_plan("b", [("5", "万元")])], tmp_path / "gansu-2023")
+    for name in ("gansu-202?", "d[1]", "all*"):
+        dataset = write_dataset([one_plan("a", [("1", "万元")])], tmp_path / name)
+        assert rollup(dataset).total == Money("1", "万元"), name
+        assert dataset.connect().execute("SELECT count(*) FROM projects").fetchone() == (1,)
+
+
+def test_a_dataset_object_reads_its_folder_as_it_is_now(tmp_path: Path) -> None:
+    """A Dataset opened before its folder was rewritten reads what the folder holds now:
+    money where there was none, no money where there was some."""
+    empty = Plan(
+        id="p",
+        title="t",
+        kind=PlanKind.ANNUAL,
+        sections=[Section(items=[Project(id="a", name="n", level=Level.COUNTY)])],
+    )
+    dataset = write_dataset([empty], tmp_path / "d")
+    assert not rollup(dataset).total.is_known  # type: ignore[union-attr]
+    write_dataset([one_plan("p", [("5", "万元")])], tmp_path / "d")
+    assert rollup(dataset).total == Money("5", "万元")
+    write_dataset([empty], tmp_path / "d")
+    assert not rollup(dataset).total.is_known  # type: ignore[union-attr]
+
+
+def test_regions_written_alike_keep_one_order(tmp_path: Path) -> None:
+    """Two regions that print alike (one name, parents with and without a code) come in
+    one order whatever order the plans come in, in DuckDB as in Python."""
+
+    def region(code: str | None) -> Region:
+        city = Region(name="兰州市", code=code, level=Level.MUNICIPAL)
+        return Region(name="城关区", level=Level.COUNTY, parent=city)
+
+    a = one_plan("p0", [("1", "万元")], region(None))
+    b = one_plan("p1", [("2", "万元")], region("620100"))
+    for found in ([a, b], [b, a]):
+        dataset = write_dataset(found, fresh(tmp_path))
+        same_rollup(found, dataset, "region")
+        assert list(rollup(dataset, by="region").values()) == [
+            Money("1", "万元"),
+            Money("2", "万元"),
+        ]
+
+
+def test_no_funding_line_of_the_stage_is_an_empty_rollup_on_both_sides(tmp_path: Path) -> None:
+    """Grouping funding lines by a field of where they stand, with no line of the stage,
+    is a roll-up of nothing in Python as in DuckDB."""
+    found = [one_plan("p", [("1", "万元")])]
+    dataset = write_dataset(found, tmp_path / "d")
+    for by in (("source", "period"), ("source", "plan.id"), ("stage", "region")):
+        same_rollup(found, dataset, by, stage="spent")
+        assert len(rollup(dataset, by=by, stage="spent")) == 0 or "stage" in by
+
+
+def test_sums_beyond_a_magnitude_are_exact(tmp_path: Path) -> None:
+    """A sum with more digits than one amount may have is still exact, as in Python."""
+    found = [one_plan("p", [("100000000000", "亿元"), ("0.0000000001", "元")])]
+    dataset = write_dataset(found, tmp_path / "d")
+    same_rollup(found, dataset, None)
+    assert str(rollup(dataset).total) == "10000000000000000000.0000000001元"
+
+
+def test_one_plan_is_not_a_list_of_plans(tmp_path: Path) -> None:
+    """A plan given where plans are asked for is the package's error, saying what to do."""
+    with pytest.raises(WrongTypeError, match=r"an iterable of plans \(\[plan\] for one\)"):
+        write_dataset(county_plan(), tmp_path / "d")  # type: ignore[arg-type]

@@ -105,3 +105,13 @@ def test_every_pint_name_is_a_unit_of_the_package() -> None:
         assert Quantity(1, ours).unit == ours, pint_name
     hectare = Quantity.from_pint(OTHER.Quantity(Decimal(1), "hectare"))
     assert hectare.to("平方米") == Quantity("10000", "平方米")
+
+
+def test_units_come_in_whatever_format_the_registry_prints() -> None:
+    """A registry told to print short names (ha, m²) still gives its units by their
+    parts: the unit comes in by name whatever the format."""
+    short = pint.UnitRegistry()
+    short.formatter.default_format = "~P"
+    assert Quantity.from_pint(short.Quantity(Decimal(2), "hectare")) == Quantity("2", "公顷")
+    assert Quantity.from_pint(short.Quantity(Decimal(2), "km**2")).unit == "平方公里"
+    assert Quantity.from_pint(short.Quantity(Decimal(2), "tonne")).unit == "吨"

@@ -56,6 +56,7 @@ __all__ = [
     "pyarrow",
     "rollup_table",
     "schema",
+    "table_of",
     "to_pandas",
     "to_polars",
 ]
@@ -294,19 +295,25 @@ def _magnitude_in(q: Quantity | None, unit: str) -> Decimal | None:
 
 
 def _figure_cells(f: Figure) -> tuple[Any, ...]:
+    """A figure's columns: its number in its unit and the ends of its range in the same
+    unit; where an end has no exact form in it (``100平方米至1亩``: 1亩 is 666.66…平方米),
+    the number and both ends in the base unit of the dimension, where every amount is
+    exact."""
     value = f.value
     r = f.range
     unit = value.unit if value is not None else f.unit
+    number = None if value is None else value.magnitude
     ends: tuple[Any, ...] = (None, None, None, None)
     if r.is_known:
-        ends = (
-            _magnitude_in(r.low, unit),
-            _magnitude_in(r.high, unit),
-            r.low_closed,
-            r.high_closed,
-        )
+        try:
+            low, high = _magnitude_in(r.low, unit), _magnitude_in(r.high, unit)
+        except ArithmeticError:
+            unit = unit_info(unit).base
+            number = None if value is None else _base(value)
+            low, high = _magnitude_in(r.low, unit), _magnitude_in(r.high, unit)
+        ends = (low, high, r.low_closed, r.high_closed)
     return (
-        None if value is None else value.magnitude,
+        number,
         unit,
         None if value is None else _base(value),
         unit_info(unit).base,
@@ -346,6 +353,17 @@ class _Builder:
         return pa.Table.from_arrays(
             arrays, schema=pa.schema([(n, arrow_type(k)) for n, k in self.spec])
         )
+
+
+def table_of(
+    kind: str, rows: Iterable[dict[str, Any]], columns: tuple[tuple[str, str], ...]
+) -> Any:
+    """A table of plain dicts with the columns ``columns`` (name, kind); a value a
+    decimal column cannot hold is refused as in every table, by the row's ``path``."""
+    builder = _Builder(kind, columns)
+    for row in rows:
+        builder.add(tuple(row[name] for name in builder.names))
+    return builder.table()
 
 
 def _refuse(builder: _Builder, name: str, column: list[Any]) -> None:
@@ -678,18 +696,31 @@ def rollup_table(r: Rollup) -> Any:
     return _rollup_table(r, None)
 
 
+def key_columns(by: tuple[str, ...]) -> list[str]:
+    """The names of a roll-up table's key columns: the fields of ``by``, but ``by_unit``
+    (``by_count`` …) for a field named like a value column."""
+    taken = {name for name, _ in _ROLLUP_VALUES}
+    return [f"by_{name}" if name in taken else name for name in by]
+
+
 def _rollup_table(r: Rollup, unit: str | None) -> Any:
-    builder = _Builder("rollup", (*((name, "str") for name in r.by), *_ROLLUP_VALUES))
+    columns = tuple((name, "str") for name in key_columns(r.by))
+    builder = _Builder("rollup", (*columns, *_ROLLUP_VALUES))
     for key in r:
         value = r[key]
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
         here = unit if unit is not None else _finest(_units(value))
+        try:
+            cells = (*_value_cells(value, here), here, *_range_cells(value, here))
+        except ArithmeticError:
+            if unit is not None:
+                raise  # the caller tries again with each row in its own unit
+            here = unit_info(here).base  # in the base unit every amount is exact
+            cells = (*_value_cells(value, here), here, *_range_cells(value, here))
         builder.add(
             (
                 *(key_cell(p) for p in parts[: len(r.by)]),
-                *_value_cells(value, here),
-                here,
-                *_range_cells(value, here),
+                *cells,
                 r.written(key),
                 r.count(key),
             )

@@ -1,11 +1,11 @@
 """Parquet datasets of many plans, and roll-ups over them in DuckDB.
 
 :func:`write_dataset` writes the tables of :mod:`._arrow` as hive-partitioned Parquet,
-one folder per kind of table, partitioned by the plans' region and year::
+one folder per kind of table, partitioned by the plans' province and year::
 
     folder/sciplan-dataset.json
-    folder/projects/region=620102/year=2023/part-0-0.parquet
-    folder/funding/region=620102/year=2023/part-0-0.parquet
+    folder/projects/region=620000/year=2023/part-0.parquet
+    folder/funding/region=620000/year=2023/part-0.parquet
     …
 
 :func:`read_dataset` opens such a folder as a :class:`Dataset`, which
@@ -22,7 +22,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import attrs
 
 from ._arrow import KINDS, SCHEMAS, Tables, check_kind, plan_tables, pyarrow, schema
 from ._exact import plain
+from ._files import sync_file, sync_folder
 from ._rollup import (
     By,
     Rollup,
@@ -93,6 +94,8 @@ def write_dataset(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> Data
     disk, and moved into place at the end; a dataset already in ``folder`` is replaced, a
     folder holding anything else is refused, and a failure leaves ``folder`` as it was.
     """
+    if isinstance(plans, Plan):
+        raise WrongTypeError("plans", "an iterable of plans ([plan] for one)", "a Plan")
     pa = pyarrow()
     ds = importlib.import_module("pyarrow.dataset")
 
@@ -188,16 +191,11 @@ def _sync(folder: Path) -> None:
     """Flush every file and folder of ``folder`` to disk, so that the dataset moved into
     place is whole even if the machine stops right after."""
     for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        _fsync(path)
-    _fsync(folder)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        if path.is_dir():
+            sync_folder(path)
+        else:
+            sync_file(path)
+    sync_folder(folder)
 
 
 def _swap(work: Path, target: Path) -> None:
@@ -206,7 +204,7 @@ def _swap(work: Path, target: Path) -> None:
     in a hidden folder beside ``target``: Python has no atomic exchange of folders.)"""
     if not target.exists():
         os.replace(work, target)
-        _fsync(target.parent)
+        sync_folder(target.parent)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
     os.rmdir(old)
@@ -216,7 +214,7 @@ def _swap(work: Path, target: Path) -> None:
     except BaseException:
         os.replace(old, target)
         raise
-    _fsync(target.parent)
+    sync_folder(target.parent)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -241,6 +239,12 @@ def read_dataset(folder: str | os.PathLike[str]) -> Dataset:
             "dataset folder", f"{MARK} names a layout this version does not read: {found!r}"
         )
     return Dataset(target)
+
+
+def _literal(path: str) -> str:
+    """A path as a DuckDB file pattern that matches only itself (``?``, ``*`` and ``[``
+    each in a class of its own)."""
+    return "".join(f"[{c}]" if c in "?*[" else c for c in path)
 
 
 def _sql_text(value: str) -> str:
@@ -320,32 +324,37 @@ class Dataset:
         each kind of table by its name: ``projects``, ``funding``, ``goals`` …"""
         return self._views(connection, KINDS)
 
-    def _views(self, connection: Any, kinds: tuple[str, ...]) -> Any:
+    def _views(self, connection: Any, kinds: tuple[str, ...], temporary: bool = False) -> Any:
         db = duckdb()
         con = connection if connection is not None else db.connect()
+        temp = "TEMPORARY " if temporary else ""
         for kind in kinds:
-            con.execute(f"CREATE OR REPLACE VIEW {kind} AS {self.scan(kind)}")
+            con.execute(f"CREATE OR REPLACE {temp}VIEW {kind} AS {self.scan(kind)}")
         return con
 
     def _cursor(self) -> Any:
-        """A cursor of the dataset's own DuckDB database, with the views a roll-up
-        reads (made once)."""
+        """A cursor of the dataset's own DuckDB database (started once), with views of
+        the tables a roll-up reads as the folder holds them now: the cursor's own
+        temporary views, so that a dataset rewritten since is read as it is, and two
+        threads never share one."""
         if not self._db:
-            self._db.append(self._views(None, _ROLLUP_KINDS))
-        return self._db[0].cursor()
+            self._db.append(duckdb().connect())
+        return self._views(self._db[0].cursor(), _ROLLUP_KINDS, temporary=True)
 
     def scan(self, kind: str) -> str:
-        """A SQL ``SELECT`` reading one kind of table (an empty one typed as the schema
-        says, where no file holds a row of it)."""
+        """A SQL ``SELECT`` reading one kind of table from the files it has now (by
+        name, so that a folder named with ``[``, ``?`` or ``*`` is no pattern); an empty
+        one typed as the schema says where no file holds a row of it."""
         check_kind(kind)
-        if not self.files(kind):
+        files = self.files(kind)
+        if not files:
             columns = ", ".join(
                 f"CAST(NULL AS {_SQL_TYPES[k]}) AS {name}" for name, k in SCHEMAS[kind]
             )
             return f"SELECT {columns} WHERE false"
-        pattern = str(self.folder / kind / "**" / "*.parquet")
+        named = ", ".join(_sql_text(_literal(str(f))) for f in files)
         return (
-            f"SELECT * FROM read_parquet({_sql_text(pattern)}, hive_partitioning = true, "
+            f"SELECT * FROM read_parquet([{named}], hive_partitioning = true, "
             "hive_types = {'region': VARCHAR, 'year': BIGINT})"
         )
 
@@ -361,7 +370,10 @@ class Dataset:
         """The roll-up of the dataset's projects (or funding lines, when ``by`` names
         ``source``, ``stage`` or ``currency``), run in DuckDB; see
         :func:`~sciplan_model.rollup`.  ``by`` names fields of :data:`BY_FIELDS`;
-        ``value`` is None (money of ``stage``) or ``"count"``."""
+        ``value`` is None (money of ``stage``) or ``"count"``.  ``connection`` is a
+        DuckDB connection to run in (the dataset's own by default); the roll-up makes
+        temporary views named ``plans``, ``projects`` and ``funding`` in it, which hide
+        tables of those names there."""
         return _duckdb_rollup(self, by, value, stage, unit, connection)
 
     def _sciplan_rollup(self, by: By, **options: Any) -> Rollup:
@@ -482,6 +494,23 @@ def _queries(names: tuple[str, ...], by_line: bool, every_stage: bool) -> tuple[
     return counted, lines
 
 
+def _fetch(con: Any, sql: str, params: dict[str, str]) -> list[tuple[Any, ...]]:
+    """The rows of a query; a sum beyond the tables' decimal type is the package's error."""
+    try:
+        return con.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+    except duckdb().OutOfRangeException as error:
+        raise InvalidValueError(
+            "dataset roll-up", f"a sum beyond the tables' decimal type, decimal(38, 10): {error}"
+        ) from None
+
+
+def _in_base(canon: Decimal, base: str) -> list[Quantity]:
+    """An exact sum in the base unit as quantities the package accepts: its whole part
+    and its fraction (together they may have more digits than one magnitude may)."""
+    whole = canon.to_integral_value(rounding=ROUND_DOWN)
+    return [Quantity(plain(whole), base), Quantity(plain(canon - whole), base)]
+
+
 def _duckdb_rollup(
     dataset: Dataset,
     by: By,
@@ -499,7 +528,10 @@ def _duckdb_rollup(
     if unit is not None:
         unit_info(unit)  # an unknown unit is refused before the query runs
     by_line = bool(_LINE_ONLY & set(names))
-    con = dataset._cursor() if connection is None else dataset._views(connection, _ROLLUP_KINDS)
+    if connection is None:
+        con = dataset._cursor()
+    else:
+        con = dataset._views(connection, _ROLLUP_KINDS, temporary=True)
     counted, lines = _queries(names, by_line, every_stage="stage" in names)
     params = {"stage": stage.value} if "$stage" in lines else {}
     back = [BY_FIELDS[n][3] for n in names]
@@ -514,14 +546,14 @@ def _duckdb_rollup(
 
     counts: dict[Any, int] = {}
     money: dict[Any, list[tuple[str, int, Decimal]]] = {}
-    for row in con.execute(lines, params).fetchall():
+    for row in _fetch(con, lines, params):
         key = key_of(row)
         unit_name, with_money, n_lines, s = row[width:]
         money.setdefault(key, []).append((unit_name, n_lines if by_line else with_money, s))
         if by_line:
             counts[key] = counts.get(key, 0) + n_lines
     if counted is not None:
-        counts = {key_of(row): row[width] for row in con.execute(counted).fetchall()}
+        counts = {key_of(row): row[width] for row in _fetch(con, counted, {})}
     values: dict[Any, Quantity | Range] = {}
     empty: list[Any] = []
     finest: dict[str, UnitInfo] = {}
@@ -541,8 +573,8 @@ def _duckdb_rollup(
         if len(currencies) > 1:
             raise UnitMismatchError(currencies[0], currencies[1], "add up in one group")
         fine = min(infos, key=lambda i: i.factor)
-        canon = plain(sum((s for _, _, s in found), Decimal(0)))
-        sum_ = total([Quantity(canon, fine.base)], unit if unit is not None else fine.name)
+        canon = sum((s for _, _, s in found), Decimal(0))
+        sum_ = total(_in_base(canon, fine.base), unit if unit is not None else fine.name)
         with_money = sum(m for _, m, _ in found)
         values[key] = at_least(sum_) if with_money < n else sum_
         keep_finest(finest, fine)

@@ -493,12 +493,10 @@ def plan_records(plan: Plan) -> list[dict[str, Any]]:
 def plan_table(plan: Plan) -> Any:
     """A plan's items (:meth:`Plan.to_records`) as an Arrow table: ``value`` and
     ``upper`` decimal128(38, 10), every other column text."""
-    from ._arrow import arrow_type, pyarrow
+    from ._arrow import table_of
 
-    pa = pyarrow()
-    decimal = arrow_type("dec")
-    fields = [(c, decimal if c in ("value", "upper") else pa.string()) for c in PLAN_COLUMNS]
-    return pa.Table.from_pylist(plan_records(plan), schema=pa.schema(fields))
+    columns = tuple((c, "dec" if c in ("value", "upper") else "str") for c in PLAN_COLUMNS)
+    return table_of("items", plan_records(plan), columns)
 
 
 # -- plans seen together -------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import InvalidValueError
 
-__all__ = ["write_atomically"]
+__all__ = ["sync_file", "sync_folder", "write_atomically"]
 
 #: Errors of fsync on a folder that mean "not supported here", not "not written".
 _NO_FOLDER_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EACCES}
@@ -57,7 +57,7 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _encoded(text: str, target: Path) -> bytes:
@@ -100,7 +100,19 @@ def _keep_mode(fd: int, old: os.stat_result) -> None:
         os.fchmod(fd, stat.S_IMODE(old.st_mode))
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_file(path: Path) -> None:
+    """fsync a file written and closed by someone else (pyarrow's Parquet writer), so
+    that it is on disk before it is moved into place (POSIX; elsewhere nothing)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
     """fsync the folder, so that the rename survives a crash (POSIX; elsewhere a folder
     cannot be opened, and there is nothing to do)."""
     if os.name != "posix":

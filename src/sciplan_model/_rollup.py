@@ -257,10 +257,10 @@ def _check_names(
     """Refuse a name that no item met has as a field (``by="programme"`` for goals):
     every item would fall in one group （未注明）, silently.  The error lists the
     fields that exist."""
+    if not kinds:
+        return  # nothing met (no funding line of the stage, say): nothing to say
     if lines:
         kinds = kinds | {Project, Funding}
-    if not kinds:
-        return
     for i, name in enumerate(names):
         if any(_part(k, i, len(names)) is not None for k in slots):
             continue
@@ -342,6 +342,10 @@ def _sort_key(key: Any) -> tuple[Any, ...]:
             out.append((0, (order[0], str(top.value), tuple(order[1:]))))
         elif isinstance(p, int | str | Decimal):
             out.append((0, (p,)))
+        elif isinstance(p, Region):
+            # by the whole lineage: two regions of one name under different parents (or
+            # one with a code, one without) keep one order whatever order they came in
+            out.append((1, str(p), tuple((r.name, r.code or "", str(r.level)) for r in p.lineage)))
         else:
             out.append((1, str(p)))
     return tuple(out)
@@ -500,15 +504,17 @@ class Rollup(Mapping[Any, Value]):
 
         Columns: one per field of ``by``, text (codes for levels, sources, stages and
         statuses: ``national``; a region's code, or else its name; a plan's id; a
-        period as written: ``2006年``, ``十五``); then ``value`` (the exact sum, where
+        period as written: ``2006年``, ``“十五”``); then ``value`` (the exact sum, where
         the group's value is one amount), ``unit``, ``low`` and ``high`` (what a range
         allows; None for an unbounded end), ``low_closed``, ``high_closed``, ``known``
         (False for a value not known), ``written`` (the figure as written, for a group
         of one goal or achievement) and ``count``.  Amounts are ``decimal128(38, 10)``,
         all in the roll-up's ``unit``, or else the finest unit among its values (15亿元
         and 3万元 are written in 万元); where the groups measure different things
-        (achievements by indicator) each row is in its own unit.  Roll-ups with the
-        same ``by`` give tables of the same schema.
+        (achievements by indicator) each row is in its own unit (in the base unit of
+        its dimension where a range's ends have no exact form in a finer one).  A key
+        column named like a value column is ``by_`` and its name (``by_unit``).
+        Roll-ups with the same ``by`` give tables of the same schema.
         """
         from ._arrow import rollup_table
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 import decimal
 import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, ClassVar, Self, cast
@@ -114,13 +114,10 @@ _SCALED_PLACES = 6  # _scaled counts millionths of the base unit
 PINT_NAMES: dict[str, str] = {
     "hectare": "公顷",
     "meter ** 2": "平方米",
-    "square_meter": "平方米",
     "kilometer ** 2": "平方公里",
-    "square_kilometer": "平方公里",
     "gram": "克",
     "kilogram": "公斤",
     "metric_ton": "吨",
-    "tonne": "吨",
     "meter": "米",
     "centimeter": "厘米",
     "kilometer": "公里",
@@ -129,7 +126,6 @@ PINT_NAMES: dict[str, str] = {
     "megawatt": "兆瓦",
     "kilowatt_hour": "千瓦时",
     "meter ** 3": "立方米",
-    "cubic_meter": "立方米",
     "liter": "升",
     "second": "秒",
     "minute": "分钟",
@@ -140,6 +136,25 @@ PINT_NAMES: dict[str, str] = {
     "year": "年",
     "percent": "%",
 }
+
+
+def _pint_text(units: Any) -> str:
+    """A pint unit written as pint writes it by default (``meter ** 2``, ``件 / 万人``),
+    from its parts: whatever format the registry was told to print in (``m²``, ``ha``)."""
+    parts = getattr(units, "_units", None)
+    if not isinstance(parts, Mapping):
+        return str(units)
+
+    def written(items: list[tuple[str, Any]]) -> str:
+        return " * ".join(
+            name if power == 1 else f"{name} ** {int(power) if power == int(power) else power}"
+            for name, power in items
+        )
+
+    up = [(n, p) for n, p in parts.items() if p > 0]
+    down = [(n, -p) for n, p in parts.items() if p < 0]
+    text = written(up) or "1"
+    return f"{text} / {written(down)}" if down else text
 
 
 def _our_unit(name: str) -> str:
@@ -470,7 +485,7 @@ class Quantity:
             raise WrongTypeError(
                 "the magnitude of a pint quantity", "an int or a Decimal", type(magnitude).__name__
             )
-        name = _our_unit(str(units))
+        name = _our_unit(_pint_text(units))
         made = (Money if unit_info(name).currency else Quantity)(magnitude, name)
         if not isinstance(made, cls):
             raise WrongTypeError(f"{cls.__name__}.from_pint(q)", "money", f"{magnitude} {name}")
