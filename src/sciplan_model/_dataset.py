@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
@@ -333,13 +334,19 @@ class Dataset:
         return con
 
     def _cursor(self) -> Any:
-        """A cursor of the dataset's own DuckDB database (started once), with views of
-        the tables a roll-up reads as the folder holds them now: the cursor's own
-        temporary views, so that a dataset rewritten since is read as it is, and two
-        threads never share one."""
-        if not self._db:
-            self._db.append(duckdb().connect())
-        return self._views(self._db[0].cursor(), _ROLLUP_KINDS, temporary=True)
+        """A cursor of the dataset's own DuckDB database, whose views read the tables a
+        roll-up needs as the folder holds them now: the database is made again, with
+        its views, when a file of them has come, gone or changed since (a dataset
+        rewritten in its folder), and each roll-up runs in a cursor of its own."""
+        stamp = tuple(
+            (str(f), f.stat().st_mtime_ns, f.stat().st_size)
+            for kind in _ROLLUP_KINDS
+            for f in self.files(kind)
+        )
+        with _DATABASES:
+            if not self._db or self._db[1] != stamp:
+                self._db[:] = [self._views(None, _ROLLUP_KINDS), stamp]
+            return self._db[0].cursor()
 
     def scan(self, kind: str) -> str:
         """A SQL ``SELECT`` reading one kind of table from the files it has now (by
@@ -382,6 +389,8 @@ class Dataset:
 
 # the tables a roll-up reads
 _ROLLUP_KINDS = ("plans", "projects", "funding")
+# held while a dataset's database is made or looked up
+_DATABASES = threading.Lock()
 
 _SQL_TYPES = {
     "str": "VARCHAR",
