@@ -109,6 +109,11 @@ def county_plan() -> Plan:
     )
 
 
+def plan_of(*items: Any) -> Plan:
+    """A plan of one section holding ``items``."""
+    return Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[Section(items=list(items))])
+
+
 def rows(table: Any) -> list[dict[str, Any]]:
     return table.to_pylist()  # type: ignore[no-any-return]
 
@@ -213,12 +218,7 @@ def test_figures_keep_qualifier_range_and_text() -> None:
 
 def test_placeholders_are_not_known_and_have_no_value() -> None:
     """A 20xx figure has no value, no ends and known False; its text stays."""
-    plan = Plan(
-        id="p",
-        title="t",
-        kind=PlanKind.ANNUAL,
-        sections=[Section(items=[Goal(indicator=TRAINED, figure=Figure.parse("20xx人次"))])],
-    )
+    plan = plan_of(Goal(indicator=TRAINED, figure=Figure.parse("20xx人次")))
     goal = rows(plan.to_arrow().goals)[0]
     assert (goal["value"], goal["low"], goal["high"], goal["known"]) == (None, None, None, False)
     assert (goal["written"], goal["qualifier"], goal["unit"]) == ("20xx人次", "unknown", "人次")
@@ -269,25 +269,12 @@ def test_generated_plans_concatenate_without_a_cast(generated: list[Plan]) -> No
 def test_a_value_beyond_the_decimal_type_is_refused_with_its_place() -> None:
     """A magnitude finer than 10⁻¹⁰ is not rounded into the tables: the error names the
     table, column and path."""
-    plan = Plan(
-        id="p",
-        title="t",
-        kind=PlanKind.ANNUAL,
-        sections=[
-            Section(
-                items=[
-                    Project(
-                        id="a",
-                        name="n",
-                        funding=[
-                            Funding(
-                                amount=Money("0.00000000001", "元"), source=FundingSource.COUNTY
-                            )
-                        ],
-                    )
-                ]
-            )
-        ],
+    plan = plan_of(
+        Project(
+            id="a",
+            name="n",
+            funding=[Funding(amount=Money("0.00000000001", "元"), source=FundingSource.COUNTY)],
+        )
     )
     with pytest.raises(InvalidValueError) as caught:
         plan.to_arrow()
@@ -302,12 +289,7 @@ def test_a_large_value_fits_to_its_last_digit() -> None:
     """27 digits before the point and 10 after fit exactly."""
     amount = Money("123456789012345678901234567", "元")
     line = Funding(amount=amount, source=FundingSource.COUNTY)
-    plan = Plan(
-        id="p",
-        title="t",
-        kind=PlanKind.ANNUAL,
-        sections=[Section(items=[Project(id="a", name="n", funding=[line])])],
-    )
+    plan = plan_of(Project(id="a", name="n", funding=[line]))
     assert plan.to_arrow().funding["value"].to_pylist() == [amount.magnitude]
 
 
@@ -410,12 +392,7 @@ def test_a_range_whose_ends_are_not_exact_in_its_unit_is_in_the_base_unit() -> N
     """100平方米至1亩: 1亩 has no exact form in 平方米, so the number and both ends are
     written in 亩, the base of area, exactly; the text stays as written."""
     area = Indicator(name="示范面积", unit="亩")
-    plan = Plan(
-        id="p",
-        title="t",
-        kind=PlanKind.ANNUAL,
-        sections=[Section(items=[Goal(indicator=area, figure=Figure.parse("100平方米至1亩"))])],
-    )
+    plan = plan_of(Goal(indicator=area, figure=Figure.parse("100平方米至1亩")))
     goal = rows(plan.to_arrow().goals)[0]
     assert (goal["value"], goal["unit"], goal["low"], goal["high"], goal["written"]) == (
         Decimal("0.15"),
@@ -441,12 +418,7 @@ def test_a_plans_frame_refuses_what_the_decimal_type_cannot_hold() -> None:
     """Plan.to_frame() refuses a value finer than 10⁻¹⁰ with the package's error, as
     to_arrow() does."""
     line = Funding(amount=Money("0.00000000001", "元"), source=FundingSource.COUNTY)
-    plan = Plan(
-        id="p",
-        title="t",
-        kind=PlanKind.ANNUAL,
-        sections=[Section(items=[Project(id="a", name="n", funding=[line])])],
-    )
+    plan = plan_of(Project(id="a", name="n", funding=[line]))
     with pytest.raises(
         InvalidValueError, match=r"items table, column 'value', at \$\.sections\[0\]\.items\[0\]"
     ):
