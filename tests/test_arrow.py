@@ -308,7 +308,9 @@ def test_combined_tables_hold_the_projects_kept_and_concatenate_with_plans() -> 
     assert tables.projects.num_rows == 2
     assert tables.projects["id"].to_pylist() == ["WT-01", "WT-02"]
     for kind in tables:
-        assert pa.concat_tables([tables[kind], plan.to_arrow()[kind]]).num_rows >= 0
+        joined = pa.concat_tables([tables[kind], plan.to_arrow()[kind]])
+        assert joined.schema == schema(kind)
+        assert joined.num_rows == tables[kind].num_rows + plan.to_arrow()[kind].num_rows
 
 
 def test_rollup_tables_have_one_schema_per_by() -> None:

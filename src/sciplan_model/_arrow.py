@@ -36,7 +36,7 @@ from .figure import Figure, Range
 from .model import Achievement, Breakdown, Goal, Indicator, Plan, Project, Region, SourceRef
 from .period import FiveYearPlan, Year, YearSpan, period_years
 from .quantity import Quantity
-from .units import unit_info
+from .units import finest_unit, unit_info
 
 __all__ = [
     "DECIMAL_PRECISION",
@@ -51,6 +51,7 @@ __all__ = [
     "findings_table",
     "frame_unit",
     "key_cell",
+    "magnitude_in",
     "partition_region",
     "plan_tables",
     "pyarrow",
@@ -288,7 +289,9 @@ def _base(q: Quantity) -> Decimal:
     return EXACT.multiply(q.magnitude, unit_info(q.unit).factor)
 
 
-def _magnitude_in(q: Quantity | None, unit: str) -> Decimal | None:
+def magnitude_in(q: Quantity | None, unit: str) -> Decimal | None:
+    """``q``'s magnitude in ``unit``, exactly (None for None; InexactResultError where
+    it has no exact form there)."""
     if q is None:
         return None
     return q.magnitude if q.unit == unit else q.to(unit).magnitude
@@ -306,11 +309,11 @@ def _figure_cells(f: Figure) -> tuple[Any, ...]:
     ends: tuple[Any, ...] = (None, None, None, None)
     if r.is_known:
         try:
-            low, high = _magnitude_in(r.low, unit), _magnitude_in(r.high, unit)
+            low, high = magnitude_in(r.low, unit), magnitude_in(r.high, unit)
         except ArithmeticError:
             unit = unit_info(unit).base
             number = None if value is None else _base(value)
-            low, high = _magnitude_in(r.low, unit), _magnitude_in(r.high, unit)
+            low, high = magnitude_in(r.low, unit), magnitude_in(r.high, unit)
         ends = (low, high, r.low_closed, r.high_closed)
     return (
         number,
@@ -626,10 +629,6 @@ class Tables(Mapping[str, Any]):
 # -- roll-ups and findings ---------------------------------------------------------------------
 
 
-def _finest(units: Iterable[str]) -> str:
-    return min(units, key=lambda u: unit_info(u).factor)
-
-
 def _units(value: Quantity | Range) -> list[str]:
     if isinstance(value, Quantity):
         return [value.unit]
@@ -646,7 +645,7 @@ def frame_unit(r: Rollup) -> str | None:
         return None
     if r.unit is not None and (not dimensions or unit_info(r.unit).dimension in dimensions):
         return r.unit
-    return _finest(units) if units else None
+    return finest_unit(units) if units else None
 
 
 def key_cell(key: Any) -> str | None:
@@ -709,7 +708,7 @@ def _rollup_table(r: Rollup, unit: str | None) -> Any:
     for key in r:
         value = r[key]
         parts = key if isinstance(key, tuple) and len(r.by) != 1 else (key,)
-        here = unit if unit is not None else _finest(_units(value))
+        here = unit if unit is not None else finest_unit(_units(value))
         try:
             cells = (*_value_cells(value, here), here, *_range_cells(value, here))
         except ArithmeticError:
@@ -730,19 +729,19 @@ def _rollup_table(r: Rollup, unit: str | None) -> Any:
 
 def _value_cells(value: Quantity | Range, unit: str) -> tuple[Decimal | None]:
     if isinstance(value, Quantity):
-        return (_magnitude_in(value, unit),)
+        return (magnitude_in(value, unit),)
     if value.is_known and value.is_point and value.low_closed and value.high_closed:
-        return (_magnitude_in(value.low, unit),)
+        return (magnitude_in(value.low, unit),)
     return (None,)
 
 
 def _range_cells(value: Quantity | Range, unit: str) -> tuple[Any, ...]:
     if isinstance(value, Quantity):
-        d = _magnitude_in(value, unit)
+        d = magnitude_in(value, unit)
         return d, d, True, True, True
     if not value.is_known:
         return None, None, None, None, False
-    low, high = _magnitude_in(value.low, unit), _magnitude_in(value.high, unit)
+    low, high = magnitude_in(value.low, unit), magnitude_in(value.high, unit)
     return low, high, value.low_closed, value.high_closed, True
 
 

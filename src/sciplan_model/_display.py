@@ -26,9 +26,9 @@ import enum
 import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._arrow import magnitude_in
 from ._rollup import _show, _value_text, field_name
 from ._walk import Entry
 from .codes import FundingStage
@@ -37,7 +37,7 @@ from .model import Organization, Plan, Project, Section, Task
 from .period import FiveYearPlan, Year, YearSpan
 from .quantity import Quantity, total
 from .serialize import ITEM_TAGS
-from .units import unit_info
+from .units import finest_unit
 
 if TYPE_CHECKING:
     from ._attainment import Attainment
@@ -398,24 +398,13 @@ def _label(item: Any) -> str | None:
     return str(item.name)  # project, person, organization
 
 
-def _finest(units: Iterable[str]) -> str:
-    return min(units, key=lambda u: unit_info(u).factor)
-
-
-def _in(q: Quantity | None, unit: str) -> Decimal | None:
-    """``q``'s magnitude in ``unit``, exactly (None for None)."""
-    if q is None:
-        return None
-    return q.magnitude if q.unit == unit else q.to(unit).magnitude
-
-
 def _figure_cells(f: Figure) -> dict[str, Any]:
     units = [q.unit for q in (f.value, f.upper) if q is not None] or [f.unit]
-    unit = _finest(units)
+    unit = finest_unit(units)
     return {
         "figure": str(f),
-        "value": _in(f.value, unit),
-        "upper": _in(f.upper, unit),
+        "value": magnitude_in(f.value, unit),
+        "upper": magnitude_in(f.upper, unit),
         "unit": unit,
         "qualifier": f.qualifier.value,
     }

@@ -38,6 +38,7 @@ from __future__ import annotations
 import decimal
 import functools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,7 @@ from .errors import UnknownUnitError, WrongTypeError
 
 __all__ = [
     "UnitInfo",
+    "finest_unit",
     "is_currency",
     "pint_unit",
     "registry",
@@ -391,3 +393,9 @@ def is_currency(name: str) -> bool:
     """True when ``name`` is a unit of money of any currency (元, 千元, 万元, 亿元,
     美元, 万美元, 欧元, 港元, 日元, 英镑 …)."""
     return unit_info(name).currency
+
+
+def finest_unit(units: Iterable[str]) -> str:
+    """The finest of ``units`` (of one dimension): the one of smallest size, 万元 of
+    万元 and 亿元."""
+    return min(units, key=lambda u: unit_info(u).factor)
