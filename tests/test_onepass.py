@@ -142,6 +142,10 @@ def test_colons_inside_strings_are_counted() -> None:
     assert plan is not None
     assert plan.title == "9:00 会议"
     assert plan == loads(text)
+    # a backslash written before u003a is no escaped colon
+    literal = text.replace("9:00 会议", "\\\\u003a")
+    assert _one_pass(literal) == loads(literal)
+    assert loads(literal).title == "\\u003a"
 
 
 def test_ids_said_twice_and_unknown_references_go_the_detailed_way() -> None:

@@ -660,10 +660,17 @@ def _one_pass(data: Any, cls: type[T], text: str | None) -> T | None:
     if cls is Plan and not _ids_fine(counts):
         return None
     if text is not None and (
-        "\\u003a" in text or "\\u003A" in text or text.count(":") != counts.members + counts.colons
+        ("\\u003" in text and _ESCAPED_COLON.search(text))
+        or text.count(":") != counts.members + counts.colons
     ):
         return None
     return result
+
+
+#: A colon written as an escape in a JSON text (``\\u003a`` whose backslash is not
+#: itself escaped): once parsed it is a colon inside a string, which the text does not
+#: show as a colon.
+_ESCAPED_COLON = re.compile(r"(?<!\\)(?:\\\\)*\\u003[aA]")
 
 
 def _to_data_detailed(obj: Any) -> Any:
