@@ -81,10 +81,11 @@ def bench_make(n: int, rounds: int) -> None:
 # -- 2. memory ---------------------------------------------------------------------------
 
 
-def traced_bytes(n: int) -> float:
+def traced_bytes(n: int, summed: bool = False) -> float:
     """Bytes allocated per Money made from a ready-made Decimal, beyond that Decimal (a
     Money that copies its magnitude has the copy counted once, then taken off as the
-    Decimal it holds)."""
+    Decimal it holds); when ``summed``, after a ``total()`` of them too (what amounts
+    keep of what they compute for sums)."""
     given = magnitudes(n)
     held: list[Money | None] = [None] * n
     tracemalloc.start()
@@ -92,6 +93,8 @@ def traced_bytes(n: int) -> float:
         before = tracemalloc.get_traced_memory()[0]
         for k, m in enumerate(given):
             held[k] = Money(m, "万元")
+        if summed:
+            total(held)  # type: ignore[arg-type]
         after = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
@@ -145,6 +148,8 @@ def bench_memory(n: int) -> None:
         f"{pad('memory of a Money over its Decimal')} {traced:6.1f} bytes a Money "
         f"(traced over {n:,}; the Decimal itself {decimal_size} bytes)  aim ≤ 100 bytes"
     )
+    summed = traced_bytes(n, summed=True)
+    print(f"{pad('  (information) after a total() of them')} {summed:6.1f} bytes a Money")
     size, notes = sized()
     print(f"{pad('  (information) sys.getsizeof')} {size} bytes: {'; '.join(notes)}")
 

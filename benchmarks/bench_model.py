@@ -17,48 +17,53 @@ Before anything is timed the script checks that the pydantic classes have the li
 fields in the library's order, that pydantic reads the library's JSON and writes it back
 byte for byte (so the library reads pydantic's text to the same plan), that both find
 the same projects and the same total of money (exact ``Decimal``), and the same for a
-small plan with every kind of item.
+small plan with every kind of item; and that the mirrors refuse what the library refuses
+in a small plan changed one way at a time (a blank id, an amount of 29 digits, money in
+项, a project id twice …).
 
 The mirror is the leanest faithful pydantic model of the same JSON: frozen
 ``BaseModel`` classes in strict mode (JSON types as written: no string for a number, no
 0 for false), unknown keys refused, the items a union discriminated on ``"type"``,
 codes as the library's own enums, and the checks the library makes while loading, each
-in pydantic's cheapest form, and no others.  Which checks each side makes:
+in pydantic's cheapest form, and no others.  For information, a msgspec mirror
+(``msgspec.Struct`` classes, frozen, unknown fields refused, items tagged by ``"type"``)
+makes the same checks: ``Meta`` constraints where msgspec has them, ``__post_init__``
+where it has none.  Which checks each side makes while loading (library; pydantic;
+msgspec):
 
-========================================  =============================  ==============================
-check                                     the library (loads)            the pydantic mirror
-========================================  =============================  ==============================
-JSON types, unknown keys, item ``type``   yes                            yes (strict, ``extra="forbid"``)
-``schema_version`` is 1                   yes                            yes (``Literal[1]``)
-codes (level, status, kind, source …)     value or Chinese alias         value (enum)
-required names, ids, titles non-blank     yes                            yes (``pattern=r"\\S"``)
-optional texts non-blank when given       yes                            yes (the same)
-strings ≤ 1,000,000 characters            yes                            yes (``max_length``)
-lone surrogates refused                   yes                            yes (pydantic's JSON parser)
-amount: ≤ 28 significant digits, below    yes (its text's length first,  yes (``max_digits=28``: the same
-10^28, no finer than 10^-28               then the digits)               limits after normalising)
-amount: plain decimal text, -0 made 0     yes                            no (reads 1E+5 and " 1 ")
-amount: a currency for money              yes                            yes (``Literal`` of the currencies)
-figures: the unit is a known unit         yes                            yes (the library's registry)
-figures: qualifier, value, upper, unit,   yes                            yes (a model validator)
-placeholder consistent
-figures: alternative unit as plans write  yes                            no
-years 1000–9999 or a placeholder (20xx)   yes                            yes (bounds, a pattern)
-periods (2006, 十一五, 2006-2010年)        every way plans write them     the written forms (a pattern)
-region code six digits                    yes                            yes (a pattern)
-source spans 0 ≤ start ≤ end, line ≥ 1    yes                            yes
-indicator units; goal's figure counts     yes                            yes (model validators, the
-its indicator; breakdown parts in the                                    library's unit facts)
-total's dimension; a part's level or
-category
-project ids unique; references name       yes                            yes (a plan validator)
-projects of the plan
-a key twice in an object refused          yes                            no (pydantic keeps the last)
-nesting ≤ 64, integers ≤ 30 digits,       yes                            no (its parser's own limits)
-≤ 200M characters, ≤ 20M values
-========================================  =============================  ==============================
+- JSON types, unknown keys, the item's ``type``, ``schema_version`` 1: all three.
+- codes (level, status, kind, source …): the value or a Chinese alias; the value
+  (enum); the value (enum).
+- required names, ids and titles, and optional texts when given, not blank: all three
+  (pydantic and msgspec with ``pattern=r"\\S"``).
+- strings of at most 1,000,000 characters: all three (``max_length``); lone surrogates
+  refused: all three (the JSON parsers of pydantic and msgspec refuse them).
+- an amount of at most 28 significant digits, below 10^28 and no finer than 10^-28:
+  all three (the library by its text's length first, then its digits; pydantic with
+  ``max_digits=28``, the same limits once pydantic has dropped trailing zeros; msgspec
+  in ``__post_init__``).
+- an amount written as plain decimal text, -0 made 0: the library only (pydantic and
+  msgspec read ``1E+5`` and ``" 1 "`` too).
+- an amount of money in a currency: all three (a ``Literal`` of the registry's
+  currencies); a figure's unit a known unit: all three (the library's registry).
+- a figure's qualifier, value, upper end, unit and placeholder consistent: all three
+  (a model validator, ``__post_init__``); its alternative unit as plans write it: the
+  library only.
+- years 1000–9999 or a placeholder (20xx年): all three (bounds and a pattern); periods:
+  every way plans write them; the written forms (2006, 十一五, 2006-2010年: a pattern).
+- a region code of six digits: all three (a pattern); a source span 0 ≤ start ≤ end,
+  line and column ≥ 1: all three (msgspec reads integers of 64 bits at most).
+- an indicator's units; a goal's or achievement's figure counts its indicator; a
+  breakdown's parts in its total's dimension; a part's level or category: all three
+  (validators using the library's unit facts).
+- project ids unique and references naming projects of the plan: all three (a check
+  of the whole plan after it is read).
+- a key twice in an object refused, nesting at most 64 deep, integers of at most 30
+  digits, documents of at most 200M characters and 20M values: the library only
+  (pydantic and msgspec keep the last of a repeated key and have their parsers' own
+  limits).
 
-Amounts are held as exact ``Decimal`` on both sides.  Results are recorded in
+Amounts are held as exact ``Decimal`` on every side.  Results are recorded in
 docs/benchmarks.md.
 """
 
@@ -463,6 +468,30 @@ class QuantityModel(Frozen):
 NEEDS_VALUE = frozenset({Qualifier.EXACT, Qualifier.RANGE, Qualifier.ODD})
 
 
+def figure_check(q: Qualifier, value: Any, upper: Any, unit: str, placeholder: str | None) -> None:
+    """A figure's parts agree (``value`` and ``upper`` are None or have a ``unit``), as
+    the library's Figure checks them: a ValueError where they do not."""
+    if value is None:
+        if q in NEEDS_VALUE:
+            raise ValueError(f"qualifier {q.name} needs a value")
+        if not unit:
+            raise ValueError("a figure without a value needs its unit")
+        _known_unit(unit)
+    elif q is Qualifier.UNKNOWN:
+        raise ValueError("an UNKNOWN figure has no value")
+    elif placeholder is not None:
+        raise ValueError("a figure with a value has no placeholder")
+    if q is Qualifier.RANGE:
+        if upper is None:
+            raise ValueError("a RANGE figure needs its upper end")
+        if unit and unit != upper.unit:
+            raise ValueError(f"unit {unit!r} is not {upper.unit!r}")
+    elif upper is not None:
+        raise ValueError("only a RANGE figure has an upper end")
+    elif value is not None and unit and unit != value.unit:
+        raise ValueError(f"unit {unit!r} is not {value.unit!r}")
+
+
 class FigureModel(Frozen):
     text: Str = ""
     value: QuantityModel | None = None
@@ -475,26 +504,7 @@ class FigureModel(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> FigureModel:
-        q, value, upper, unit = self.qualifier, self.value, self.upper, self.unit
-        if value is None:
-            if q in NEEDS_VALUE:
-                raise ValueError(f"qualifier {q.name} needs a value")
-            if not unit:
-                raise ValueError("a figure without a value needs its unit")
-            _known_unit(unit)
-        elif q is Qualifier.UNKNOWN:
-            raise ValueError("an UNKNOWN figure has no value")
-        elif self.placeholder is not None:
-            raise ValueError("a figure with a value has no placeholder")
-        if q is Qualifier.RANGE:
-            if upper is None:
-                raise ValueError("a RANGE figure needs its upper end")
-            if unit and unit != upper.unit:
-                raise ValueError(f"unit {unit!r} is not {upper.unit!r}")
-        elif upper is not None:
-            raise ValueError("only a RANGE figure has an upper end")
-        elif value is not None and unit and unit != value.unit:
-            raise ValueError(f"unit {unit!r} is not {value.unit!r}")
+        figure_check(self.qualifier, self.value, self.upper, self.unit, self.placeholder)
         return self
 
     @property
@@ -815,6 +825,350 @@ def pydantic_dumps(model: PlanModel) -> str:
     return model.model_dump_json(indent=2, exclude_defaults=True)
 
 
+# -- the same JSON in msgspec, for information ---------------------------------------------
+#
+# The same checks as the pydantic mirror, in msgspec's forms: ``Meta`` constraints where
+# msgspec has them (non-blank texts, lengths, bounds, patterns), ``__post_init__`` where it
+# has none (the digits of an amount, known units, the figure, indicator, breakdown and
+# reference checks).  msgspec decodes strictly and refuses unknown fields as configured.
+
+try:
+    import msgspec
+except ImportError:  # optional: the line is skipped, and the script says so
+    msgspec = None  # type: ignore[assignment]
+
+
+def _magnitude_problem(d: Decimal) -> str | None:
+    """Why ``d`` cannot be an amount's magnitude (the library's three limits)."""
+    if not d.is_finite():
+        return "not a finite number"
+    if d:
+        t = d.as_tuple()
+        if len(t.digits) > MAX_DIGITS or d.adjusted() > 27 or int(t.exponent) < -28:
+            return f"{d} is past the limits of an amount"
+    return None
+
+
+if msgspec is not None:
+    from msgspec import Meta
+
+    MText = Annotated[str, Meta(pattern=r"\S", max_length=MAX_STRING)]
+    MStr = Annotated[str, Meta(max_length=MAX_STRING)]
+    MYear = (
+        Annotated[int, Meta(ge=1000, le=9999)]
+        | Annotated[str, Meta(pattern=rf"^{_PLACEHOLDER}年$")]
+    )
+    MPeriod = (
+        Annotated[int, Meta(ge=1000, le=9999)]
+        | Annotated[
+            str, Meta(pattern=rf"^(?:[一二三四五六七八九十]{{1,3}}五|{_YEAR}年|{_YEAR}-{_YEAR}年)$")
+        ]
+    )
+    MOffset = Annotated[int, Meta(ge=0)]  # msgspec reads ints of 64 bits at most
+    MPosition = Annotated[int, Meta(ge=1)]
+
+    class S(msgspec.Struct, frozen=True, omit_defaults=True, forbid_unknown_fields=True):
+        pass
+
+    class MSourceRef(S, frozen=True):
+        document: MText
+        start: MOffset
+        end: MOffset
+        line: MPosition | None = None
+        column: MPosition | None = None
+
+        def __post_init__(self) -> None:
+            if self.start > self.end:
+                raise ValueError(f"[{self.start}, {self.end}) is not a span")
+
+    class MRegion(S, frozen=True):
+        name: MText
+        code: Annotated[str, Meta(pattern=r"^[0-9]{6}$")] | None = None
+        level: Level | None = None
+        parent: MRegion | None = None
+
+    class MMoney(S, frozen=True):
+        magnitude: Decimal
+        unit: Currency  # type: ignore[valid-type]
+
+        def __post_init__(self) -> None:
+            problem = _magnitude_problem(self.magnitude)
+            if problem is not None:
+                raise ValueError(problem)
+
+    class MQuantity(S, frozen=True):
+        magnitude: Decimal
+        unit: MStr
+
+        def __post_init__(self) -> None:
+            problem = _magnitude_problem(self.magnitude)
+            if problem is not None:
+                raise ValueError(problem)
+            _known_unit(self.unit)
+
+    class MFigure(S, frozen=True):
+        text: MStr = ""
+        value: MQuantity | None = None
+        unit: MStr = ""
+        qualifier: Qualifier = Qualifier.EXACT
+        aspirational: bool = False
+        upper: MQuantity | None = None
+        placeholder: MStr | None = None
+        alternative_unit: MStr | None = None
+
+        def __post_init__(self) -> None:
+            figure_check(self.qualifier, self.value, self.upper, self.unit, self.placeholder)
+
+        @property
+        def measured_in(self) -> str:
+            if self.unit:
+                return self.unit
+            end = self.upper if self.qualifier is Qualifier.RANGE else self.value
+            return end.unit if end is not None else ""
+
+    class MIndicator(S, frozen=True):
+        name: MText
+        unit: MText
+        same_as: tuple[MStr, ...] = ()
+        key: MText | None = None
+        aggregation: Aggregation = Aggregation.FLOW
+        per: MText | None = None
+
+        def __post_init__(self) -> None:
+            unit = unit_info(self.unit)
+            for word in self.same_as:
+                if not (unit.is_count and unit_info(word).is_count):
+                    raise ValueError(f"only measure words count alike, not {self.unit}, {word}")
+
+        def counts(self, unit: str) -> bool:
+            dimension = _dimension(unit)
+            return dimension == _dimension(self.unit) or any(
+                dimension == _dimension(word) for word in self.same_as
+            )
+
+    class MDesignation(S, frozen=True):
+        title: MText
+        holder: MText | None = None
+        by: tuple[MStr, ...] = ()
+        level: Level | None = None
+        year: MYear | None = None
+        nominated: bool = False
+        source: MSourceRef | None = None
+
+    class MOrganization(S, frozen=True):
+        name: MText
+        kind: OrganizationKind = OrganizationKind.OTHER
+        designations: tuple[MDesignation, ...] = ()
+        region: MRegion | None = None
+        source: MSourceRef | None = None
+
+    class MGoal(S, frozen=True):
+        indicator: MIndicator
+        figure: MFigure
+        period: MPeriod | None = None
+        label: MText | None = None
+        region: MRegion | None = None
+        levels: tuple[Level, ...] = ()
+        source: MSourceRef | None = None
+
+        def __post_init__(self) -> None:
+            if not self.indicator.counts(self.figure.measured_in):
+                raise ValueError(f"cannot count {self.indicator.name!r} in this figure")
+
+    class MFunding(S, frozen=True):
+        amount: MMoney
+        source: FundingSource
+        stage: FundingStage = FundingStage.ALLOCATED
+        year: MYear | None = None
+
+    class MBreakdownPart(S, frozen=True):
+        figure: MFigure
+        level: Level | None = None
+        category: MStr | None = None
+        source: MSourceRef | None = None
+
+        def __post_init__(self) -> None:
+            if self.level is None and not self.category:
+                raise ValueError("a breakdown part needs a level or a category")
+
+    class I(S, tag_field="type", frozen=True):  # noqa: E742 - the base of the tagged items
+        pass
+
+    class MGoalItem(MGoal, I, tag="goal", frozen=True):
+        pass
+
+    class MAchievementItem(MGoal, I, tag="achievement", frozen=True):
+        pass
+
+    class MTaskItem(I, tag="task", frozen=True):
+        label: MText | None = None
+        title: MText | None = None
+        text: MText | None = None
+        owner: MText | None = None
+        deadline: MPeriod | None = None
+        participants: tuple[MStr, ...] = ()
+        goals: tuple[MGoal, ...] = ()
+        projects: tuple[MStr, ...] = ()
+        source: MSourceRef | None = None
+
+    class MMeasureItem(I, tag="measure", frozen=True):
+        label: MText | None = None
+        title: MText | None = None
+        category: MText | None = None
+        text: MText | None = None
+        source: MSourceRef | None = None
+
+    class MProjectItem(I, tag="project", frozen=True):
+        id: MText
+        name: MText
+        programme: MText | None = None
+        level: Level | None = None
+        status: ProjectStatus | None = None
+        year: MYear | None = None
+        undertaker: MOrganization | None = None
+        funding: tuple[MFunding, ...] = ()
+        related: tuple[MStr, ...] = ()
+        source: MSourceRef | None = None
+
+    class MBreakdownItem(I, tag="breakdown", frozen=True):
+        subject: MText
+        total: MFigure
+        indicator: MIndicator | None = None
+        parts: tuple[MBreakdownPart, ...] = ()
+        complete: bool = True
+        levels: tuple[Level, ...] = ()
+        period: MPeriod | None = None
+        projects: tuple[MStr, ...] = ()
+        stage: FundingStage = FundingStage.ALLOCATED
+        source: MSourceRef | None = None
+
+        def __post_init__(self) -> None:
+            dimension = _dimension(self.total.measured_in)
+            for part in self.parts:
+                unit = part.figure.measured_in
+                if _dimension(unit) != dimension and not (
+                    self.indicator is not None and self.indicator.counts(unit)
+                ):
+                    raise ValueError(f"cannot break {self.total.measured_in} down into {unit}")
+
+    class MScheduleItem(I, tag="schedule", frozen=True):
+        date: MText | None = None
+        time: MText | None = None
+        person: MText | None = None
+        topic: MText | None = None
+        source: MSourceRef | None = None
+
+    class MPersonItem(I, tag="person", frozen=True):
+        name: MText
+        role: MText | None = None
+        organization: MText | None = None
+        source: MSourceRef | None = None
+
+    class MDesignationItem(MDesignation, I, tag="designation", frozen=True):
+        pass
+
+    class MOrganizationItem(MOrganization, I, tag="organization", frozen=True):
+        pass
+
+    class MNoteItem(I, tag="note", frozen=True):
+        title: MText
+        label: MText | None = None
+        text: MText | None = None
+        source: MSourceRef | None = None
+
+    MItem = (
+        MGoalItem
+        | MAchievementItem
+        | MTaskItem
+        | MMeasureItem
+        | MProjectItem
+        | MBreakdownItem
+        | MScheduleItem
+        | MPersonItem
+        | MDesignationItem
+        | MOrganizationItem
+        | MNoteItem
+    )
+
+    class MSection(S, frozen=True):
+        label: MText | None = None
+        title: MText | None = None
+        kind: PlanKind | None = None
+        period: MPeriod | None = None
+        text: MText | None = None
+        items: tuple[MItem, ...] = ()
+        sections: tuple[MSection, ...] = ()
+        source: MSourceRef | None = None
+
+    class MPlan(S, frozen=True):
+        schema_version: Literal[1]
+        id: MText
+        title: MText
+        kind: PlanKind
+        issuer: MText | None = None
+        region: MRegion | None = None
+        level: Level | None = None
+        period: MPeriod | None = None
+        sections: tuple[MSection, ...] = ()
+        source: MSourceRef | None = None
+
+        def __post_init__(self) -> None:
+            seen: set[str] = set()
+            items = list(_msgspec_items(self.sections))
+            for item in items:
+                if type(item) is MProjectItem:
+                    if item.id in seen:
+                        raise ValueError(f"duplicate project id {item.id!r}")
+                    seen.add(item.id)
+            for item in items:
+                kind = type(item)
+                refs = (
+                    item.related
+                    if kind is MProjectItem
+                    else item.projects
+                    if kind is MTaskItem or kind is MBreakdownItem
+                    else ()
+                )
+                for ref in refs:
+                    if ref not in seen:
+                        raise ValueError(f"no project with id {ref!r} in this plan")
+
+    def _msgspec_items(sections: tuple[MSection, ...]) -> Iterator[Any]:
+        for section in sections:
+            yield from section.items
+            yield from _msgspec_items(section.sections)
+
+    _MSGSPEC_DECODER = msgspec.json.Decoder(MPlan)
+    #: The structs in the order of ``_mirrors()``.
+    _MSGSPEC_MIRRORS: tuple[type[msgspec.Struct], ...] = (
+        MSourceRef,
+        MRegion,
+        MIndicator,
+        MDesignationItem,
+        MOrganizationItem,
+        MGoalItem,
+        MAchievementItem,
+        MTaskItem,
+        MMeasureItem,
+        MProjectItem,
+        MBreakdownItem,
+        MBreakdownPart,
+        MScheduleItem,
+        MPersonItem,
+        MNoteItem,
+        MFunding,
+        MSection,
+        MPlan,
+    )
+
+    def msgspec_loads(text: str) -> MPlan:
+        return _MSGSPEC_DECODER.decode(text)
+
+    def msgspec_dumps(plan: MPlan) -> str:
+        """The plan as the library writes it: two-space indents, defaults left out."""
+        return msgspec.json.format(msgspec.json.encode(plan), indent=2).decode()
+
+
 # -- checks ------------------------------------------------------------------------------
 
 _FACTORS = {
@@ -840,6 +1194,17 @@ def our_sums(plan: Plan) -> tuple[int, Decimal]:
     projects = list(_our_projects(plan.sections))
     amounts = [f.amount for p in projects for f in p.funding]
     return len(projects), total(amounts, unit="元").magnitude
+
+
+def msgspec_sums(plan: Any) -> tuple[int, Decimal]:
+    """How many projects msgspec's plan holds and their money in 元, exactly."""
+    projects = [i for i in _msgspec_items(plan.sections) if type(i) is MProjectItem]
+    exact = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.Rounded])
+    money = Decimal(0)
+    for p in projects:
+        for f in p.funding:
+            money = exact.add(money, exact.multiply(f.amount.magnitude, _FACTORS[f.amount.unit]))
+    return len(projects), money
 
 
 def pydantic_sums(model: PlanModel) -> tuple[int, Decimal]:
@@ -868,6 +1233,13 @@ def _refused_by_both(data: dict[str, Any], what: str) -> None:
         pass
     else:
         raise SystemExit(f"the pydantic mirror reads a plan with {what}")
+    if msgspec is not None:
+        try:
+            msgspec_loads(text)
+        except msgspec.ValidationError:
+            pass
+        else:
+            raise SystemExit(f"the msgspec mirror reads a plan with {what}")
 
 
 def check_refusals() -> None:
@@ -893,7 +1265,7 @@ def check_refusals() -> None:
             lambda d: amount(d).update(magnitude="0." + "0" * 28 + "1"),
         ),
         ("money in 项", lambda d: amount(d).update(unit="项")),
-        ("an amount as a JSON string of a number", lambda d: amount(d).update(magnitude="NaN")),
+        ("an amount that is NaN", lambda d: amount(d).update(magnitude="NaN")),
         ("a year of three digits", lambda d: project(d).update(year=999)),
         ("a region code of five digits", lambda d: d["region"]["parent"].update(code="62000")),
         ("an unknown key", lambda d: project(d).update(nmae="x")),
@@ -949,6 +1321,13 @@ def check_shape() -> None:
     union = {get_args(cls.model_fields["type"].annotation)[0] for cls in _ITEM_CLASSES}
     if tags and tags != union:
         raise SystemExit(f"the item types are {sorted(tags)}, the union has {sorted(union)}")
+    if msgspec is not None:
+        for (ours, _), struct in zip(_mirrors(), _MSGSPEC_MIRRORS, strict=True):
+            fields = attrs.fields(ours)
+            names = [a.name for a in fields if a.default is attrs.NOTHING]
+            names += [a.name for a in fields if a.default is not attrs.NOTHING]
+            if names != [k for k in struct.__struct_fields__ if k != "schema_version"]:
+                raise SystemExit(f"{struct.__name__} mirrors {ours.__name__} no longer")
 
 
 def check(plan: Plan, text: str) -> None:
@@ -971,6 +1350,12 @@ def check(plan: Plan, text: str) -> None:
         raise SystemExit("pydantic's model differs from the library's in some item")
     if sciplan_model.loads(small_text) != small:
         raise SystemExit("the plan with every item does not round-trip")
+    if msgspec is not None:
+        plain = msgspec_loads(text)
+        if msgspec_sums(plain) != ours:
+            raise SystemExit(f"msgspec disagrees: ours {ours}, msgspec {msgspec_sums(plain)}")
+        if msgspec_dumps(plain) != text or msgspec_dumps(msgspec_loads(small_text)) != small_text:
+            raise SystemExit("msgspec does not write the library's JSON back as it was")
 
 
 # -- the benchmark --------------------------------------------------------------------------
@@ -1035,6 +1420,18 @@ def bench(n: int, rounds: int) -> str:
         f"{both.min(BASE, PAUSED) * per:.1f} µs for pydantic (collector paused, minimum)"
     )
     report("  (information) dumps(indent=None)", compact, "-", baseline="pydantic")
+    if msgspec is None:
+        print(f"{pad('  (information) msgspec')} skipped: msgspec is not installed")
+    else:
+        t = compare(partial(sciplan_model.loads, text), partial(msgspec_loads, text), rounds)
+        report("  (information) loads vs msgspec", t, "-", baseline="msgspec")
+        t = compare(
+            lambda: partial(sciplan_model.dumps, sciplan_model.loads(text)),
+            lambda: partial(msgspec_dumps, msgspec_loads(text)),
+            rounds,
+            fresh=True,
+        )
+        report("  (information) dumps vs msgspec", t, "-", baseline="msgspec")
     print(
         f"{pad('  (information) stdlib json alone')} json.loads {fmt_time(floor_loads)}  "
         f"json.dumps(indent=2) {fmt_time(floor_dumps)}  (collector paused, minimum)"
