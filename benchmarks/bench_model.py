@@ -1440,38 +1440,23 @@ def bench(n: int, rounds: int) -> str:
 
 
 def _phases(plan: Plan, text: str) -> None:
-    """The time of each phase of loads and dumps, without the profiler's overhead."""
-    read = getattr(_serialize, "_read_json", None)
+    """The time of each phase of loads and dumps, without the profiler's overhead: the
+    one pass each way, and the detailed ways a document with a problem takes."""
+    from sciplan_model._onepass import Counts, readers
+
     print("\nPhases (best of 3, collector paused, no profiler):")
-    phases: list[tuple[str, Callable[[], object]]] = [
-        ("dumps: to_data(plan)", lambda: _serialize.to_data(plan)),
-    ]
     data = _serialize.to_data(plan)
-    phases.append(
-        (
-            "dumps: json.dumps(data, indent=2)",
-            lambda: json.dumps(data, ensure_ascii=False, indent=2),
-        )
-    )
-    if read is not None:
-        parsed = read(text)
-        phases += [
-            ("loads: _read_json(text)", lambda: read(text)),
-            ("loads: from_data(data)", lambda: _serialize.from_data(parsed)),
-        ]
-    depth = getattr(_serialize, "_depth_problem", None)
-    if depth is not None:
-        phases.append(("loads:   of which _depth_problem(text)", lambda: depth(text)))
-    duplicates = getattr(_serialize, "_duplicate_ids", None)
-    if duplicates is not None and read is not None:
-        phases.append(("loads:   of which _duplicate_ids(data)", lambda: duplicates(parsed)))
-    converter = getattr(_serialize, "_converter", None)
-    fast = converter(False) if converter is not None else None
-    if fast is not None and read is not None:
-        body = {k: v for k, v in parsed.items() if k != "schema_version"}
-        phases.append(
-            ("loads:   of which _FAST.structure(data)", lambda: fast.structure(body, Plan))
-        )
+    parsed = _serialize._parse_quickly(text)
+    read = readers()[Plan]
+    phases: list[tuple[str, Callable[[], object]]] = [
+        ("dumps: to_data(plan), one pass", lambda: _serialize.to_data(plan)),
+        ("dumps: the JSON text of the data", lambda: _serialize._encode(data, 2)),
+        ("loads: json.loads(text), no hooks", lambda: _serialize._parse_quickly(text)),
+        ("loads: the one pass over the data", lambda: read(parsed, 1, Counts())),
+        ("loads: the duplicate-key count", lambda: text.count(":")),
+        ("(detailed) to_data, cattrs and a walk", lambda: _serialize._to_data_detailed(plan)),
+        ("(detailed) json.loads with hooks", lambda: _serialize._read_json(text)),
+    ]
     for name, fn in phases:
         print(f"  {name:<42} {fmt_time(best_of(fn, 3, paused=True))}")
 
