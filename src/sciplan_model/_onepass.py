@@ -114,8 +114,10 @@ def _kind(t: Any) -> tuple[str, Any]:
     raise TypeError(f"no one-pass reader for {t!r}")  # pragma: no cover - the model's types
 
 
+# A string with a lone surrogate cannot be encoded: ``encode()`` raises, and any error
+# hands the document to the detailed path (it is quicker than searching for one).
 _TEXT = """\
-    if type(v) is not str or len(v) > MS or (not v.isascii() and SUR(v)){empty}:
+    if type(v) is not str or len(v) > MS or (not v.isascii() and not v.encode()){empty}:
         raise GIVE_UP
     if ':' in v:
         counts.colons += v.count(':')
@@ -145,7 +147,7 @@ def _read_value(kind: str, target: Any, strict_text: bool) -> str:
     if kind == "code":
         name = target.__name__
         return (
-            f"    c = MEMBERS_{name}.get(v) if type(v) is str else None\n"
+            f"    c = MEMBERS_{name}.get(v)\n"  # an unhashable v raises: the detailed path
             "    if c is None:\n"
             "        if type(v) is not str or len(v) > MS:\n            raise GIVE_UP\n"
             f"        c = S_CODE(v, {name})\n"
@@ -175,7 +177,7 @@ def _read_value(kind: str, target: Any, strict_text: bool) -> str:
         return (
             "    if type(v) is not list and type(v) is not tuple:\n        raise GIVE_UP\n"
             "    for e in v:\n"
-            "        if type(e) is not str or len(e) > MS or (not e.isascii() and SUR(e)):\n"
+            "        if type(e) is not str or len(e) > MS or (not e.isascii() and not e.encode()):\n"
             "            raise GIVE_UP\n"
             "        if ':' in e:\n"
             "            counts.colons += e.count(':')\n"
@@ -288,7 +290,6 @@ def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
         "MISSING": object(),
         "MS": MAX_STRING,
         "IL": INT_LIMIT,
-        "SUR": SURROGATE.search,
         "VERSION": s.SCHEMA_VERSION,
         "YEAR": s._year,
         "S_YEAR": s._structure_year,
@@ -404,7 +405,7 @@ def _write_value(kind: str, target: Any) -> str:
     """Source that checks ``v`` and sets ``w``, what the document holds for it."""
     if kind == "str":
         return (
-            "    if type(v) is not str or len(v) > MS or (not v.isascii() and SUR(v)):\n"
+            "    if type(v) is not str or len(v) > MS or (not v.isascii() and not v.encode()):\n"
             "        raise GIVE_UP\n    w = v\n"
         )
     if kind == "int":
@@ -426,7 +427,7 @@ def _write_value(kind: str, target: Any) -> str:
     if kind == "strs":
         return (
             "    for e in v:\n"
-            "        if type(e) is not str or len(e) > MS or (not e.isascii() and SUR(e)):\n"
+            "        if type(e) is not str or len(e) > MS or (not e.isascii() and not e.encode()):\n"
             "            raise GIVE_UP\n"
             "    w = list(v)\n    counts.elements += len(w)\n"
         )
@@ -497,7 +498,6 @@ def writers() -> dict[type, Callable[[Any, int, Counts], Any]]:
         "GIVE_UP": GiveUp,
         "MS": MAX_STRING,
         "IL": INT_LIMIT,
-        "SUR": SURROGATE.search,
         "MONEY": Money,
         "W_YEAR": _write_year,
         "W_PERIOD": _write_period,

@@ -621,7 +621,7 @@ def to_data(obj: Any) -> Any:
         counts = Counts()
         try:
             data = writer(obj, 1, counts)
-        except (GiveUp, SciplanError, RecursionError):
+        except (GiveUp, SciplanError, RecursionError, UnicodeEncodeError):
             pass
         else:
             plan = type(obj) is Plan
