@@ -124,13 +124,21 @@ class _Group(Generic[_T]):
 
     def entry(self, k: int) -> Entry:
         """The ``k``-th item as an :class:`Entry`, its path made now."""
+        return self._entry(k, True)
+
+    def sketch(self, k: int) -> Entry:
+        """The ``k``-th item as an :class:`Entry` whose path is left empty (unless it was
+        given as an entry), for code that reads items, plans and periods only."""
+        return self._entry(k, False)
+
+    def _entry(self, k: int, with_path: bool) -> Entry:
         if self._entries is not None:
             return self._entries[k]
         site, step, item = self.sites[k], self.steps[k], self.items[k]
         if step is None:
             return site  # type: ignore[return-value]
         within = site.within
-        path = site.item_path(step)  # type: ignore[union-attr]
+        path = site.item_path(step) if with_path else ""  # type: ignore[union-attr]
         return Entry(path, item, own_period(item, within), site.plan, within)  # type: ignore[arg-type]
 
     def entries(self) -> list[Entry]:
