@@ -231,3 +231,39 @@ def test_the_size_limit_counts_what_is_written_besides_spaces_and_line_breaks(
     padded = text.replace("\n", "\n" + " " * 4 * written, 1)
     with pytest.raises(PlanLoadError, match="characters in all"):
         loads(padded)
+
+
+def test_objects_altered_behind_their_class_are_written_as_cattrs_writes_them() -> None:
+    """A list put in a tuple field is written (cattrs writes it), and a value of the
+    wrong class sends the object to the detailed writer instead of an AttributeError."""
+    from sciplan_model import PlanKind, Region, Section, Task
+
+    task = Task(title="t")
+    object.__setattr__(task, "participants", [])
+    plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[Section(items=[task])])
+    assert to_data(plan) == serialize._to_data_detailed(plan)
+    assert to_data(plan)["sections"][0]["items"][0]["participants"] == []
+    region = Region(name="XX县")
+    object.__setattr__(region, "parent", "甘肃省")
+    odd = Plan(id="p", title="t", kind=PlanKind.ANNUAL, region=region)
+    assert to_data(odd) == serialize._to_data_detailed(odd)
+
+
+def test_a_saved_file_is_measured_with_its_last_line_break(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dump adds a line break to the text: a file one character past what load reads
+    in all is refused by dump, not written."""
+    from sciplan_model import PlanKind, Section, dump, load
+
+    plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[Section(title="s")])
+    text = dumps(plan)
+    monkeypatch.setattr(serialize, "WHITESPACE_FACTOR", 1)
+    monkeypatch.setattr(serialize, "MAX_DOCUMENT", len(text))
+    path = tmp_path / "plan.json"
+    with pytest.raises(InvalidValueError, match="Parquet dataset"):
+        dump(plan, path)
+    assert not path.exists()
+    monkeypatch.setattr(serialize, "MAX_DOCUMENT", len(text) + 1)
+    dump(plan, path)
+    assert load(path) == plan

@@ -365,3 +365,32 @@ def test_a_scope_takes_any_iterable_of_plans_with_its_entries() -> None:
     scope = Scope(iter([plan]), entries)
     assert scope.plans == (plan,)
     assert scope.items(Project) == entries[Project]
+
+
+def test_a_five_year_figure_of_given_entries_is_checked_by_their_periods() -> None:
+    """Entries made by hand say the period each figure is for (``within`` left out):
+    the five-year sum is checked by those periods, as a walked plan's would be."""
+    from sciplan_model.validation import check_five_year
+
+    indicator = Indicator(name="项目", unit="项")
+    stated = Achievement(indicator=indicator, figure=Figure.parse("10项"))
+    first = Achievement(indicator=indicator, figure=Figure.parse("6项"), period=Year(2001))
+    second = Achievement(indicator=indicator, figure=Figure.parse("7项"), period=Year(2002))
+    plan = Plan(
+        id="A",
+        title="十五科技工作总结",
+        kind=PlanKind.REVIEW,
+        period=FiveYearPlan(10),
+        sections=[Section(items=[stated, first, second])],
+    )
+    entries = [
+        Entry("$.sections[0].items[0]", stated, FiveYearPlan(10), plan),
+        Entry("$.sections[0].items[1]", first, Year(2001), plan),
+        Entry("$.sections[0].items[2]", second, Year(2002), plan),
+    ]
+    found = list(check_five_year(Scope([plan], {Achievement: entries})))
+    walked = list(check_five_year(Scope.of([plan])))
+    assert [(f.code, f.path) for f in found] == [("five_year.sum", "$.sections[0].items[0]")]
+    assert [(f.code, f.path, f.message) for f in found] == [
+        (f.code, f.path, f.message) for f in walked
+    ]

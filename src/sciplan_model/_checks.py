@@ -576,7 +576,7 @@ def check_five_year(scope: Scope) -> Iterator[Finding]:
         region = a.region if a.region is not None else plan.region
         place = region if region is not None else ("plan", id(plan))
         key = (place, indicator.key or indicator.name, unit_info(indicator.unit).dimension)
-        when = a.period if a.period is not None else group.sites[k].within
+        when = group.period(k)
         if isinstance(when, Year):
             if when.value is not None:
                 years.setdefault((*key, when.value), []).append(k)
@@ -606,7 +606,7 @@ def _against_years(
     group: _Group[Achievement], k: int, span: range, present: dict[int, list[int]]
 ) -> Iterator[Finding]:
     a = group.items[k]
-    period = a.period if a.period is not None else group.sites[k].within
+    period = group.period(k)
     name = _show_period(period) if period is not None else ""
     stock = a.indicator.aggregation is Aggregation.STOCK
     last = span[-1]

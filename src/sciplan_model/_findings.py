@@ -122,6 +122,14 @@ class _Group(Generic[_T]):
         """The plan of the ``k``-th item."""
         return self.sites[k].plan
 
+    def period(self, k: int) -> Period | None:
+        """The period the ``k``-th item is for: its own, or else its section's; for an
+        item given as an entry, the entry's ``period``."""
+        site = self.sites[k]
+        if self.steps[k] is None:
+            return site.period  # type: ignore[union-attr]
+        return own_period(self.items[k], site.within)  # type: ignore[arg-type]
+
     def entry(self, k: int) -> Entry:
         """The ``k``-th item as an :class:`Entry`, its path made now."""
         return self._entry(k, True)

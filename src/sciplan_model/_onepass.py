@@ -317,6 +317,7 @@ def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
             kind, target = _kind(t)
             if kind == "code":
                 namespace[f"MEMBERS_{target.__name__}"] = dict(target._value2member_map_)
+                namespace[target.__name__] = target
         source.append(_reader_source(cls, tagged=False))
         if cls in ITEM_TYPES:
             source.append(_reader_source(cls, tagged=True))
@@ -469,7 +470,7 @@ def _writer_source(cls: type, tag: str | None) -> str:
         elif default is None:
             test = "v is not None"
         elif default == ():
-            test = "v"
+            test = "v != ()"  # a list put in behind the class's back is written, as cattrs does
         else:
             test = f"v is not DEFAULT_{name}_{k}"
         if test is None:

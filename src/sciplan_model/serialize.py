@@ -96,6 +96,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_STRING",
     "SCHEMA_VERSION",
+    "WHITESPACE_FACTOR",
     "LoadProblem",
     "PlanLoadError",
     "dump",
@@ -621,8 +622,8 @@ def to_data(obj: Any) -> Any:
         counts = Counts()
         try:
             data = writer(obj, 1, counts)
-        except (GiveUp, SciplanError, RecursionError, UnicodeEncodeError):
-            pass
+        except (GiveUp, SciplanError, RecursionError, UnicodeEncodeError, AttributeError):
+            pass  # AttributeError: an object altered behind its class's back
         else:
             plan = type(obj) is Plan
             if counts.members + counts.elements + plan <= MAX_VALUES and (
@@ -651,7 +652,7 @@ def _one_pass(data: Any, cls: type[T], text: str | None) -> T | None:
     counts = Counts()
     try:
         result: T = reader(data, 1, counts)
-    except MemoryError:
+    except (MemoryError, NameError):  # NameError: a fault of the generated code itself
         raise
     except Exception:  # anything wrong, or unusual: the detailed path says what
         return None
@@ -1159,7 +1160,11 @@ def dump(obj: Any, path: str | Path) -> None:
     a value that cannot be written) leaves the old file as it was."""
     p = Path(path)
     suffix = _suffix(p)
-    text = _toml_text(obj) if suffix == ".toml" else dumps(obj) + "\n"
+    if suffix == ".toml":
+        text = _toml_text(obj)
+    else:
+        with _gc_paused():
+            text = _fits(_encode(to_data(obj), 2) + "\n")  # measured as it is saved
     write_atomically(p, text)
 
 
