@@ -432,7 +432,7 @@ def test_a_placeholder_year_is_no_figure() -> None:
     assert _texts("20xx年全县投入科技经费20xx万元。") == ["20xx万元"]
 
 
-# --- spaces and line breaks ----------------------------------------------------------------------
+# --- spaces and newlines ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -225,7 +225,7 @@ def test_the_size_limit_counts_what_is_written_besides_spaces_and_line_breaks(
     monkeypatch.setattr(serialize, "MAX_DOCUMENT", written - 1)
     with pytest.raises(InvalidValueError, match="Parquet dataset"):
         dumps(plan)
-    with pytest.raises(PlanLoadError, match="characters besides spaces and line breaks"):
+    with pytest.raises(PlanLoadError, match="characters besides spaces and newlines"):
         loads(text)
     monkeypatch.setattr(serialize, "MAX_DOCUMENT", written)
     padded = text.replace("\n", "\n" + " " * 4 * written, 1)

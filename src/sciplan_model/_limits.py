@@ -27,7 +27,7 @@ __all__ = [
 
 #: How deeply arrays and objects may nest in a document.
 MAX_DEPTH = 64
-#: The longest document read, in characters besides spaces and line breaks (so that a
+#: The longest document read, in characters besides spaces and newlines (so that a
 #: plan saved with indents reads back as well as one saved on one line).
 MAX_DOCUMENT = 200_000_000
 #: A document may hold this many times MAX_DOCUMENT characters in all, spaces and line

@@ -1043,14 +1043,14 @@ def _check_data(data: Any) -> tuple[list[LoadProblem], bool]:
 
 def _size_problem(text: str) -> str | None:
     """Why a document is too long to read, or None.  The limit counts what is written
-    besides spaces and line breaks, so that indenting a document does not make it too
+    besides spaces and newlines, so that indenting a document does not make it too
     long: the saver measures what it writes the same way."""
     if len(text) <= MAX_DOCUMENT:
         return None
     if len(text) > WHITESPACE_FACTOR * MAX_DOCUMENT:
         return f"a document of more than {WHITESPACE_FACTOR * MAX_DOCUMENT} characters in all"
     if len(text) - text.count(" ") - text.count("\n") > MAX_DOCUMENT:
-        return f"a document of more than {MAX_DOCUMENT} characters besides spaces and line breaks"
+        return f"a document of more than {MAX_DOCUMENT} characters besides spaces and newlines"
     return None
 
 
@@ -1203,7 +1203,7 @@ def _read_file(p: Path) -> bytes:
     read: a file larger than a document of ``MAX_DOCUMENT`` characters can be (four
     bytes a character in UTF-8, and a byte order mark) is refused unread, and no more
     than that is ever read."""
-    # at most four bytes a character written, one a space or line break, and a BOM
+    # at most four bytes a character written, one a space or newline, and a BOM
     limit = 3 * MAX_DOCUMENT + WHITESPACE_FACTOR * MAX_DOCUMENT + 3
     with p.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
@@ -1221,7 +1221,7 @@ def _file_too_large(p: Path, size: int, limit: int) -> PlanLoadError:
             LoadProblem(
                 "$",
                 f"the file {str(p)!r} has {size} bytes, more than the {limit} that a "
-                f"document of {MAX_DOCUMENT} characters (besides spaces and line breaks) "
+                f"document of {MAX_DOCUMENT} characters (besides spaces and newlines) "
                 "can take; it is not read",
             )
         ]
