@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._arrow import magnitude_in
+from ._forms import ITEM_TAGS
 from ._rollup import _show, _value_text, field_name
 from ._walk import Entry
 from .codes import FundingStage
@@ -36,7 +37,6 @@ from .figure import Figure, Qualifier, Range
 from .model import Organization, Plan, Project, Section, Task
 from .period import FiveYearPlan, Year, YearSpan
 from .quantity import Quantity, total
-from .serialize import ITEM_TAGS
 from .units import finest_unit
 
 if TYPE_CHECKING:

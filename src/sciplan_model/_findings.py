@@ -128,7 +128,7 @@ class _Group(Generic[_T]):
         site = self.sites[k]
         if self.steps[k] is None:
             return site.period  # type: ignore[union-attr]
-        return own_period(self.items[k], site.within)  # type: ignore[arg-type]
+        return own_period(self.items[k], site.within)
 
     def entry(self, k: int) -> Entry:
         """The ``k``-th item as an :class:`Entry`, its path made now."""

@@ -30,6 +30,18 @@ from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 
+from ._forms import (
+    ITEM_TAGS,
+    SCHEMA_VERSION,
+    cached_year,
+    structure_code,
+    structure_figure,
+    structure_period,
+    structure_year,
+    unstructure_figure,
+    unstructure_period,
+    unstructure_quantity,
+)
 from ._limits import INT_LIMIT, MAX_DEPTH, MAX_STRING, SURROGATE
 from .codes import Coded, Level
 from .figure import Figure
@@ -283,18 +295,16 @@ def _classes() -> list[type]:
 @functools.cache
 def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
     """The one-pass reader of each class (an item's reader expects its ``type`` key)."""
-    from . import serialize as s
-
     namespace: dict[str, Any] = {
         "GIVE_UP": GiveUp,
         "MISSING": object(),
         "MS": MAX_STRING,
         "IL": INT_LIMIT,
-        "VERSION": s.SCHEMA_VERSION,
-        "YEAR": s._year,
-        "S_YEAR": s._structure_year,
-        "S_PERIOD": s._structure_period,
-        "S_CODE": s._structure_code,
+        "VERSION": SCHEMA_VERSION,
+        "YEAR": cached_year,
+        "S_YEAR": structure_year,
+        "S_PERIOD": structure_period,
+        "S_CODE": structure_code,
         "UNIT": unit_info,
         "MAKE": make_quantity,
         "TO_DECIMAL": to_decimal,
@@ -324,7 +334,7 @@ def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
     exec("\n".join(source), namespace)
     for cls in classes:
         namespace[f"READ_{cls.__name__}"] = namespace[f"read_{cls.__name__}"]
-    tagged = {tag: namespace[f"read_{cls.__name__}_item"] for cls, tag in s.ITEM_TAGS.items()}
+    tagged = {tag: namespace[f"read_{cls.__name__}_item"] for cls, tag in ITEM_TAGS.items()}
 
     def read_item(d: Any, depth: int, counts: Counts) -> Any:
         tag = d.get("type") if type(d) is dict else None
@@ -342,14 +352,12 @@ _FIGURE_TEXTS = ("text", "unit", "placeholder", "alternative_unit")
 
 def _figure(v: Any, counts: Counts) -> Figure:
     """A figure, as the detailed path reads it, with what the counts need."""
-    from .serialize import _structure_figure
-
     if type(v) is str:
         if len(v) > MAX_STRING:
             raise GiveUp
         if ":" in v:
             counts.colons += v.count(":")
-        return _structure_figure(v, None)
+        return structure_figure(v, None)
     if type(v) is not dict:
         raise GiveUp
     members = len(v)
@@ -372,7 +380,7 @@ def _figure(v: Any, counts: Counts) -> Figure:
             m = end.get("magnitude")
             if type(m) is int and not -INT_LIMIT < m < INT_LIMIT:
                 raise GiveUp
-    figure = _structure_figure(v, None)
+    figure = structure_figure(v, None)
     counts.members += members
     return figure
 
@@ -382,8 +390,6 @@ _LEVEL_INDEX = {level: k for k, level in enumerate(Level)}
 
 def _levels(v: Any, counts: Counts) -> tuple[Level, ...]:
     """``levels`` as the detailed path reads them: a span as written, or a list."""
-    from .serialize import _structure_code
-
     if type(v) is str:
         if len(v) > MAX_STRING:
             raise GiveUp
@@ -394,7 +400,7 @@ def _levels(v: Any, counts: Counts) -> tuple[Level, ...]:
     for e in v:
         if type(e) is not str or len(e) > MAX_STRING:
             raise GiveUp
-        out.append(cast(Level, _structure_code(e, Level)))
+        out.append(cast(Level, structure_code(e, Level)))
     counts.elements += len(out)
     return tuple(out)
 
@@ -493,8 +499,6 @@ def _writer_source(cls: type, tag: str | None) -> str:
 def writers() -> dict[type, Callable[[Any, int, Counts], Any]]:
     """The one-pass writer of each class: its plain data, the fields at their defaults
     left out, as cattrs would write it."""
-    from . import serialize as s
-
     namespace: dict[str, Any] = {
         "GIVE_UP": GiveUp,
         "MS": MAX_STRING,
@@ -502,7 +506,7 @@ def writers() -> dict[type, Callable[[Any, int, Counts], Any]]:
         "MONEY": Money,
         "W_YEAR": _write_year,
         "W_PERIOD": _write_period,
-        "W_AMOUNT": s._unstructure_quantity,
+        "W_AMOUNT": unstructure_quantity,
         "W_FIGURE": _write_figure,
     }
     classes = _classes()
@@ -519,7 +523,7 @@ def writers() -> dict[type, Callable[[Any, int, Counts], Any]]:
                 namespace[target.__name__] = target
         source.append(_writer_source(cls, None))
         if cls in ITEM_TYPES:
-            source.append(_writer_source(cls, s.ITEM_TAGS[cls]))
+            source.append(_writer_source(cls, ITEM_TAGS[cls]))
     exec("\n".join(source), namespace)
     for cls in classes:
         namespace[f"WRITE_{cls.__name__}"] = namespace[f"write_{cls.__name__}"]
@@ -542,16 +546,12 @@ def _write_year(v: Any) -> int | str:
 
 
 def _write_period(v: Any) -> int | str:
-    from .serialize import _unstructure_period
-
     if type(v) not in (Year, FiveYearPlan, YearSpan):
         raise GiveUp
-    return _unstructure_period(v)
+    return unstructure_period(v)
 
 
 def _write_figure(v: Any, counts: Counts) -> dict[str, Any]:
-    from .serialize import _unstructure_figure
-
     if type(v) is not Figure:
         raise GiveUp
     for text in (v.text, v.unit, v.placeholder, v.alternative_unit):
@@ -561,6 +561,6 @@ def _write_figure(v: Any, counts: Counts) -> dict[str, Any]:
             or (not text.isascii() and SURROGATE.search(text))
         ):
             raise GiveUp
-    out = _unstructure_figure(v)
+    out = unstructure_figure(v)
     counts.members += len(out) + 2 * (v.value is not None) + 2 * (v.upper is not None)
     return out

@@ -23,12 +23,12 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
+from ._forms import ITEM_TAGS, SCHEMA_VERSION
 from .codes import Coded, Level
 from .figure import Figure, Qualifier
 from .model import ITEM_TYPES, BreakdownPart, Plan, Region, SourceRef
 from .period import FiveYearPlan, Year, YearSpan
 from .quantity import Money, Quantity
-from .serialize import ITEM_TAGS, SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 

@@ -43,8 +43,27 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from ._exact import MAX_DIGITS, magnitude_problem
 from ._files import write_atomically
+from ._forms import (
+    ITEM_TAGS,
+    SCHEMA_VERSION,
+    TAG_CLASSES,
+    Refused,
+    is_item,
+    is_period,
+    json_type,
+    strict,
+    structure_code,
+    structure_figure,
+    structure_period,
+    structure_quantity,
+    structure_str,
+    structure_year,
+    unstructure_figure,
+    unstructure_period,
+    unstructure_quantity,
+    unstructure_year,
+)
 from ._gc import gc_paused as _gc_paused
 from ._limits import (
     INT_LIMIT,
@@ -67,27 +86,13 @@ from .errors import (
     SciplanError,
     WrongTypeError,
 )
-from .figure import Figure, Qualifier
+from .figure import Figure
 from .model import (
-    ITEM_TYPES,
-    Achievement,
-    Breakdown,
-    Designation,
-    Goal,
     Item,
-    Measure,
-    Note,
-    Organization,
-    Person,
     Plan,
-    Project,
-    ScheduleEntry,
-    Task,
 )
-from .period import FiveYearPlan, Year, YearSpan, parse_period
-from .quantity import Money, Quantity, to_decimal
-from .quantity import _make as make_quantity
-from .units import unit_info
+from .period import FiveYearPlan, Year, YearSpan
+from .quantity import Money, Quantity
 
 __all__ = [
     "MAX_DEPTH",
@@ -116,269 +121,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: The version of the saved form; every saved plan carries it as ``schema_version``.
-SCHEMA_VERSION = 1
 # The limits (MAX_DEPTH, MAX_DOCUMENT, MAX_STRING, MAX_INT_DIGITS) live in ``_limits``,
 # where the model's classes check them too; they are this module's public names.
 _INT_LIMIT = INT_LIMIT
-
-
-ITEM_TAGS: dict[type, str] = {
-    Goal: "goal",
-    Achievement: "achievement",
-    Task: "task",
-    Measure: "measure",
-    Project: "project",
-    Breakdown: "breakdown",
-    ScheduleEntry: "schedule",
-    Person: "person",
-    Designation: "designation",
-    Organization: "organization",
-    Note: "note",
-}
-_TAG_CLASSES = {tag: cls for cls, tag in ITEM_TAGS.items()}
-
-
-# -- errors ---------------------------------------------------------------------------------
-
-
-class _Refused(ValueError):
-    """A value a structure hook refuses; its message becomes the problem's message."""
-
-
-# -- the converter --------------------------------------------------------------------------
-
-
-def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not kind and not (kind is str and isinstance(value, str)):
-            raise _Refused(f"expected {name}, got {_json_type(value)}")
-        return value
-
-    return structure
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    if type(value) is not str:
-        raise _Refused(f"expected a string, got {_json_type(value)}")
-    if not value.isascii() and SURROGATE.search(value):
-        raise _Refused("a string with a lone surrogate (\\ud800-\\udfff), which is no text")
-    return value
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | Decimal | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-_MAGNITUDE_TYPES = (str, int, Decimal)
-
-
-def _structure_quantity(value: Any, cls: type[Quantity]) -> Quantity:
-    if type(value) is dict and len(value) == 2:
-        # the form the library writes: {"magnitude": "11", "unit": "万元"}
-        magnitude, unit = value.get("magnitude"), value.get("unit")
-        if type(unit) is str and type(magnitude) in _MAGNITUDE_TYPES:
-            info = unit_info(unit)
-            if cls is Money and not info.currency:
-                raise _at(InvalidValueError("Money", f"{unit!r} is not a unit of money"), "unit")
-            try:
-                return make_quantity(to_decimal(magnitude), info)
-            except SciplanError as e:
-                raise _at(e, "magnitude") from None
-    if isinstance(value, str):
-        return cls.parse(value)
-    if isinstance(value, dict):
-        extra = set(value) - {"magnitude", "unit"}
-        if extra:
-            raise _Refused(f"unknown keys in an amount: {', '.join(sorted(extra))}")
-        if "magnitude" not in value or "unit" not in value:
-            raise _Refused("an amount needs its magnitude and unit")
-        unit, magnitude = value["unit"], value["magnitude"]
-        if not isinstance(unit, str):
-            raise _Refused(f"a unit must be a string, not {_json_type(unit)}")
-        if not isinstance(magnitude, _MAGNITUDE_TYPES) or isinstance(magnitude, bool):
-            raise _Refused(
-                f"a magnitude must be a string or an exact number, not {_json_type(magnitude)}"
-            )
-        return cls(magnitude, unit)
-    raise _Refused(
-        f"an amount is a string such as '159.3万元' or an object, not {_json_type(value)}"
-    )
-
-
-def _unstructure_quantity(q: Quantity) -> dict[str, str]:
-    written = format(q.magnitude, "f")
-    # at most 28 characters are at most 28 digits, which any amount may have; longer
-    # text may still be fine (a sign, a point), or a sum past what an amount may hold
-    problem = magnitude_problem(q.magnitude) if len(written) > MAX_DIGITS else None
-    if problem is not None:
-        raise InvalidValueError(
-            f"amount {q}", f"{problem}; a document holding it could not be read back"
-        )
-    return {"magnitude": written, "unit": q.unit}
-
-
-_FIGURE_KEYS = {
-    "text",
-    "value",
-    "unit",
-    "qualifier",
-    "aspirational",
-    "upper",
-    "placeholder",
-    "alternative_unit",
-}
-
-
-def _structure_figure(value: Any, _: Any) -> Figure:
-    if isinstance(value, str):
-        return Figure.parse(value)
-    if not isinstance(value, dict):
-        raise _Refused(
-            f"a figure is a string such as '2万人次以上' or an object, not {_json_type(value)}"
-        )
-    extra = set(value) - _FIGURE_KEYS
-    if extra:
-        raise _Refused(f"unknown keys in a figure: {', '.join(sorted(extra))}")
-    if set(value) == {"text"}:
-        return Figure.parse(_text_of(value["text"]))
-    qualifier = value.get("qualifier", "exact")
-    try:
-        q = Qualifier(qualifier)
-    except ValueError:
-        names = ", ".join(member.value for member in Qualifier)
-        raise _Refused(f"unknown qualifier {qualifier!r} (one of {names})") from None
-    aspirational = value.get("aspirational", False)
-    if not isinstance(aspirational, bool):
-        raise _Refused(f"aspirational must be a boolean, not {_json_type(aspirational)}")
-    figure_value = _amount_at(value.get("value"), "value")
-    upper = _amount_at(value.get("upper"), "upper")
-    return Figure(
-        figure_value,
-        _text_of(value.get("unit", "")),
-        q,
-        aspirational,
-        upper,
-        _optional_text(value.get("placeholder")),
-        _optional_text(value.get("alternative_unit")),
-        _text_of(value.get("text", "")),
-    )
-
-
-def _at(exc: Exception, field: str) -> Exception:
-    """Name the field (under the value being read) that an error is about."""
-    inner = getattr(exc, "field_name", None)
-    exc.field_name = f"{field}.{inner}" if inner else field  # type: ignore[attr-defined]
-    return exc
-
-
-def _amount_at(value: Any, field: str) -> Quantity | None:
-    """A figure's ``value`` or ``upper``, its errors pointing at that field."""
-    if value is None:
-        return None
-    try:
-        return _structure_quantity(value, Quantity)
-    except (SciplanError, _Refused) as e:
-        raise _at(e, field) from None
-
-
-def _text_of(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _Refused(f"expected a string, got {_json_type(value)}")
-    return value
-
-
-def _optional_text(value: Any) -> str | None:
-    return None if value is None else _text_of(value)
-
-
-def _unstructure_figure(f: Figure) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": f.text}
-    if f.value is not None:
-        out["value"] = _unstructure_quantity(f.value)
-    if f.value is None or (f.upper is None and f.unit != f.value.unit):
-        out["unit"] = f.unit
-    if f.qualifier is not Qualifier.EXACT:
-        out["qualifier"] = f.qualifier.value
-    if f.aspirational:
-        out["aspirational"] = True
-    if f.upper is not None:
-        out["upper"] = _unstructure_quantity(f.upper)
-    if f.placeholder is not None:
-        out["placeholder"] = f.placeholder
-    if f.alternative_unit is not None:
-        out["alternative_unit"] = f.alternative_unit
-    return out
-
-
-@functools.lru_cache(maxsize=4096)
-def _year(value: int) -> Year:
-    """Years are immutable: a plan's many mentions of 2006 can share one."""
-    return Year(value)
-
-
-def _structure_year(value: Any, _: Any) -> Year:
-    if type(value) is int:
-        return _year(value)
-    if isinstance(value, str):
-        return Year.parse(value)
-    raise _Refused(
-        f"a year is a number such as 2006 or a string such as '20xx年', not {_json_type(value)}"
-    )
-
-
-def _unstructure_year(y: Year) -> int | str:
-    return y.value if y.value is not None else str(y)
-
-
-def _structure_period(value: Any, _: Any) -> Year | FiveYearPlan | YearSpan:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Year(value)
-    if isinstance(value, str):
-        return parse_period(value)
-    raise _Refused(
-        "a period is a year (2006, '20xx年'), a five-year plan ('十一五') or a span of years "
-        f"('2006-2010年'), not {_json_type(value)}"
-    )
-
-
-def _unstructure_period(p: Year | FiveYearPlan | YearSpan) -> int | str:
-    if isinstance(p, Year):
-        return _unstructure_year(p)
-    if isinstance(p, FiveYearPlan):
-        return p.name
-    return str(p)
-
-
-def _is_period(t: Any) -> bool:
-    if get_origin(t) not in (Union, UnionType):
-        return False
-    return set(get_args(t)) - {NoneType} == {Year, FiveYearPlan, YearSpan}
-
-
-def _is_item(t: Any) -> bool:
-    return get_origin(t) in (Union, UnionType) and set(get_args(t)) == set(ITEM_TYPES)
-
-
-def _structure_code(value: Any, cls: type[Coded]) -> Coded:
-    member = cls._value2member_map_.get(value) if type(value) is str else None
-    if member is not None:
-        return member  # type: ignore[return-value]
-    if not isinstance(value, str):
-        raise _Refused(f"expected a string naming a {cls.__name__}, got {_json_type(value)}")
-    return cls.parse(value)
 
 
 def _is_tuple(t: Any) -> bool:
@@ -416,26 +161,26 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     from cattrs.gen import make_dict_structure_fn
 
     c = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
-    c.register_structure_hook(str, _structure_str)
-    c.register_structure_hook(int, _strict(int, "an integer"))
-    c.register_structure_hook(bool, _strict(bool, "a boolean"))
+    c.register_structure_hook(str, structure_str)
+    c.register_structure_hook(int, strict(int, "an integer"))
+    c.register_structure_hook(bool, strict(bool, "a boolean"))
     for cls in (Quantity, Money):
-        c.register_structure_hook(cls, _structure_quantity)
-        c.register_unstructure_hook(cls, _unstructure_quantity)
-    c.register_structure_hook(Figure, _structure_figure)
-    c.register_unstructure_hook(Figure, _unstructure_figure)
-    c.register_structure_hook(Year, _structure_year)
-    c.register_unstructure_hook(Year, _unstructure_year)
+        c.register_structure_hook(cls, structure_quantity)
+        c.register_unstructure_hook(cls, unstructure_quantity)
+    c.register_structure_hook(Figure, structure_figure)
+    c.register_unstructure_hook(Figure, unstructure_figure)
+    c.register_structure_hook(Year, structure_year)
+    c.register_unstructure_hook(Year, unstructure_year)
     for period_class in (FiveYearPlan, YearSpan):
-        c.register_unstructure_hook(period_class, _unstructure_period)
-    c.register_structure_hook_func(_is_period, _structure_period)
+        c.register_unstructure_hook(period_class, unstructure_period)
+    c.register_structure_hook_func(is_period, structure_period)
 
     def tuple_factory(t: Any) -> Callable[[Any, Any], Any]:
         inner = homogenous_tuple_structure_factory(t, c)
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
-                raise _Refused(f"expected an array, got {_json_type(value)}")
+                raise Refused(f"expected an array, got {json_type(value)}")
             return inner(value, t)
 
         made = _bounded_tuple(c, t) if detailed else structure
@@ -457,7 +202,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
         def structure(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
-                raise _Refused(f"expected an object, got {_json_type(value)}")
+                raise Refused(f"expected an object, got {json_type(value)}")
             return inner(value, cls)
 
         return structure
@@ -467,17 +212,17 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     if not detailed:
         c.register_structure_hook_factory(_is_optional, _optional_factory(c))
     c.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, Coded), _structure_code
+        lambda t: isinstance(t, type) and issubclass(t, Coded), structure_code
     )
 
     def structure_item(value: Any, _: Any) -> Item:
         if not isinstance(value, dict):
-            raise _Refused(f"an item is an object, not {_json_type(value)}")
+            raise Refused(f"an item is an object, not {json_type(value)}")
         tag = value.get("type")
-        cls = _TAG_CLASSES.get(tag) if isinstance(tag, str) else None
+        cls = TAG_CLASSES.get(tag) if isinstance(tag, str) else None
         if cls is None:
             tags = ", ".join(ITEM_TAGS.values())
-            raise _Refused(f"unknown item type {tag!r} (one of {tags})")
+            raise Refused(f"unknown item type {tag!r} (one of {tags})")
         fields = {k: v for k, v in value.items() if k != "type"}
         result: Item = c.structure(fields, cls)
         return result
@@ -485,8 +230,8 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     def unstructure_item(item: Item) -> dict[str, Any]:
         return {"type": ITEM_TAGS[type(item)], **c.unstructure(item, type(item))}
 
-    c.register_structure_hook_func(_is_item, structure_item)
-    c.register_unstructure_hook_func(_is_item, unstructure_item)
+    c.register_structure_hook_func(is_item, structure_item)
+    c.register_unstructure_hook_func(is_item, unstructure_item)
     return c
 
 
@@ -518,7 +263,7 @@ def _bounded_tuple(c: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            raise _Refused(f"expected an array, got {_json_type(value)}")
+            raise Refused(f"expected an array, got {json_type(value)}")
         if not hooks:  # looked up on first use: Section holds tuple[Section, ...]
             hooks.append(c.get_structure_hook(element_type))
         hook = hooks[0]
@@ -586,7 +331,7 @@ def _message(exc: BaseException) -> str:
         return f"unknown keys: {', '.join(sorted(map(str, exc.extra_fields)))}"
     if isinstance(exc, KeyError):
         return "a required field is missing"
-    if isinstance(exc, SciplanError | _Refused | TypeError | ValueError):
+    if isinstance(exc, SciplanError | Refused | TypeError | ValueError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"  # pragma: no cover - guards the unexpected
 
@@ -727,7 +472,7 @@ def _from_data_detailed(data: Any, cls: type[T], walked: list[LoadProblem], stop
         raise PlanLoadError(walked, stopped)  # too deep, too big or too bad to read further
     if cls is Plan:
         if not isinstance(data, dict):
-            raise PlanLoadError([LoadProblem("$", f"a plan is an object, not {_json_type(data)}")])
+            raise PlanLoadError([LoadProblem("$", f"a plan is an object, not {json_type(data)}")])
         data = dict(data)
         version = data.pop("schema_version", None)
         if version is None:
