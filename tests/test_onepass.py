@@ -27,7 +27,7 @@ def _detailed(text: str) -> Any:
     """What the detailed path makes of a JSON text: a plan, or the problems listed."""
     try:
         data = serialize._read_json(text)
-        walked, stopped = serialize._check_data(data)
+        walked, stopped = serialize.check_data(data)
         return serialize._from_data_detailed(data, Plan, walked, stopped)
     except PlanLoadError as e:
         return e.problems

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import itertools
 import json
 import os
 import re
@@ -43,6 +42,17 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from ._datascan import (
+    TOO_MANY,
+    TooMany,
+    capped,
+    check_data,
+    integer,
+    looks_fine,
+    no_constant,
+    pairs,
+    scan_data,
+)
 from ._files import write_atomically
 from ._forms import (
     ITEM_TAGS,
@@ -66,15 +76,12 @@ from ._forms import (
 )
 from ._gc import gc_paused as _gc_paused
 from ._limits import (
-    INT_LIMIT,
     MAX_DEPTH,
     MAX_DOCUMENT,
     MAX_INT_DIGITS,
     MAX_STRING,
     MAX_VALUES,
-    SURROGATE,
     WHITESPACE_FACTOR,
-    text_problem,
 )
 from ._onepass import Counts, GiveUp, readers, writers
 from .codes import Coded, Level
@@ -123,7 +130,6 @@ T = TypeVar("T")
 
 # The limits (MAX_DEPTH, MAX_DOCUMENT, MAX_STRING, MAX_INT_DIGITS) live in ``_limits``,
 # where the model's classes check them too; they are this module's public names.
-_INT_LIMIT = INT_LIMIT
 
 
 def _is_tuple(t: Any) -> bool:
@@ -427,11 +433,11 @@ def _to_data_detailed(obj: Any) -> Any:
     except RecursionError:
         raise InvalidValueError("plan", f"it nests deeper than {MAX_DEPTH} levels") from None
     try:
-        fine = _looks_fine(data, writing=True)
-    except _TooMany:
-        raise InvalidValueError("plan", _TOO_MANY) from None
+        fine = looks_fine(data, writing=True)
+    except TooMany:
+        raise InvalidValueError("plan", TOO_MANY) from None
     if not fine:
-        for problem in _scan_data(data, writing=True):
+        for problem in scan_data(data, writing=True):
             if problem.message.startswith("nesting deeper"):
                 raise InvalidValueError(
                     "plan", f"it nests deeper than {MAX_DEPTH} levels at {problem.path}"
@@ -457,7 +463,7 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
     a PlanLoadError lists (``MAX_PROBLEMS``), and Python data that holds itself, nests
     past ``MAX_DEPTH`` or shares lists so often that it holds more values than a
     document could is refused without being walked to its end."""
-    walked, stopped = _check_data(data)
+    walked, stopped = check_data(data)
     if not walked and not stopped:
         result = _one_pass(data, cls, None)
         if result is not None:
@@ -485,7 +491,7 @@ def _from_data_detailed(data: Any, cls: type[T], walked: list[LoadProblem], stop
                 )
             )
     problems.extend(walked)
-    references = _capped(_check_ids(data)) if cls is Plan else []
+    references = capped(_check_ids(data)) if cls is Plan else []
     if len(problems) + len(references) > MAX_PROBLEMS:
         # more than are listed already: the classes are not built at all
         raise PlanLoadError(problems + references, stopped=True)
@@ -520,12 +526,7 @@ def _from_data_detailed(data: Any, cls: type[T], walked: list[LoadProblem], stop
 
 def _halts(problem: LoadProblem) -> bool:
     """Whether a problem stops the reading: data too deep or too big to walk safely."""
-    return problem.message.startswith("nesting deeper") or problem.message == _TOO_MANY
-
-
-def _capped(problems: Iterator[LoadProblem]) -> list[LoadProblem]:
-    """The first problems, one more than are listed: enough to say there are more."""
-    return list(itertools.islice(problems, MAX_PROBLEMS + 1))
+    return problem.message.startswith("nesting deeper") or problem.message == TOO_MANY
 
 
 def _check_ids(data: dict[str, Any]) -> Iterator[LoadProblem]:
@@ -626,166 +627,6 @@ def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
-class _Duplicates(dict[str, Any]):
-    """An object in which a key stood more than once (slotted: a hostile document may
-    hold millions)."""
-
-    __slots__ = ("duplicates",)
-    duplicates: tuple[str, ...]
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    repeated: list[str] = []
-    for key, value in pairs:
-        if key in out and key not in repeated:
-            repeated.append(key)
-        out[key] = value
-    if repeated:
-        marked = _Duplicates(out)
-        marked.duplicates = tuple(repeated)
-        return marked
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number this library reads")
-
-
-def _integer(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"an integer of more than {MAX_INT_DIGITS} digits")
-    return int(text)
-
-
-_NESTED = (dict, list, tuple)
-_TOO_MANY = (
-    f"more than {MAX_VALUES} values, more than a plan's document holds "
-    "(is the same list or dict held many times over?)"
-)
-
-
-class _TooMany(Exception):
-    """Data that holds more values than MAX_VALUES (found without walking it all)."""
-
-
-def _looks_fine(data: Any, writing: bool = False) -> bool:
-    """A quick pass without paths: nothing nests too deep, repeats a key or is too long,
-    and there are no more values than a document can hold; when ``writing``, no string
-    holds a lone surrogate either (the loader's structuring finds those with paths).
-    Its stack holds one iterator a level, never the items of a long array."""
-    if not isinstance(data, _NESTED):  # a scalar: the structuring says what is wrong
-        return _value_problem(data, writing) is None
-    if type(data) is _Duplicates:
-        return False
-    budget = MAX_VALUES - len(data)
-    stack = [(iter(data.values() if isinstance(data, dict) else data), 2)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        values, depth = stack[-1]
-        for value in values:
-            kind = type(value)
-            if kind is str:
-                if len(value) > MAX_STRING or (
-                    writing and not value.isascii() and SURROGATE.search(value)
-                ):
-                    return False
-            elif kind is dict or kind is list:
-                if depth > MAX_DEPTH:
-                    return False
-                budget -= len(value)
-                if budget < 0:
-                    raise _TooMany
-                push((iter(value.values() if kind is dict else value), depth + 1))
-                break
-            elif kind is int:
-                if not -_INT_LIMIT < value < _INT_LIMIT:
-                    return False
-            elif kind is _Duplicates:
-                return False
-            elif isinstance(value, _NESTED):
-                if depth > MAX_DEPTH:
-                    return False
-                budget -= len(value)
-                if budget < 0:
-                    raise _TooMany
-                push((iter(value.values() if isinstance(value, dict) else value), depth + 1))
-                break
-            elif _value_problem(value, writing) is not None:
-                return False
-        else:
-            pop()
-    return True
-
-
-def _value_problem(value: Any, writing: bool) -> str | None:
-    """What is wrong with a value that holds no others (None when nothing is)."""
-    if isinstance(value, str):
-        if writing:
-            return text_problem(value)
-        if len(value) > MAX_STRING:
-            return f"a string of {len(value)} characters (at most {MAX_STRING})"
-    elif (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and not -_INT_LIMIT < value < _INT_LIMIT
-    ):
-        return f"an integer of more than {MAX_INT_DIGITS} digits"
-    return None
-
-
-def _scan_data(data: Any, writing: bool = False) -> Iterator[LoadProblem]:
-    """The slow pass, with paths, in document order: nesting too deep, repeated keys,
-    over-long strings and integers (and, when ``writing``, lone surrogates).  A walk with its own stack, no deeper in Python's
-    than one frame; the caller takes as many problems as it lists."""
-    if not isinstance(data, _NESTED):
-        problem = _value_problem(data, writing)
-        if problem is not None:
-            yield LoadProblem("$", problem)
-        return
-    yield from _duplicates(data, "$")
-    stack: list[tuple[str, bool, int, Iterator[tuple[Any, Any]]]] = [
-        ("$", isinstance(data, dict), 1, _children(data))
-    ]
-    while stack:
-        path, keyed, depth, children = stack[-1]
-        for key, value in children:
-            here = f"{path}.{key}" if keyed else f"{path}[{key}]"
-            if isinstance(value, _NESTED):
-                if depth >= MAX_DEPTH:
-                    yield LoadProblem(here, f"nesting deeper than {MAX_DEPTH} levels")
-                    continue
-                yield from _duplicates(value, here)
-                stack.append((here, isinstance(value, dict), depth + 1, _children(value)))
-                break
-            problem = _value_problem(value, writing)
-            if problem is not None:
-                yield LoadProblem(here, problem)
-        else:
-            stack.pop()
-
-
-def _children(node: Any) -> Iterator[tuple[Any, Any]]:
-    return iter(node.items()) if isinstance(node, dict) else enumerate(node)
-
-
-def _duplicates(node: Any, path: str) -> Iterator[LoadProblem]:
-    for key in getattr(node, "duplicates", ()):
-        yield LoadProblem(f"{path}.{key}", "a key that stands more than once")
-
-
-def _check_data(data: Any) -> tuple[list[LoadProblem], bool]:
-    """Nesting too deep, repeated keys, over-long strings and over-long integers: the
-    problems listed, and whether there are more than that."""
-    try:
-        if _looks_fine(data):
-            return [], False
-    except _TooMany:
-        return [LoadProblem("$", _TOO_MANY)], False
-    found = _capped(_scan_data(data))
-    return found, len(found) > MAX_PROBLEMS
-
-
 def _size_problem(text: str) -> str | None:
     """Why a document is too long to read, or None.  The limit counts what is written
     besides spaces and newlines, so that indenting a document does not make it too
@@ -809,7 +650,7 @@ def _parse_quickly(text: str) -> Any:
     """The JSON text parsed the quick way, with no hook called for each object or
     integer (None when the parser refuses it: the careful parse says why)."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        return json.loads(text, parse_float=Decimal, parse_constant=no_constant)
     except (ValueError, RecursionError):
         return None
 
@@ -821,10 +662,10 @@ def _read_json(text: str) -> Any:
     try:
         data = json.loads(
             text,
-            object_pairs_hook=_pairs,
+            object_pairs_hook=pairs,
             parse_float=Decimal,
-            parse_int=_integer,
-            parse_constant=_no_constant,
+            parse_int=integer,
+            parse_constant=no_constant,
         )
     except json.JSONDecodeError as e:
         raise PlanLoadError(
@@ -857,7 +698,7 @@ def _from_json(text: str, cls: type[T]) -> T:
             return result
         del data
     data = _read_json(text)
-    walked, stopped = _check_data(data)
+    walked, stopped = check_data(data)
     return _from_data_detailed(data, cls, walked, stopped)
 
 
@@ -939,7 +780,7 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
         result = _one_pass(data, cls, None)  # TOML refuses a key said twice itself
         if result is not None:
             return result
-        walked, stopped = _check_data(data)
+        walked, stopped = check_data(data)
         return _from_data_detailed(data, cls, walked, stopped)
 
 
