@@ -1447,3 +1447,20 @@ def test_a_report_reprs_as_its_counts() -> None:
     """repr(report) is short: ok, the count of each severity and the plans."""
     report = validate(examples.load("篇3"))
     assert repr(report) == "Report(ok=True, 0 error, 0 warning, 5 info, plans=('plan3',))"
+
+
+@pytest.mark.parametrize(
+    ("figures", "found"),
+    [
+        (("10%", "5%", "5%"), []),
+        (("10%", "5%", "4%"), [("breakdown.sum", Severity.WARNING)]),
+        (("10.0%", "5.0%", "4.96%"), [("breakdown.sum", Severity.ERROR)]),
+    ],
+)
+def test_a_breakdown_of_percentages_is_checked_with_its_slack(
+    figures: tuple[str, ...], found: list[tuple[str, Severity]]
+) -> None:
+    """Shares in % (whose base has no unit of its own) get the rounding slack of the
+    digits written, in %, and are reported, not raised."""
+    report = validate(plan_of(breakdown(*figures)))
+    assert [(f.code, f.severity) for f in report.findings] == found

@@ -57,8 +57,15 @@ def _slack(figures: list[Figure]) -> Quantity | None:
     if not known or known[0].is_count:
         return None
     finest = min(_digit(q) for q in known)
-    half = EXACT.multiply(finest, Decimal("0.5"))
-    return Quantity(EXACT.multiply(half, len(figures)), unit_info(known[0].unit).base)
+    slack = EXACT.multiply(EXACT.multiply(finest, Decimal("0.5")), len(figures))
+    info = unit_info(known[0].unit)
+    if info.base in _NAMELESS:  # a base with no unit of its own (% counts hundredths)
+        return Quantity(EXACT.divide(slack, info.factor), info.name)
+    return Quantity(slack, info.base)
+
+
+#: Bases of units that the registry knows by no name of their own.
+_NAMELESS = frozenset({"dimensionless"})
 
 
 def _gap(a: Range, b: Range) -> Quantity | None:
