@@ -38,11 +38,14 @@ Land, mass, length, power, energy, volume and durations convert exactly::
     >>> Quantity("1.5", "年") + Quantity("3", "个月")
     Quantity('21', '个月')
 
-How it stays fast: when a quantity is made, its value in the dimension's base unit is
-computed once (``_canon``, a Decimal) and, where it is a whole number of millionths,
-also packed into one Python ``int`` together with its unit's dimension and rank
-(``_packed``; see ``units.py``).  Equality and hashing use ``_canon``; :func:`total`
-adds the packed ints in one pass.  Neither converts again or builds a pint object.
+How it stays fast: a quantity holds its magnitude, its unit's name and its unit's facts
+(shared by every quantity of that unit), and nothing more until more is asked for.  Its
+value in the dimension's base unit (``_canon``, a Decimal) is computed the first time it
+is compared with a quantity of another unit or hashed, and kept; the first :func:`total`
+that meets it packs that value, where it is a whole number of millionths, into one
+Python ``int`` together with its unit's dimension and rank (``_packed``; see
+``units.py``) and keeps that too, so that later totals add the packed ints in one pass.
+Neither converts again or builds a pint object.
 """
 
 from __future__ import annotations
@@ -176,6 +179,26 @@ def _our_unit(name: str) -> str:
 # so it keeps every limit of a magnitude.
 _SHORT = MAX_DIGITS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+# The characters of plain decimal notation: a string of only these that Decimal reads is
+# plain (Decimal itself allows one sign, first, and one point, and needs a digit).
+_PLAIN = "0123456789.+-"
+# A longer string is refused, whatever it holds.
+_LONG = 100
+# An int within these bounds has at most MAX_DIGITS digits.
+_INT_LIMIT = 10**MAX_DIGITS
+# A number past a magnitude's limits raises in this context: more than MAX_DIGITS
+# digits, or a digit right of 10**MIN_EXPONENT (Rounded: its smallest exponent,
+# Emin - prec + 1, is MIN_EXPONENT), or 10**(MAX_EXPONENT + 1) and above (Overflow).
+# ``_LIMITS.plus(d)`` checks a nonzero finite Decimal; ``_read_decimal(text)`` reads
+# and checks text (and, its own context trapping InvalidOperation, never gives NaN for
+# text it cannot read).  The context's flags are its own and nobody reads them.
+_LIMITS = decimal.Context(
+    prec=MAX_DIGITS,
+    Emax=MAX_EXPONENT,
+    Emin=MIN_EXPONENT + MAX_DIGITS - 1,
+    traps=[decimal.Rounded, decimal.Overflow, decimal.InvalidOperation],
+)
+_read_decimal = _LIMITS.create_decimal
 _COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
 #: A Decimal as ``str()`` writes it, but with a capital E whatever the caller's context.
 _sci = EXACT.to_sci_string
@@ -197,6 +220,32 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
     ...
     sciplan_model.errors.WrongTypeError: magnitude must be an int, str or Decimal, not float
     """
+    # the usual cases first, each checked in a few C calls; anything else, and every
+    # refusal, takes the way below that says what is wrong
+    if type(value) is str:
+        if len(value) <= _LONG and not value.strip(_PLAIN):
+            try:
+                d = _read_decimal(value)
+            except ArithmeticError:
+                pass
+            else:
+                if d:
+                    return d
+    elif type(value) is Decimal:
+        if value and value.is_finite():
+            try:
+                _LIMITS.plus(value)
+            except ArithmeticError:
+                pass
+            else:
+                return value
+    elif type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return Decimal(value)
+    return _checked_decimal(value, field)
+
+
+def _checked_decimal(value: object, field: str) -> Decimal:
+    """:func:`to_decimal` the thorough way, which names what is wrong."""
     if type(value) is Decimal:
         d = value
     elif isinstance(value, bool):
@@ -229,31 +278,33 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
 
 _MILLION = 10**_SCALED_PLACES
 
+# The units met so far, by name: one dict lookup where unit_info() would check the
+# name's type and ask its cache.
+_INFOS: dict[str, UnitInfo] = {}
 
-def _scaled(canon: Decimal) -> int | None:
-    """``canon`` in millionths, when that is a whole number."""
-    numerator, denominator = canon.as_integer_ratio()
-    if _MILLION % denominator:
-        return None
-    scaled: int = numerator * (_MILLION // denominator)
-    return scaled
+
+def _known_unit(unit: str) -> UnitInfo:
+    """:func:`unit_info`, remembered in ``_INFOS``: UnknownUnitError (a ValueError) for a
+    name that is not ours, WrongTypeError for what is not a str."""
+    info = unit_info(unit)
+    if type(unit) is str:
+        _INFOS[unit] = info
+    return info
 
 
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
-    canon = EXACT.multiply(magnitude, info.factor)
+    """Set what every quantity holds: its magnitude and its unit's name.  Its unit's
+    facts are looked up by that name (:attr:`Quantity._info`); what sums, equality and
+    hashing need is computed when first asked for (:func:`_canonical`, :func:`total`)."""
     _SET_MAGNITUDE(q, magnitude)
     _SET_UNIT(q, info.name)
-    _SET_INFO(q, info)
-    _SET_CANON(q, canon)
-    pack = info._pack
-    scaled = None if pack is None else _scaled(canon)
-    _SET_PACKED(q, None if scaled is None or pack is None else (scaled << PACK_VALUE_SHIFT) + pack)
 
 
 def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
     """A new quantity from checked parts: Money for a currency, else Quantity."""
     q = object.__new__(Money if info.currency else Quantity)
-    _fill(q, magnitude, info)
+    _SET_MAGNITUDE(q, magnitude)
+    _SET_UNIT(q, info.name)
     return q
 
 
@@ -264,12 +315,15 @@ def _result(magnitude: Decimal, info: UnitInfo, operation: str) -> Quantity:
     arithmetic on admitted amounts may pass them (a huge amount plus a tiny one has
     more than 28 digits) and is kept exact all the same, so that sums never depend on
     the order they are taken in: the arithmetic context has room for far more digits,
-    and raises :class:`InexactResultError` rather than round if ever it has not.
+    and raises :class:`InexactResultError` rather than round if ever it has not — here,
+    when the result is made, not later when it is compared or summed.
     """
+    q = _make(magnitude, info)
     try:
-        return _make(magnitude, info)
+        _canonical(q)
     except decimal.DecimalException:  # pragma: no cover - beyond 1000 digits
         raise InexactResultError(operation) from None
+    return q
 
 
 def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
@@ -280,8 +334,9 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
         raise InvalidMagnitudeError(shown, "not a finite Decimal")
     q = object.__new__(cls)
     q._check_unit(info)
+    _fill(q, magnitude, info)
     try:
-        _fill(q, magnitude, info)
+        _canonical(q)
     except decimal.DecimalException:
         raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
@@ -334,7 +389,7 @@ def _number(value: object, operation: str) -> Decimal | None:
     return None
 
 
-@attrs.frozen(init=False, eq=False, repr=False)
+@attrs.frozen(init=False, eq=False, repr=False, weakref_slot=False)
 class Quantity:
     """An exact amount of one unit: ``Quantity("2", "万人次")``.
 
@@ -344,26 +399,44 @@ class Quantity:
 
     magnitude: Decimal
     unit: str
-    _info: UnitInfo = attrs.field(init=False)
+    # computed when first needed, by _canonical() and total()
     _canon: Decimal = attrs.field(init=False)
     _packed: int | None = attrs.field(init=False)
 
     _kind: ClassVar[str] = "quantity"
 
-    def __new__(cls, magnitude: int | str | Decimal, unit: str) -> Self:
-        # every quantity of money is a Money, however it was made
-        if cls is Quantity and type(unit) is str:
-            try:
-                if unit_info(unit).currency:
-                    return object.__new__(Money)  # type: ignore[return-value]
-            except UnknownUnitError:
-                pass  # __init__ says what is wrong
-        return object.__new__(cls)
-
     def __init__(self, magnitude: int | str | Decimal, unit: str) -> None:
-        info = unit_info(unit)
-        self._check_unit(info)
-        _fill(self, to_decimal(magnitude), info)
+        try:
+            info = _INFOS[unit]
+        except (KeyError, TypeError):
+            info = _known_unit(unit)
+        cls = type(self)
+        if cls is Quantity:
+            if info.currency:
+                # every quantity of money is a Money, however it was made
+                _set_class(self, Money)
+        elif cls is not Money or not info.currency:
+            self._check_unit(info)
+        # to_decimal()'s quick ways for a plain string and a Decimal, inline
+        if type(magnitude) is str and len(magnitude) <= _LONG and not magnitude.strip(_PLAIN):
+            try:
+                d = _read_decimal(magnitude)
+            except ArithmeticError:
+                d = to_decimal(magnitude)  # says what is wrong
+            else:
+                if not d:
+                    d = to_decimal(magnitude)  # -0 is 0
+        elif type(magnitude) is Decimal and magnitude and magnitude.is_finite():
+            try:
+                _LIMITS.plus(magnitude)
+            except ArithmeticError:
+                d = to_decimal(magnitude)  # says what is wrong
+            else:
+                d = magnitude
+        else:
+            d = to_decimal(magnitude)
+        _SET_MAGNITUDE(self, d)
+        _SET_UNIT(self, info.name)
 
     def _check_unit(self, info: UnitInfo) -> None:
         """Hook for subclasses that admit only some units."""
@@ -401,6 +474,14 @@ class Quantity:
         return q
 
     @property
+    def _info(self) -> UnitInfo:
+        """The facts about this quantity's unit, shared by every quantity of the unit."""
+        try:
+            return _INFOS[self.unit]
+        except KeyError:
+            return _known_unit(self.unit)
+
+    @property
     def dimension(self) -> str:
         """What the unit measures, as pint names it: ``[money]`` (元), ``[money_USD]``
         (美元), ``[人次]``, ``[area]``, ``[mass]`` …"""
@@ -428,7 +509,7 @@ class Quantity:
         info = unit_info(unit)
         if info.dimension != self._info.dimension:
             raise UnitMismatchError(self.unit, info.name, "convert between")
-        return _from_canon(self._canon, info, f"converting {self}")
+        return _from_canon(_canonical(self), info, f"converting {self}")
 
     def compact(self) -> Quantity:
         """The same value rescaled to read well: the largest of 万, 亿, 万亿 that keeps
@@ -441,11 +522,12 @@ class Quantity:
         if not (info.scalable or info.currency):
             return self
         word = unit_info(info.word)
-        amount = EXACT.divide(self._canon, word.factor).copy_abs()
+        canon = _canonical(self)
+        amount = EXACT.divide(canon, word.factor).copy_abs()
         for power, name in _COMPACT_STEPS:
             if amount >= Decimal(1).scaleb(power, EXACT):
-                return _from_canon(self._canon, unit_info(name + word.name), f"compacting {self}")
-        return _from_canon(self._canon, word, f"compacting {self}")
+                return _from_canon(canon, unit_info(name + word.name), f"compacting {self}")
+        return _from_canon(canon, word, f"compacting {self}")
 
     def to_pint(self) -> Any:
         """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
@@ -502,7 +584,7 @@ class Quantity:
             return NotImplemented
         self._same_dimension(other, "add")
         try:
-            canon = EXACT.add(self._canon, other._canon)
+            canon = EXACT.add(_canonical(self), _canonical(other))
         except decimal.DecimalException:  # beyond 1000 digits
             raise InexactResultError(f"{self} + {other}") from None
         return _in_finer(canon, self._info, other._info, "+")
@@ -517,7 +599,7 @@ class Quantity:
             return NotImplemented
         self._same_dimension(other, "subtract")
         try:
-            difference = EXACT.subtract(self._canon, other._canon)
+            difference = EXACT.subtract(_canonical(self), _canonical(other))
         except decimal.DecimalException:  # beyond 1000 digits
             raise InexactResultError(f"{self} - {other}") from None
         return _in_finer(difference, self._info, other._info, "-")
@@ -535,9 +617,9 @@ class Quantity:
     def __truediv__(self, other: object) -> Any:
         if isinstance(other, Quantity):
             self._same_dimension(other, "divide")
-            if not other._canon:
+            if not _canonical(other):
                 raise DivisionByZeroError(f"{self} / {other}")
-            return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
+            return _exact(f"{self} / {other}", RATIO.divide, _canonical(self), _canonical(other))
         n = _number(other, "divide")
         if n is None:
             return NotImplemented
@@ -564,7 +646,11 @@ class Quantity:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
             return NotImplemented
-        return self._info.dimension == other._info.dimension and self._canon == other._canon
+        if self.unit == other.unit:
+            return self.magnitude == other.magnitude
+        if self._info.dimension != other._info.dimension:
+            return False
+        return _canonical(self) == _canonical(other)
 
     def __ne__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
@@ -572,13 +658,15 @@ class Quantity:
         return not self == other
 
     def __hash__(self) -> int:
-        return hash((self._info.dimension, self._canon))
+        return hash((self._info.dimension, _canonical(self)))
 
     def _key(self, other: object, operation: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Quantity):
             return None
+        if self.unit == other.unit:
+            return self.magnitude, other.magnitude
         self._same_dimension(other, operation)
-        return self._canon, other._canon
+        return _canonical(self), _canonical(other)
 
     def __lt__(self, other: object) -> bool:
         k = self._key(other, "compare")
@@ -613,9 +701,14 @@ class Quantity:
 
 # The slots' own setters: a frozen class refuses attribute assignment, and these are
 # the quickest way round that for objects the module is still making.
-_SET_MAGNITUDE, _SET_UNIT, _SET_INFO, _SET_CANON, _SET_PACKED = (
-    Quantity.__dict__[name].__set__ for name in ("magnitude", "unit", "_info", "_canon", "_packed")
+_SET_MAGNITUDE, _SET_UNIT, _SET_CANON, _SET_PACKED = (
+    Quantity.__dict__[name].__set__ for name in ("magnitude", "unit", "_canon", "_packed")
 )
+
+
+def _set_class(q: Quantity, cls: type[Quantity]) -> None:
+    """Make ``q`` (a Quantity being made) a ``cls`` (Money: the same slots, no more)."""
+    object.__setattr__(q, "__class__", cls)
 
 
 class Money(Quantity):
@@ -669,25 +762,64 @@ class Money(Quantity):
                 "exchange rate",
                 f"{self.unit} and {info.name} are one currency, so the rate is 1, not {fmt(r)}",
             )
-        canon = _exact(f"exchanging {self} at {fmt(r)}", EXACT.multiply, self._canon, r)
+        canon = _exact(f"exchanging {self} at {fmt(r)}", EXACT.multiply, _canonical(self), r)
         # a quantity of a currency is always made a Money (see _make)
         return cast(Money, _from_canon(canon, info, f"exchanging {self} at {fmt(r)}"))
 
 
 _UNIT = attrgetter("unit")
 _PACKED = attrgetter("_packed")
-_CANON = attrgetter("_canon")
 
 
 def _canonical(q: Quantity) -> Decimal:
     """``q`` in the base unit of its dimension (元, 美元, 亩, 公斤, the bare measure
     word), exactly:
     what equality, ordering and sums go by (for the package's own fast paths).
+    Computed the first time it is asked for, and kept.
 
     >>> _canonical(Money("159.3", "万元"))
     Decimal('1593000.0')
     """
-    return q._canon
+    try:
+        return q._canon
+    except AttributeError:
+        canon: Decimal = EXACT.multiply(q.magnitude, q._info.factor)
+        _SET_CANON(q, canon)
+        return canon
+
+
+# unit name → (factor × 10**6 as a fraction n/d, the unit's packing bits), or None where
+# the unit has no packing bits (see units.py)
+_PACKINGS: dict[str, tuple[int, int, int] | None] = {}
+
+
+def _packing(info: UnitInfo) -> tuple[int, int, int] | None:
+    try:
+        return _PACKINGS[info.name]
+    except KeyError:
+        pass
+    found = None
+    if info._pack is not None:
+        n, d = EXACT.multiply(info.factor, _MILLION).as_integer_ratio()
+        found = (n, d, info._pack)
+    _PACKINGS[info.name] = found
+    return found
+
+
+def _pack(q: Quantity) -> int | None:
+    """``q``'s packed int for :func:`total` — its value in millionths of the base unit,
+    with its unit's bits (see ``units.py``) — or None where the value is finer than a
+    millionth or the unit has no bits; computed, kept and returned."""
+    packing = _packing(q._info)
+    packed = None
+    if packing is not None:
+        fn, fd, bits = packing
+        n, d = q.magnitude.as_integer_ratio()
+        scaled, rest = divmod(n * fn, d * fd)
+        if not rest:
+            packed = (scaled << PACK_VALUE_SHIFT) + bits
+    _SET_PACKED(q, packed)
+    return packed
 
 
 def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
@@ -740,7 +872,10 @@ def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInf
         value = 0
         for k in range(0, len(items), PACK_CHUNK):
             chunk = items[k : k + PACK_CHUNK]
-            t = sum(map(_PACKED, chunk))
+            try:
+                t = sum(map(_PACKED, chunk))
+            except AttributeError:  # amounts not summed before: pack them now
+                t = sum(map(_pack, chunk))
             m = len(chunk)
             if (
                 t & PACK_CODE_MASK != m * c0
@@ -770,7 +905,7 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
         raise UnitMismatchError(names[0], names[-1], "total")
     try:
         with decimal.localcontext(EXACT):
-            canon = sum(map(_CANON, items), Decimal(0))
+            canon = sum(map(_canonical, items), Decimal(0))
     except decimal.DecimalException:  # beyond 1000 digits
         raise InexactResultError("the total") from None
     if target is not None:
