@@ -68,7 +68,6 @@ from ._exact import (
     RATIO,
     fmt,
     magnitude_problem,
-    plain,
 )
 from ._scan import K_EXACT, scan
 from .errors import (
@@ -292,6 +291,21 @@ def _known_unit(unit: str) -> UnitInfo:
     return info
 
 
+_ZERO = Decimal(0)
+
+
+def _plain(d: Decimal) -> Decimal:
+    """:func:`~sciplan_model._exact.plain` — ``d`` without trailing fractional zeros and
+    without a positive exponent, ``-0`` as ``0`` — in two calls of the exact context:
+    a zero of exponent 0 added to the normalized ``d`` brings a positive exponent down
+    to 0 (the sum's exponent is the smaller one) and makes -0 a 0.
+
+    >>> _plain(Decimal("1593000.0")), _plain(Decimal("1.5E+3")), _plain(Decimal("-0.00"))
+    (Decimal('1593000'), Decimal('1500'), Decimal('0'))
+    """
+    return EXACT.add(d.normalize(EXACT), _ZERO)
+
+
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
     """Set what every quantity holds: its magnitude and its unit's name.  Its unit's
     facts are looked up by that name (:attr:`Quantity._info`); what sums, equality and
@@ -320,7 +334,7 @@ def _result(magnitude: Decimal, info: UnitInfo, operation: str) -> Quantity:
     """
     q = _make(magnitude, info)
     try:
-        _canonical(q)
+        _SET_CANON(q, EXACT.multiply(magnitude, info.factor))
     except decimal.DecimalException:  # pragma: no cover - beyond 1000 digits
         raise InexactResultError(operation) from None
     return q
@@ -336,7 +350,7 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
     q._check_unit(info)
     _fill(q, magnitude, info)
     try:
-        _canonical(q)
+        _SET_CANON(q, EXACT.multiply(magnitude, info.factor))
     except decimal.DecimalException:
         raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
@@ -344,7 +358,7 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
 
 def _from_canon(canon: Decimal, info: UnitInfo, operation: str) -> Quantity:
     try:
-        magnitude = plain(EXACT.divide(canon, info.factor))
+        magnitude = _plain(EXACT.divide(canon, info.factor))
     except decimal.DecimalException:
         raise InexactResultError(f"{operation}, in {info.name},") from None
     return _result(magnitude, info, operation)
@@ -355,11 +369,11 @@ def _in_finer(canon: Decimal, a: UnitInfo, b: UnitInfo, operation: str) -> Quant
     unit when the finer one cannot hold it exactly (1公顷 + 1万亩 is 10015亩)."""
     finer = b if b.factor < a.factor else a
     try:
-        magnitude = plain(EXACT.divide(canon, finer.factor))
+        magnitude = _plain(EXACT.divide(canon, finer.factor))
     except decimal.DecimalException:
         finer = unit_info(finer.base)
         try:
-            magnitude = plain(EXACT.divide(canon, finer.factor))
+            magnitude = _plain(EXACT.divide(canon, finer.factor))
         except decimal.DecimalException:
             raise InexactResultError(operation) from None
     return _result(magnitude, finer, operation)
@@ -370,7 +384,7 @@ def _exact(operation: str, fn: Any, *args: Decimal) -> Decimal:
     on the way becomes the package's error (beyond 1000 digits, ``plain`` itself may
     find no room for a large exponent's zeros)."""
     try:
-        result: Decimal = plain(fn(*args))
+        result: Decimal = _plain(fn(*args))
     except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise DivisionByZeroError(operation) from None
     except decimal.DecimalException:
@@ -630,7 +644,7 @@ class Quantity:
         return _result(quotient, self._info, operation)
 
     def __neg__(self) -> Quantity:
-        return _make(plain(self.magnitude.copy_negate()), self._info)
+        return _make(_plain(self.magnitude.copy_negate()), self._info)
 
     def __pos__(self) -> Quantity:
         return self
@@ -780,46 +794,50 @@ def _canonical(q: Quantity) -> Decimal:
     >>> _canonical(Money("159.3", "万元"))
     Decimal('1593000.0')
     """
-    try:
-        return q._canon
-    except AttributeError:
-        canon: Decimal = EXACT.multiply(q.magnitude, q._info.factor)
+    canon: Decimal | None = getattr(q, "_canon", None)  # (quicker than catching the error)
+    if canon is None:
+        canon = EXACT.multiply(q.magnitude, q._info.factor)
         _SET_CANON(q, canon)
-        return canon
+    return canon
 
 
-# unit name → (factor × 10**6 as a fraction n/d, the unit's packing bits), or None where
-# the unit has no packing bits (see units.py)
-_PACKINGS: dict[str, tuple[int, int, int] | None] = {}
+# unit name → (factor × 10**6 as a fraction fn/fd, the unit's packing bits; see units.py),
+# or (0, 0, 0) for a unit without packing bits
+_PACKINGS: dict[str, tuple[int, int, int]] = {}
 
 
-def _packing(info: UnitInfo) -> tuple[int, int, int] | None:
-    try:
-        return _PACKINGS[info.name]
-    except KeyError:
-        pass
-    found = None
+def _packing(info: UnitInfo) -> tuple[int, int, int]:
+    found = (0, 0, 0)
     if info._pack is not None:
-        n, d = EXACT.multiply(info.factor, _MILLION).as_integer_ratio()
-        found = (n, d, info._pack)
+        fn, fd = EXACT.multiply(info.factor, _MILLION).as_integer_ratio()
+        found = (fn, fd, info._pack)
     _PACKINGS[info.name] = found
     return found
 
 
-def _pack(q: Quantity) -> int | None:
-    """``q``'s packed int for :func:`total` — its value in millionths of the base unit,
-    with its unit's bits (see ``units.py``) — or None where the value is finer than a
-    millionth or the unit has no bits; computed, kept and returned."""
-    packing = _packing(q._info)
-    packed = None
-    if packing is not None:
-        fn, fd, bits = packing
+def _pack_chunk(chunk: list[Quantity] | tuple[Quantity, ...]) -> int:
+    """The sum of the packed ints of ``chunk``, packing each amount now — its value in
+    millionths of the base unit, shifted, plus its unit's bits (see ``units.py``) — and
+    keeping its int for the next :func:`total`.  An amount finer than a millionth or of
+    a unit without bits keeps None, and makes this raise TypeError (an item that is no
+    quantity, AttributeError or TypeError), for total() to take the slow way."""
+    packings = _PACKINGS
+    t = 0
+    for q in chunk:
+        try:
+            fn, fd, bits = packings[q.unit]
+        except KeyError:
+            fn, fd, bits = _packing(q._info)
         n, d = q.magnitude.as_integer_ratio()
-        scaled, rest = divmod(n * fn, d * fd)
-        if not rest:
-            packed = (scaled << PACK_VALUE_SHIFT) + bits
-    _SET_PACKED(q, packed)
-    return packed
+        if fd == 1 and not fn % d:  # the usual case: a unit of a whole number of millionths
+            packed: int | None = (n * (fn // d) << PACK_VALUE_SHIFT) + bits
+        elif fd and not (n * fn) % (d * fd):
+            packed = ((n * fn) // (d * fd) << PACK_VALUE_SHIFT) + bits
+        else:
+            packed = None
+        _SET_PACKED(q, packed)
+        t += packed  # type: ignore[operator]
+    return t
 
 
 def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
@@ -847,6 +865,10 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
         if target is None:
             raise EmptyTotalError()
         return _make(Decimal(0), target)
+    if len(items) <= _FEW:
+        few = _few_total(items, target)
+        if few is not None:
+            return few
     found = _packed_total(items)
     if found is None:
         return _total_slow(items, target)
@@ -858,6 +880,66 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     except decimal.DecimalException:  # beyond 1000 digits
         raise InexactResultError("the total") from None
     if target is not None:
+        return _from_canon(canon, target, "the total")
+    return _in_finer(canon, finest, finest, "total")
+
+
+# Up to this many amounts, total() adds them one by one (their magnitudes, when they
+# share a unit) rather than packing them: quicker for a few, and nothing is kept.
+_FEW = 32
+
+
+def _few_total(
+    items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo | None
+) -> Quantity | None:
+    """total() of a few amounts, added one by one; None unless every item is a Quantity
+    or a Money (then the other ways decide, or say what is wrong)."""
+    first = items[0]
+    if type(first) is not Money and type(first) is not Quantity:
+        return None
+    unit = first.unit
+    s = first.magnitude
+    try:
+        for k in range(1, len(items)):
+            q = items[k]
+            if type(q) is not Money and type(q) is not Quantity:
+                return None
+            if q.unit != unit:
+                return _few_mixed(items, target)
+            s = EXACT.add(s, q.magnitude)
+        info = first._info
+        if target is None:
+            return _result(_plain(s), info, "total")
+        if target.dimension != info.dimension:
+            raise UnitMismatchError(info.name, target.name, "total")
+        return _from_canon(EXACT.multiply(s, info.factor), target, "the total")
+    except decimal.DecimalException:  # beyond 1000 digits
+        raise InexactResultError("the total") from None
+
+
+def _few_mixed(
+    items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo | None
+) -> Quantity | None:
+    """:func:`_few_total` of amounts in more than one unit: their values in the base unit
+    added, in ``target`` or the finest of their units; None for anything but quantities
+    of one dimension."""
+    finest = items[0]._info
+    dimension = finest.dimension
+    canon = _ZERO
+    for q in items:
+        if type(q) is not Money and type(q) is not Quantity:
+            return None
+        info = q._info
+        if info.dimension != dimension:
+            return None
+        if info.factor < finest.factor or (
+            info.factor == finest.factor and info.name < finest.name
+        ):
+            finest = info
+        canon = EXACT.add(canon, EXACT.multiply(q.magnitude, info.factor))
+    if target is not None:
+        if target.dimension != dimension:
+            raise UnitMismatchError(finest.name, target.name, "total")
         return _from_canon(canon, target, "the total")
     return _in_finer(canon, finest, finest, "total")
 
@@ -875,7 +957,7 @@ def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInf
             try:
                 t = sum(map(_PACKED, chunk))
             except AttributeError:  # amounts not summed before: pack them now
-                t = sum(map(_pack, chunk))
+                t = _pack_chunk(chunk)
             m = len(chunk)
             if (
                 t & PACK_CODE_MASK != m * c0
