@@ -403,8 +403,19 @@ def _number(value: object, operation: str) -> Decimal | None:
     return None
 
 
+class _Kept:
+    """Slots for what a quantity computes the first time it is needed and keeps: its
+    value in the base unit (:func:`_canonical`) and its packed int (:func:`total`).
+    They are not attrs fields: a quantity's fields are what it is, its magnitude and
+    its unit; these are left unset until asked for."""
+
+    __slots__ = ("_canon", "_packed")
+    _canon: Decimal
+    _packed: int | None
+
+
 @attrs.frozen(init=False, eq=False, repr=False, weakref_slot=False)
-class Quantity:
+class Quantity(_Kept):
     """An exact amount of one unit: ``Quantity("2", "万人次")``.
 
     ``magnitude`` is an ``int``, ``str`` or ``Decimal`` (never a ``float``); ``unit``
@@ -413,9 +424,6 @@ class Quantity:
 
     magnitude: Decimal
     unit: str
-    # computed when first needed, by _canonical() and total()
-    _canon: Decimal = attrs.field(init=False)
-    _packed: int | None = attrs.field(init=False)
 
     _kind: ClassVar[str] = "quantity"
 
@@ -715,9 +723,8 @@ class Quantity:
 
 # The slots' own setters: a frozen class refuses attribute assignment, and these are
 # the quickest way round that for objects the module is still making.
-_SET_MAGNITUDE, _SET_UNIT, _SET_CANON, _SET_PACKED = (
-    Quantity.__dict__[name].__set__ for name in ("magnitude", "unit", "_canon", "_packed")
-)
+_SET_MAGNITUDE, _SET_UNIT = (Quantity.__dict__[name].__set__ for name in ("magnitude", "unit"))
+_SET_CANON, _SET_PACKED = (_Kept.__dict__[name].__set__ for name in ("_canon", "_packed"))
 
 
 def _set_class(q: Quantity, cls: type[Quantity]) -> None:
