@@ -987,11 +987,13 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
                 raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
     infos = {unit_info(name) for name in set(map(_UNIT, items))}
     dimensions = {info.dimension for info in infos}
-    if target is not None:
-        dimensions.add(target.dimension)
+    finest = min(infos, key=lambda info: (info.factor, info.name))
     if len(dimensions) > 1:
         names = sorted({info.name for info in infos} | ({target.name} if target else set()))
         raise UnitMismatchError(names[0], names[-1], "total")
+    if target is not None and target.dimension not in dimensions:
+        # as the other ways say it: the finest unit summed, and the unit asked for
+        raise UnitMismatchError(finest.name, target.name, "total")
     try:
         with decimal.localcontext(EXACT):
             canon = sum(map(_canonical, items), Decimal(0))
@@ -999,5 +1001,4 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
         raise InexactResultError("the total") from None
     if target is not None:
         return _from_canon(canon, target, "the total")
-    finest = min(infos, key=lambda info: (info.factor, info.name))
     return _in_finer(canon, finest, finest, "total")
