@@ -38,14 +38,15 @@ Land, mass, length, power, energy, volume and durations convert exactly::
     >>> Quantity("1.5", "年") + Quantity("3", "个月")
     Quantity('21', '个月')
 
-How it stays fast: a quantity holds its magnitude, its unit's name and its unit's facts
-(shared by every quantity of that unit), and nothing more until more is asked for.  Its
-value in the dimension's base unit (``_canon``, a Decimal) is computed the first time it
-is compared with a quantity of another unit or hashed, and kept; the first :func:`total`
-that meets it packs that value, where it is a whole number of millionths, into one
-Python ``int`` together with its unit's dimension and rank (``_packed``; see
-``units.py``) and keeps that too, so that later totals add the packed ints in one pass.
-Neither converts again or builds a pint object.
+How it stays lean and fast: a quantity holds its magnitude and its unit's name, nothing
+more, and looks its unit's facts up by that name (one dict lookup; the facts are shared
+by every quantity of the unit).  Quantities of one unit compare and add by magnitude.
+Across units, equality, order and hashing go by the value in the dimension's base unit,
+one multiplication away (:func:`_canonical`).  The first long :func:`total` that meets a
+quantity packs that value, where it is a whole number of millionths, into one Python
+``int`` together with its unit's dimension and rank (``_packed``; see ``units.py``) and
+keeps it, so that later totals add packed ints in one pass.  Nothing converts through
+pint.
 """
 
 from __future__ import annotations
@@ -308,8 +309,8 @@ def _plain(d: Decimal) -> Decimal:
 
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
     """Set what every quantity holds: its magnitude and its unit's name.  Its unit's
-    facts are looked up by that name (:attr:`Quantity._info`); what sums, equality and
-    hashing need is computed when first asked for (:func:`_canonical`, :func:`total`)."""
+    facts are looked up by that name (:attr:`Quantity._info`); what equality, hashing
+    and sums need is computed when asked for (:func:`_canonical`, :func:`total`)."""
     _SET_MAGNITUDE(q, magnitude)
     _SET_UNIT(q, info.name)
 
@@ -332,12 +333,11 @@ def _result(magnitude: Decimal, info: UnitInfo, operation: str) -> Quantity:
     and raises :class:`InexactResultError` rather than round if ever it has not — here,
     when the result is made, not later when it is compared or summed.
     """
-    q = _make(magnitude, info)
     try:
-        _SET_CANON(q, EXACT.multiply(magnitude, info.factor))
+        EXACT.multiply(magnitude, info.factor)  # its base-unit value is exact
     except decimal.DecimalException:  # pragma: no cover - beyond 1000 digits
         raise InexactResultError(operation) from None
-    return q
+    return _make(magnitude, info)
 
 
 def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
@@ -350,7 +350,7 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
     q._check_unit(info)
     _fill(q, magnitude, info)
     try:
-        _SET_CANON(q, EXACT.multiply(magnitude, info.factor))
+        EXACT.multiply(magnitude, info.factor)  # its base-unit value is exact
     except decimal.DecimalException:
         raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
@@ -404,13 +404,11 @@ def _number(value: object, operation: str) -> Decimal | None:
 
 
 class _Kept:
-    """Slots for what a quantity computes the first time it is needed and keeps: its
-    value in the base unit (:func:`_canonical`) and its packed int (:func:`total`).
-    They are not attrs fields: a quantity's fields are what it is, its magnitude and
-    its unit; these are left unset until asked for."""
+    """The slot of what a quantity computes the first time a long :func:`total` meets
+    it, and keeps: its packed int.  Not an attrs field: a quantity's fields are what it
+    is, its magnitude and its unit; this is left unset until then."""
 
-    __slots__ = ("_canon", "_packed")
-    _canon: Decimal
+    __slots__ = ("_packed",)
     _packed: int | None
 
 
@@ -498,10 +496,8 @@ class Quantity(_Kept):
     @property
     def _info(self) -> UnitInfo:
         """The facts about this quantity's unit, shared by every quantity of the unit."""
-        try:
-            return _INFOS[self.unit]
-        except KeyError:
-            return _known_unit(self.unit)
+        info = _INFOS.get(self.unit)
+        return _known_unit(self.unit) if info is None else info
 
     @property
     def dimension(self) -> str:
@@ -604,6 +600,12 @@ class Quantity(_Kept):
     def __add__(self, other: object) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
+        if self.unit == other.unit:  # no conversion: the magnitudes add up
+            try:
+                summed = EXACT.add(self.magnitude, other.magnitude)
+            except decimal.DecimalException:  # beyond 1000 digits
+                raise InexactResultError(f"{self} + {other}") from None
+            return _result(_plain(summed), self._info, "+")
         self._same_dimension(other, "add")
         try:
             canon = EXACT.add(_canonical(self), _canonical(other))
@@ -619,6 +621,12 @@ class Quantity(_Kept):
     def __sub__(self, other: object) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
+        if self.unit == other.unit:  # no conversion: the magnitudes subtract
+            try:
+                difference = EXACT.subtract(self.magnitude, other.magnitude)
+            except decimal.DecimalException:  # beyond 1000 digits
+                raise InexactResultError(f"{self} - {other}") from None
+            return _result(_plain(difference), self._info, "-")
         self._same_dimension(other, "subtract")
         try:
             difference = EXACT.subtract(_canonical(self), _canonical(other))
@@ -670,9 +678,10 @@ class Quantity(_Kept):
             return NotImplemented
         if self.unit == other.unit:
             return self.magnitude == other.magnitude
-        if self._info.dimension != other._info.dimension:
+        a, b = _INFOS.get(self.unit) or self._info, _INFOS.get(other.unit) or other._info
+        if a.dimension != b.dimension:
             return False
-        return _canonical(self) == _canonical(other)
+        return EXACT.multiply(self.magnitude, a.factor) == EXACT.multiply(other.magnitude, b.factor)
 
     def __ne__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
@@ -680,15 +689,18 @@ class Quantity(_Kept):
         return not self == other
 
     def __hash__(self) -> int:
-        return hash((self._info.dimension, _canonical(self)))
+        info = _INFOS.get(self.unit) or self._info
+        return hash((info.dimension, EXACT.multiply(self.magnitude, info.factor)))
 
     def _key(self, other: object, operation: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Quantity):
             return None
         if self.unit == other.unit:
             return self.magnitude, other.magnitude
-        self._same_dimension(other, operation)
-        return _canonical(self), _canonical(other)
+        a, b = _INFOS.get(self.unit) or self._info, _INFOS.get(other.unit) or other._info
+        if a.dimension != b.dimension:
+            raise UnitMismatchError(self.unit, other.unit, operation)
+        return EXACT.multiply(self.magnitude, a.factor), EXACT.multiply(other.magnitude, b.factor)
 
     def __lt__(self, other: object) -> bool:
         k = self._key(other, "compare")
@@ -724,7 +736,7 @@ class Quantity(_Kept):
 # The slots' own setters: a frozen class refuses attribute assignment, and these are
 # the quickest way round that for objects the module is still making.
 _SET_MAGNITUDE, _SET_UNIT = (Quantity.__dict__[name].__set__ for name in ("magnitude", "unit"))
-_SET_CANON, _SET_PACKED = (_Kept.__dict__[name].__set__ for name in ("_canon", "_packed"))
+_SET_PACKED = _Kept.__dict__["_packed"].__set__
 
 
 def _set_class(q: Quantity, cls: type[Quantity]) -> None:
@@ -796,15 +808,13 @@ def _canonical(q: Quantity) -> Decimal:
     """``q`` in the base unit of its dimension (元, 美元, 亩, 公斤, the bare measure
     word), exactly:
     what equality, ordering and sums go by (for the package's own fast paths).
-    Computed the first time it is asked for, and kept.
+    One multiplication, each time it is asked for: cheaper than looking for a kept one.
 
     >>> _canonical(Money("159.3", "万元"))
     Decimal('1593000.0')
     """
-    canon: Decimal | None = getattr(q, "_canon", None)  # (quicker than catching the error)
-    if canon is None:
-        canon = EXACT.multiply(q.magnitude, q._info.factor)
-        _SET_CANON(q, canon)
+    info = _INFOS.get(q.unit) or q._info
+    canon: Decimal = EXACT.multiply(q.magnitude, info.factor)
     return canon
 
 
