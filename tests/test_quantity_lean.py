@@ -11,6 +11,7 @@ import gc
 import pickle
 import sys
 import tracemalloc
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -108,19 +109,19 @@ def lists_of_one_dimension(max_size: int = 80) -> st.SearchStrategy[list[Quantit
 
 
 class _ThreeSlots:
-    __slots__ = ("a", "b", "c")
+    __slots__ = ("__weakref__", "a", "b", "c")
 
 
 def test_a_new_amount_holds_its_magnitude_and_unit_and_no_more() -> None:
-    """A new Money holds the caller's Decimal and the unit's name: no dict, no weakref slot,
-    nothing computed, the size of an object of three slots."""
+    """A new Money holds the caller's Decimal and the unit's name: no dict, nothing
+    computed, the size of an object of three slots and a weakref slot."""
     d = Decimal("159.3")
     m = Money(d, "万元")
     assert m.magnitude is d
     assert m.unit == "万元"
     assert kept(m) == set()
     assert not hasattr(m, "__dict__")
-    assert not hasattr(m, "__weakref__")
+    assert weakref.ref(m)() is m
     assert [a.name for a in attrs.fields(Money)] == ["magnitude", "unit"]
     assert attrs.asdict(m) == {"magnitude": d, "unit": "万元"}
     assert sys.getsizeof(m) <= sys.getsizeof(_ThreeSlots())

@@ -412,7 +412,7 @@ class _Kept:
     _packed: int | None
 
 
-@attrs.frozen(init=False, eq=False, repr=False, weakref_slot=False)
+@attrs.frozen(init=False, eq=False, repr=False)
 class Quantity(_Kept):
     """An exact amount of one unit: ``Quantity("2", "万人次")``.
 
