@@ -801,6 +801,7 @@ class Money(Quantity):
 
 
 _UNIT = attrgetter("unit")
+_MAGNITUDE = attrgetter("magnitude")
 _PACKED = attrgetter("_packed")
 
 
@@ -836,10 +837,13 @@ def _pack_chunk(chunk: list[Quantity] | tuple[Quantity, ...]) -> int:
     """The sum of the packed ints of ``chunk``, packing each amount now — its value in
     millionths of the base unit, shifted, plus its unit's bits (see ``units.py``) — and
     keeping its int for the next :func:`total`.  An amount finer than a millionth or of
-    a unit without bits keeps None, and makes this raise TypeError (an item that is no
-    quantity, AttributeError or TypeError), for total() to take the slow way."""
+    a unit without bits keeps None (so that the next total() sees at once that it
+    cannot be packed), and makes this raise TypeError once every amount is packed (an
+    item that is no quantity, AttributeError or TypeError), for total() to take the
+    slow way."""
     packings = _PACKINGS
     t = 0
+    unpacked = False
     for q in chunk:
         try:
             fn, fd, bits = packings[q.unit]
@@ -847,13 +851,17 @@ def _pack_chunk(chunk: list[Quantity] | tuple[Quantity, ...]) -> int:
             fn, fd, bits = _packing(q._info)
         n, d = q.magnitude.as_integer_ratio()
         if fd == 1 and not fn % d:  # the usual case: a unit of a whole number of millionths
-            packed: int | None = (n * (fn // d) << PACK_VALUE_SHIFT) + bits
+            packed = (n * (fn // d) << PACK_VALUE_SHIFT) + bits
         elif fd and not (n * fn) % (d * fd):
             packed = ((n * fn) // (d * fd) << PACK_VALUE_SHIFT) + bits
         else:
-            packed = None
+            _SET_PACKED(q, None)
+            unpacked = True
+            continue
         _SET_PACKED(q, packed)
-        t += packed  # type: ignore[operator]
+        t += packed
+    if unpacked:
+        raise TypeError("an amount without a packed int")
     return t
 
 
@@ -995,7 +1003,8 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
         for k, item in enumerate(items):
             if not isinstance(item, Quantity):
                 raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
-    infos = {unit_info(name) for name in set(map(_UNIT, items))}
+    units = list(map(_UNIT, items))
+    infos = {unit_info(name) for name in set(units)}
     dimensions = {info.dimension for info in infos}
     finest = min(infos, key=lambda info: (info.factor, info.name))
     if len(dimensions) > 1:
@@ -1006,7 +1015,14 @@ def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo |
         raise UnitMismatchError(finest.name, target.name, "total")
     try:
         with decimal.localcontext(EXACT):
-            canon = sum(map(_canonical, items), Decimal(0))
+            if len(infos) == 1:  # one unit: add the magnitudes, convert once
+                canon = EXACT.multiply(sum(map(_MAGNITUDE, items), _ZERO), finest.factor)
+            else:
+                factors = {info.name: info.factor for info in infos}
+                canon = sum(
+                    map(EXACT.multiply, map(_MAGNITUDE, items), map(factors.__getitem__, units)),
+                    _ZERO,
+                )
     except decimal.DecimalException:  # beyond 1000 digits
         raise InexactResultError("the total") from None
     if target is not None:
