@@ -17,13 +17,16 @@ decimals drawn at random (so that few repeat), and a 合计 row.  The script tim
    of it); for information, against the same loop given the rows ready-made (the
    cells alone), and openpyxl's write-only mode doing what the bare loop does.
 
-Before timing, the script checks that the projects read are the projects written.
-Times are the best of the rounds, each after a full garbage collection.
+Before timing, the script checks that the projects read are the projects written.  The
+sides of each line are timed interleaved round by round, with the collector running and
+paused, and the minimum and median of the rounds are reported with their ratios (see
+``_timing.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -33,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from _timing import best_of, fmt_time, report
+from _timing import RUNNING, compare, fmt_time, legend, report
 from sciplan_model import (
     Funding,
     FundingSource,
@@ -176,13 +179,16 @@ def main() -> None:
         sheet = read_projects(typed)
         if list(sheet) != items:
             raise SystemExit("the projects read are not the projects typed")
+        print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
         print(f"{n:,} projects, {sum(len(p.funding) for p in items):,} funding lines")
-        ours = best_of(lambda: read_projects(typed), rounds)
-        base = best_of(lambda: read_openpyxl(typed), rounds)
-        report("read_projects vs openpyxl iter_rows", ours, base, "≤ 1.5×", baseline="openpyxl")
-        raw = best_of(lambda: read_calamine(typed), rounds)
-        report("  (information) vs calamine to_python", ours, raw, "—", baseline="calamine")
-        print(f"  per row: ours {fmt_time(ours / n)}")
+        legend()
+        t = compare(lambda: read_projects(typed), lambda: read_openpyxl(typed), rounds)
+        report("read_projects vs openpyxl iter_rows", t, "≤ 1.5×", baseline="openpyxl")
+        print(f"  per row: ours {fmt_time(t.min('ours') / n)} (collector running, minimum)")
+        t = compare(
+            lambda: read_projects(typed), lambda: read_calamine(typed), rounds, modes=(RUNNING,)
+        )
+        report("  (information) vs calamine to_python", t, "-", baseline="calamine")
 
         from sciplan_model._workbook import write_projects
 
@@ -191,13 +197,26 @@ def main() -> None:
         if [_canon(p) for p in read_projects(written)] != [_canon(p) for p in items]:
             raise SystemExit("the projects written are not read back")
         bare = Path(folder) / "bare.xlsx"
-        ours = best_of(lambda: write_projects(items, written), rounds)
-        base = best_of(lambda: write_bare(bare, bureau_rows(items)), rounds)
-        report("write_projects vs bare XlsxWriter loop", ours, base, "≤ 2×", baseline="xlsxwriter")
-        cells = best_of(lambda: write_bare(bare, rows), rounds)
-        report("  (information) vs its cells alone", ours, cells, "—", baseline="xlsxwriter")
-        other = best_of(lambda: write_openpyxl(bare, bureau_rows(items)), rounds)
-        report("  (information) vs openpyxl write-only", ours, other, "—", baseline="openpyxl")
+        t = compare(
+            lambda: write_projects(items, written),
+            lambda: write_bare(bare, bureau_rows(items)),
+            rounds,
+        )
+        report("write_projects vs bare XlsxWriter loop", t, "≤ 2×", baseline="xlsxwriter")
+        t = compare(
+            lambda: write_projects(items, written),
+            lambda: write_bare(bare, rows),
+            rounds,
+            modes=(RUNNING,),
+        )
+        report("  (information) vs its cells alone", t, "-", baseline="xlsxwriter")
+        t = compare(
+            lambda: write_projects(items, written),
+            lambda: write_openpyxl(bare, bureau_rows(items)),
+            rounds,
+            modes=(RUNNING,),
+        )
+        report("  (information) vs openpyxl write-only", t, "-", baseline="openpyxl")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 money extractor, and the reader's time against the length of the text.
 
 Run with ``python benchmarks/bench_extract.py`` (about 40 seconds); ``--quick`` stops at
-100 KB; ``--sizes 10,100,1000`` chooses the sizes (in KB of UTF-8 text, as a file holds
+100 KB and times one round of each (what CI runs); ``--sizes 10,100,1000`` chooses the sizes (in KB of UTF-8 text, as a file holds
 it); ``--limit 60`` lets slow runs go on longer; ``--profile`` adds a cProfile summary of
 both functions on the corpus.  The comparison needs jionlp (the project's ``bench``
 extra); without it that part is skipped, and the script says so.
@@ -10,7 +10,8 @@ extra); without it that part is skipped, and the script says so.
 1. **Against jionlp.**  The development corpus (``tests/extract_corpus/*.txt``, invented
    plans, with their ⟦ ⟧ marks removed), concatenated, is read by ``find_figures`` and by
    ``jionlp.ner.extract_money`` (called as a user would, with its defaults: it parses
-   each amount it finds, as ``find_figures`` does), the two timed in turn.  Both are
+   each amount it finds, as ``find_figures`` does), the two interleaved round by round
+   with the collector running and paused (``_timing.py``: minimum and median).  Both are
    warmed up first; the time each takes to load and to read its first text is measured
    in new interpreters and printed on its own, never counted in the time per character.
    The ratio is find_figures' time over jionlp's (the aim: ≤ 1×).  jionlp finds money
@@ -30,10 +31,10 @@ extra); without it that part is skipped, and the script says so.
    and marked super-linear; on an adversarial text, a size at which a linear function
    would take more than a fourth of the limit is skipped.
 
-Times are the best of several repeats (fewer at the larger sizes) of the process's CPU
-time (``time.process_time``: other work on a shared machine shows less in it than in the
-wall clock), each after a full garbage collection, with the collector running as in a
-program; for the linearity table what was loaded before (jionlp among it) is frozen out
+Times are of the process's CPU time (``time.process_time``: other work on a shared
+machine shows less in it than in the wall clock), each after a full garbage collection;
+the linearity table gives the best of several repeats (fewer at the larger sizes), with
+the collector running as in a program, and for it what was loaded before (jionlp among it) is frozen out
 of the collector's walks (``gc.freeze``).  Import times are wall-clock times of new
 interpreters.
 """
@@ -63,7 +64,7 @@ from typing import Any
 
 import attrs
 
-from _timing import report
+from _timing import RUNNING, compare, legend, pad, report
 from sciplan_model import Figure, FigureParseError, unit_info
 from sciplan_model.extract import find_figures, read_plan
 
@@ -280,15 +281,6 @@ def agreement(
     ]
 
 
-def alternately(
-    ours: Callable[[], object], base: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """The best of ``repeat`` timings of each, timed in turn, so that both meet the same
-    load of a shared machine."""
-    pairs = [(best_of(ours, 1), best_of(base, 1)) for _ in range(repeat)]
-    return min(a for a, _ in pairs), min(b for _, b in pairs)
-
-
 def bench_jionlp(
     docs: Sequence[tuple[str, list[Span]]], repeat: int, rounds: int
 ) -> Extract | None:
@@ -303,37 +295,29 @@ def bench_jionlp(
     extract(text)  # warm up: jionlp builds its parser on the first call
     ours_found = find_figures(text)
     money = extract(text)
-    ours, base = alternately(partial(find_figures, text), partial(extract, text), repeat)
-    report(
-        "find_figures vs jionlp extract_money",
-        ours,
-        base,
-        "≤ 1×",
-        per=len(text),
-        baseline="jionlp",
-    )
-    print(f"{'':<44} (times per character of the corpus, all {len(docs)} documents in one text)")
+    cpu = time.process_time
+    t = compare(partial(find_figures, text), partial(extract, text), repeat, clock=cpu)
+    report("find_figures vs jionlp extract_money", t, "≤ 1×", per=len(text), baseline="jionlp")
+    print(f"{pad('')} (times per character of the corpus, all {len(docs)} documents in one text)")
     texts = [t for t, _ in docs]
-    ours_each, base_each = alternately(
-        lambda: [find_figures(t) for t in texts], lambda: [extract(t) for t in texts], repeat
+    t = compare(
+        lambda: [find_figures(t) for t in texts],
+        lambda: [extract(t) for t in texts],
+        repeat,
+        modes=(RUNNING,),
+        clock=cpu,
     )
-    report(
-        "  (information) one document at a time",
-        ours_each,
-        base_each,
-        "-",
-        per=len(text),
-        baseline="jionlp",
+    name = "  (information) one document at a time"
+    report(name, t, "-", per=len(text), baseline="jionlp")
+    t = compare(
+        partial(read_plan, text),
+        partial(extract, text),
+        max(1, repeat // 4),
+        modes=(RUNNING,),
+        clock=cpu,
     )
-    whole = best_of(partial(read_plan, text), max(1, repeat // 4))
-    report(
-        "  (information) read_plan vs extract_money",
-        whole,
-        base,
-        "-",
-        per=len(text),
-        baseline="jionlp",
-    )
+    name = "  (information) read_plan, vs jionlp"
+    report(name, t, "-", per=len(text), baseline="jionlp")
     for line in agreement(text, marks, ours_found, money):
         print(f"{'':<2}{line}")
     for tool in TOOLS:
@@ -583,13 +567,19 @@ def profile(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks of issue 9."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="sizes 10 KB and 100 KB only")
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes 10 KB and 100 KB, one round of each"
+    )
     parser.add_argument("--sizes", help="sizes in KB, comma-separated (default 10,100,1000)")
-    parser.add_argument("--repeat", type=int, default=5, help="repeats at the smallest sizes")
+    parser.add_argument(
+        "--repeat", type=int, default=None, help="repeats at the smallest sizes (default 5)"
+    )
     parser.add_argument(
         "--limit", type=float, default=5.0, help="longest run in seconds (default 5)"
     )
-    parser.add_argument("--rounds", type=int, default=2, help="new interpreters per tool")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="new interpreters per tool (default 2)"
+    )
     parser.add_argument("--no-jionlp", action="store_true", help="skip the comparison")
     parser.add_argument("--profile", action="store_true", help="profile both on the corpus")
     args = parser.parse_args(argv)
@@ -600,16 +590,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.quick
         else [10, 100, 1000]
     )
+    repeat = args.repeat or (1 if args.quick else 5)
+    rounds = args.rounds or (1 if args.quick else 2)
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    legend()
     docs = documents()
     start = time.perf_counter()
     extract = None
     if args.no_jionlp:
         print("comparison with jionlp skipped: --no-jionlp")
     else:
-        extract = bench_jionlp(docs, 8 * args.repeat, args.rounds)
+        extract = bench_jionlp(docs, 1 if args.quick else 8 * repeat, rounds)
     sizes = [kb * KB for kb in sizes_kb]
-    bad = bench_linear(docs, sizes, args.repeat, args.limit, extract)
+    bad = bench_linear(docs, sizes, repeat, args.limit, extract)
     if bad:
         print(f"super-linear: {'; '.join(bad)}")
     if args.profile:

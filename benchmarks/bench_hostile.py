@@ -2,10 +2,12 @@
 made to hurt, as a multiple of the file's size.
 
 Run with ``python benchmarks/bench_hostile.py`` (about a minute on two cores; ``--mb``
-sets the size of each document, 100 by default).  Each document is written to a
+sets the size of each document, 100 by default; ``--quick`` makes them 3 MB, what CI
+runs).  Each document is written to a
 temporary file, and each ``load`` runs in a fresh Python process, which reports the time
 ``load`` took and its peak resident memory (``ru_maxrss``) above what the process held
-after importing the library; every one must end in the library's PlanLoadError.  For
+after importing the library; every one must end in the library's PlanLoadError (the
+script exits with an error when one does not).  For
 scale, the last column gives the peak memory of the standard library's ``json.loads`` of
 the same file alone (reading it, no checks, no hooks): the floor for any loader that
 builds Python objects from the whole text.
@@ -152,10 +154,12 @@ def run(name: str, size: int, folder: str) -> dict[str, object]:
 def main() -> None:
     """Run every hostile document and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=float, default=100, help="size of each document, in MB")
+    parser.add_argument("--mb", type=float, default=None, help="size of each document, in MB")
+    parser.add_argument("--quick", action="store_true", help="documents of 3 MB")
     parser.add_argument("names", nargs="*", help="documents to run (all by default)")
     args = parser.parse_args()
-    size = int(args.mb * 1_000_000)
+    size = int((args.mb or (3 if args.quick else 100)) * 1_000_000)
+    wrong: list[str] = []
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(
         "| document | size | time | peak memory above the import | × size "
@@ -168,12 +172,16 @@ def main() -> None:
             mb = int(r["bytes"]) / 1e6  # type: ignore[call-overload]
             extra = int(r["extra_kib"]) * 1024 / 1e6  # type: ignore[call-overload]
             floor = int(r["floor_kib"]) * 1024 / 1e6  # type: ignore[call-overload]
+            if r["outcome"] != "PlanLoadError":
+                wrong.append(f"{name}: {r['outcome']} {r['last']}")
             outcome = f"{r['outcome']}, {r['problems']} problems listed"
             print(
                 f"| {name} | {mb:.0f} MB | {float(r['seconds']):.1f} s "  # type: ignore[arg-type]
                 f"| {extra:.0f} MB | {extra / mb:.1f}× | {floor / mb:.1f}× | {outcome} |"
             )
             print(f"|   | last problem: {r['last']} |", file=sys.stderr)
+    if wrong:
+        raise SystemExit(f"not refused with PlanLoadError: {'; '.join(wrong)}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Benchmark of roll-ups and validation over a synthetic province of 100,000 projects.
 
-Run with ``python benchmarks/bench_rollup.py`` (add ``--small`` for a tenth of the
-province, and ``--profile`` for a cProfile summary of one roll-up and one validation).
-Needs pandas (the project's ``bench`` extra).
+Run with ``python benchmarks/bench_rollup.py`` (add ``--quick`` for a tenth of the
+province and one round, what CI runs, and ``--profile`` for a cProfile summary of one
+roll-up and one validation).  Needs pandas (the project's ``bench`` extra).
 
 The province (``_province.py``) has 100 counties in 10 cities, and for each county an
 annual plan for each of 2021–2025 with 200 projects (2–3 funding lines each, all in
@@ -21,16 +21,16 @@ lines.  Over all its projects the script times:
    the same core checks with plain ``Decimal``\\ s: a complete breakdown's parts sum to
    its total, a partial one's parts stay below it, no amount is negative, a project's
    stage sums are ordered (planned ≥ allocated ≥ received ≥ spent, stages it does not
-   state not compared), and no project id is used twice.
+   state not compared), and no project id is used twice.  Aim (issue 14): ≤ 2.5× at
+   province scale.
 
 For information it also times a roll-up by ``("level", "source")`` (which sums funding
 lines, not projects) and ``Plan.projects()`` against loops.
 
 Before anything is timed the script checks that both sides of each line give the same
-numbers.  Each line prints our time, the baseline's time measured in the same run, the
-ratio and the aim.  Times are the best of several repeats, each after a full garbage
-collection, with the collector running as in a program; the information lines give the
-same with the collector paused (the work itself, as ``timeit`` measures it).
+numbers.  The two sides of each line are timed interleaved round by round, with the
+collector running and paused, and the minimum and median of the rounds are reported with
+their ratios (see ``_timing.py``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from typing import Any
 import attrs
 
 from _province import province
-from _timing import best_of, fmt_time, report
+from _timing import RUNNING, best_of, compare, fmt_time, legend, pad, report
 from sciplan_model import (
     Breakdown,
     Figure,
@@ -83,12 +83,8 @@ ZERO = Decimal(0)
 WAN = "万元"
 
 Key = tuple[Level | None, Year | None]
-
-
-def _timings(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """The best time of ``fn()`` with the collector running, and with it paused (in
-    fewer repeats: that is for information)."""
-    return best_of(fn, repeat), best_of(fn, max(2, repeat - 2), paused=True)
+#: The plans of the province (100 counties × 5 years), where the aim of validate holds.
+PROVINCE_PLANS = 500
 
 
 # -- the province ------------------------------------------------------------------------
@@ -175,25 +171,18 @@ def bench_rollup(plans: list[Plan], projects: list[Project], repeat: int) -> dic
         raise SystemExit("rollup(by=source) and the loop disagree")
     if our_projects(plans) != loop_projects(plans):
         raise SystemExit("Plan.projects() and the loop find other projects")
-    ours, ours_p = _timings(partial(rollup, projects, by=BY), repeat)
-    base, base_p = _timings(partial(loop_rollup, projects), repeat)
-    src, src_p = _timings(partial(rollup, projects, by=by_source), repeat)
-    src_base, src_base_p = _timings(partial(loop_rollup_by_source, projects), repeat)
-    gather = best_of(partial(our_projects, plans), repeat)
-    gather_base = best_of(partial(loop_projects, plans), repeat)
-
     n = len(projects)
-    report(f"rollup(by=(level, year)), {n:,} projects", ours, base, "≤ 2×", baseline="loop")
-    report("  (information) collector paused", ours_p, base_p, "-", baseline="loop")
-    report("  (information) rollup(by=(level, source))", src, src_base, "-", baseline="loop")
-    report("  (information) collector paused", src_p, src_base_p, "-", baseline="loop")
-    report(
-        f"  (information) Plan.projects() of {len(plans)} plans",
-        gather,
-        gather_base,
-        "-",
-        baseline="loop",
+    t = compare(partial(rollup, projects, by=BY), partial(loop_rollup, projects), repeat)
+    report(f"rollup(by=(level, year)), {n:,} projects", t, "≤ 2×", baseline="loop")
+    t = compare(
+        partial(rollup, projects, by=by_source),
+        partial(loop_rollup_by_source, projects),
+        repeat,
     )
+    report("  (information) by=(level, source)", t, "-", baseline="loop")
+    t = compare(partial(our_projects, plans), partial(loop_projects, plans), repeat)
+    name = f"  (information) Plan.projects(), {len(plans)} plans"
+    report(name, t, "-", baseline="loop", modes=(RUNNING,))
     return exact
 
 
@@ -251,7 +240,7 @@ def float_exactness(result: pd.Series, exact: dict[Key, Decimal]) -> str:
     worst = max(abs(Decimal(got[k]) - want[k]) for k in want)
     return (
         f"pandas float sums: {shown} of {len(want)} groups differ from the exact sums "
-        f"as printed (repr), {binary} as binary values\n{'':<44} (largest error "
+        f"as printed (repr), {binary} as binary values\n{pad('')}  (largest error "
         f"{worst:.3g}万元), {rounded} after rounding to 0.01万元"
     )
 
@@ -263,10 +252,9 @@ def bench_pandas(projects: list[Project], exact: dict[Key, Decimal], repeat: int
     as_decimals = pandas_decimal(projects)
     if {key: Decimal(x) for key, x in as_decimals.items()} != _plain_keys(exact):
         raise SystemExit("pandas (Decimal) and the loop disagree")
-    ours = best_of(partial(rollup, projects, by=BY), repeat)
-    floats, floats_p = _timings(partial(pandas_float, projects), repeat)
-    decimals, decimals_p = _timings(partial(pandas_decimal, projects), repeat)
-    ours_p = best_of(partial(rollup, projects, by=BY), max(2, repeat - 2), paused=True)
+    ours = partial(rollup, projects, by=BY)
+    floats = compare(ours, partial(pandas_float, projects), repeat)
+    decimals = compare(ours, partial(pandas_decimal, projects), repeat)
     # for information: pandas' groupby-sum alone, on a frame built beforehand
     rows = [
         (p.level.value, p.year.value, float(f.amount.magnitude))  # type: ignore[union-attr]
@@ -279,16 +267,14 @@ def bench_pandas(projects: list[Project], exact: dict[Key, Decimal], repeat: int
         lambda: frame.groupby(["level", "year"], sort=False)["amount"].sum(), repeat
     )
 
-    report("rollup() vs pandas, float amounts", ours, floats, "< 1×, exact", baseline="pandas")
-    report("rollup() vs pandas, Decimal amounts", ours, decimals, "< 1×", baseline="pandas")
-    report("  (information) float, collector paused", ours_p, floats_p, "-", baseline="pandas")
-    report("  (information) Decimal, collector paused", ours_p, decimals_p, "-", baseline="pandas")
+    report("rollup() vs pandas, float amounts", floats, "< 1×, exact", baseline="pandas")
+    report("rollup() vs pandas, Decimal amounts", decimals, "< 1×", baseline="pandas")
     print(
-        f"{'  (information) pandas groupby-sum alone':<44} "
+        f"{pad('  (information) pandas groupby-sum alone')} "
         f"{fmt_time(group_only)} on a float frame built beforehand"
     )
-    print(f"{'':<44} {exactness}")
-    print(f"{'':<44} pandas Decimal sums: exact in every group")
+    print(f"{pad('')} {exactness}")
+    print(f"{pad('')} pandas Decimal sums: exact in every group")
 
 
 # -- 3. validation against a hand-written loop ------------------------------------------
@@ -419,10 +405,10 @@ def bench_validate(plans: list[Plan], repeat: int) -> None:
         f"the loop's five kinds of problem ({', '.join(BROKEN_CODES)}), "
         f"in {len(bad_report.findings)} findings"
     )
-    ours, ours_p = _timings(partial(validate, plans), repeat)
-    base, base_p = _timings(partial(loop_validate, plans), repeat)
-    report(f"validate() of {len(plans)} plans", ours, base, "≤ 5×", baseline="loop")
-    report("  (information) collector paused", ours_p, base_p, "-", baseline="loop")
+    t = compare(partial(validate, plans), partial(loop_validate, plans), repeat)
+    # the aim of issue 14 holds at province scale; a smaller run only shows the way
+    aim = "≤ 2.5×" if len(plans) >= PROVINCE_PLANS else f"≤ 2.5× at {PROVINCE_PLANS} plans"
+    report(f"validate() of {len(plans)} plans", t, aim, baseline="loop")
 
 
 # -- profile -----------------------------------------------------------------------------
@@ -455,12 +441,15 @@ def profile(plans: list[Plan], projects: list[Project]) -> None:
 def main() -> None:
     """Run the roll-up and validation benchmarks."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--small", action="store_true", help="a tenth of the province")
+    parser.add_argument(
+        "--quick", "--small", action="store_true", help="a tenth of the province, one round"
+    )
     parser.add_argument("--profile", action="store_true", help="also profile one of each")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, pandas {pd.__version__}")
-    plans, projects = prepare(10 if args.small else 100)
-    repeat = 3 if args.small else 5
+    legend()
+    plans, projects = prepare(10 if args.quick else 100)
+    repeat = 1 if args.quick else 5
     exact = bench_rollup(plans, projects, repeat)
     bench_pandas(projects, exact, repeat)
     bench_validate(plans, repeat)

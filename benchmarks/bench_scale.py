@@ -9,8 +9,8 @@ folder).  Needs the ``arrow`` and ``duckdb`` extras.
 The plans are generated like the province of ``bench_rollup.py`` (``_province.py``);
 the national ones over 31 provinces, one plan at a time, never all in memory.
 
-At province scale, in one process, interleaved round by round (best and median of the
-rounds):
+At province scale, in one process, the sides interleaved round by round, with the
+collector running and paused (minimum and median of the rounds; see ``_timing.py``):
 
 1. ``rollup(dataset, by=("level", "year"))`` (DuckDB, over the Parquet files) against
    ``rollup`` of the same plans' projects in Python, the plans in memory: of their
@@ -41,12 +41,10 @@ import json
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -54,7 +52,7 @@ from typing import Any
 import duckdb
 
 from _province import country, province
-from _timing import fmt_time
+from _timing import best_of, fmt_time, legend, measure, report
 from sciplan_model import Project, read_dataset, rollup, write_dataset
 
 BY = ("level", "year")
@@ -75,26 +73,6 @@ HAND = """
 def peak_mb() -> float:
     """This process's peak resident set size, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def rounds(sides: dict[str, Callable[[], object]], n: int) -> dict[str, list[float]]:
-    """Each side timed ``n`` times, the sides taking turns round by round."""
-    times: dict[str, list[float]] = {name: [] for name in sides}
-    for _ in range(n):
-        for name, fn in sides.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    return times
-
-
-def line(name: str, ours: list[float], base: list[float], aim: str, baseline: str) -> None:
-    best, median = min(ours) / min(base), statistics.median(ours) / statistics.median(base)
-    print(
-        f"{name:<40} ours {fmt_time(min(ours))} (median {fmt_time(statistics.median(ours))})"
-        f"  {baseline} {fmt_time(min(base))} (median {fmt_time(statistics.median(base))})"
-        f"  ratio {best:5.2f}× (median {median:5.2f}×)  aim {aim}"
-    )
 
 
 def hand_sums(con: Any, folder: Path) -> dict[tuple[Any, Any], tuple[int, Decimal | None]]:
@@ -142,7 +120,7 @@ def province_scale(counties: int, repeat: int, work: Path) -> None:
     bare = [p for plan in plans for p in plan.projects()]
     if rollup(bare, by=BY) != expected:
         raise SystemExit("the roll-ups of projects and of their entries differ")
-    times = rounds(
+    t = measure(
         {
             "duckdb": lambda: rollup(dataset, by=BY),
             "python": lambda: rollup(entries, by=BY),
@@ -151,15 +129,14 @@ def province_scale(counties: int, repeat: int, work: Path) -> None:
         },
         repeat,
     )
-    line("rollup(dataset) vs Python rollup", times["duckdb"], times["python"], "≤ 0.10×", "python")
-    line(
-        "  … vs Python rollup of bare projects",
-        times["duckdb"],
-        times["projects"],
-        "≤ 0.10×",
-        "python",
+    legend()
+    duck = {"ours": "duckdb"}
+    report(
+        "rollup(dataset) vs Python rollup", t, "≤ 0.10×", base="python", baseline="python", **duck
     )
-    line("rollup(dataset) vs hand-written SQL", times["duckdb"], times["hand"], "≤ 2×", "hand SQL")
+    name = "  … vs Python rollup of bare projects"
+    report(name, t, "≤ 0.10×", base="projects", baseline="python", **duck)
+    report("rollup(dataset) vs hand-written SQL", t, "≤ 2×", base="hand", baseline="SQL", **duck)
     print(f"first roll-up of a freshly opened dataset: {fmt_time(cold)} (information)")
     start = time.perf_counter()
     again = [e for p in read_dataset(folder).plans() for e in p.walk(Project)]
@@ -209,7 +186,7 @@ def step(name: str, folder: Path, counties: int) -> None:
         extra["projects"] = sum(r.count(k) for k in r)
         extra["total"] = str(r.total)
         extra["table"] = str(r)
-        extra["warm"] = min(rounds({"ours": lambda: rollup(dataset, by=BY)}, 3)["ours"])
+        extra["warm"] = best_of(lambda: rollup(dataset, by=BY), 3)
     elif name == "python":
         plans = list(country(counties=counties))
         built = time.perf_counter() - start
@@ -220,12 +197,12 @@ def step(name: str, folder: Path, counties: int) -> None:
         extra["built"] = built
         extra["projects"] = sum(r.count(k) for k in r)
         extra["table"] = str(r)
-        extra["warm"] = min(rounds({"python": lambda: rollup(entries, by=BY)}, 2)["python"])
+        extra["warm"] = best_of(lambda: rollup(entries, by=BY), 2)
     else:
         con = duckdb.connect()
         hand_sums(con, folder)
         seconds = time.perf_counter() - start
-        extra["warm"] = min(rounds({"hand": lambda: hand_sums(con, folder)}, 3)["hand"])
+        extra["warm"] = best_of(lambda: hand_sums(con, folder), 3)
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), **extra}))
 
 

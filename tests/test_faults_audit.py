@@ -83,13 +83,18 @@ def test_a_figure_refuses_a_value_it_could_not_print_and_read_back(value: Money)
         Figure(value)
 
 
-def test_a_document_too_large_for_memory_is_a_load_error(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("step", ["_one_pass", "_from_data_detailed"])
+def test_a_document_too_large_for_memory_is_a_load_error(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """Memory running out in the one-pass reading or in the detailed one is a load
+    error of the library's own type."""
     import sciplan_model.serialize as serialize
 
     def no_memory(*_: object, **__: object) -> object:
         raise MemoryError
 
-    monkeypatch.setattr(serialize, "from_data", no_memory)
+    monkeypatch.setattr(serialize, step, no_memory)
     with pytest.raises(PlanLoadError, match="too large to read in memory"):
         loads('{"schema_version": 1}')
 

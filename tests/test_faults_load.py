@@ -419,7 +419,9 @@ def test_a_plan_file_too_large_is_refused_before_it_is_read(
     the limit."""
     monkeypatch.setattr(serialize, "MAX_DOCUMENT", 1000)
     path = tmp_path / "big.json"
-    path.write_bytes(b"\xff" * 5000)  # not even UTF-8: it must not get as far as decoding
+    # four bytes a character and one a space or line break: a document of 1000
+    # characters besides those, and 4000 in all, takes at most 7003 bytes
+    path.write_bytes(b"\xff" * 8000)  # not even UTF-8: it must not get as far as decoding
     reads: list[int] = []
     real_open = pathlib.Path.open
 
@@ -440,7 +442,7 @@ def test_a_plan_file_too_large_is_refused_before_it_is_read(
     assert reads == []
     (problem,) = excinfo.value.problems
     assert str(path) in problem.message
-    assert "5000 bytes, more than the 4003" in problem.message
+    assert "8000 bytes, more than the 7003" in problem.message
 
 
 def test_a_docx_whose_parts_together_pass_the_bound_is_refused(

@@ -1160,6 +1160,8 @@ def test_the_accelerated_writer_writes_the_same_text(data: object) -> None:
 
     assert _encode(data, 2) == _encode(data, 2, accelerate=False)
     assert _encode(data, 2, accelerate=False) == json.dumps(data, ensure_ascii=False, indent=2)
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert _encode(data, None) == _encode(data, None, accelerate=False) == compact
 
 
 def test_every_example_is_written_alike_with_and_without_orjson() -> None:

@@ -4,16 +4,13 @@ r"""The checks :func:`~sciplan_model.validate` runs: small functions of a
 from __future__ import annotations
 
 import contextlib
-import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
-from ._combine import restated
 from ._exact import EXACT
-from ._findings import Check, Finding, Scope, Severity, _finding, _said
+from ._findings import Check, Finding, Scope, Severity, _finding, _Group, _said
+from ._project_checks import check_funding, check_identity
 from ._rollup import _figure_value, _range_in, _range_to, project_value
 from ._walk import Entry
 from .codes import Aggregation, FundingStage
@@ -108,47 +105,97 @@ def check_breakdown_sums(scope: Scope) -> Iterator[Finding]:
     exceed it.  Qualified figures compare as ranges; money, area and other measured
     figures may miss by their rounding slack (a warning), counts may not; an unknown
     figure cannot be decided (an info)."""
-    for entry in scope.items(Breakdown):
-        b: Breakdown = entry.item  # type: ignore[assignment]
+    group = scope._group(Breakdown)
+    for k, b in enumerate(group.items):
         if not b.parts:
             continue
-        figures = [b.total, *(p.figure for p in b.parts)]
-        if not all(f.is_known for f in figures):
+        exact = _adds_up(b)  # the common case: exact figures that add up
+        if exact:
+            continue
+        found = _breakdown_sum(b, exact is None)
+        if found is not None:
+            code, severity, message, expected, actual = found
             yield _finding(
-                entry,
-                "breakdown.undecided",
-                Severity.INFO,
-                "合计或分项含未知数（如20xx），无法核对",
+                group.entry(k), code, severity, message, expected=expected, actual=actual
             )
-            continue
-        if all(f.qualifier is _EXACT for f in figures) and _clean(b):  # the common case
-            continue
-        whole = _range_in(b.total.range, b.indicator)
-        parts: Range = sum(
-            (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
-            _range_in(b.parts[0].figure.range, b.indicator),
+
+
+def _breakdown_sum(b: Breakdown, unsure: bool) -> tuple[str, Severity, str, Any, Any] | None:
+    """What is wrong with a breakdown's sum (its code, severity, message, and what was
+    expected and found), or None.  ``unsure`` when :func:`_adds_up` could not say whether
+    its figures add up exactly."""
+    figures = [b.total, *(p.figure for p in b.parts)]
+    if not all(f.is_known for f in figures):
+        return (
+            "breakdown.undecided",
+            Severity.INFO,
+            "合计或分项含未知数（如20xx），无法核对",
+            None,
+            None,
         )
-        if parts.dimension != whole.dimension:
-            continue  # a total the indicator does not count: breakdown.unit says so
-        gap = _gap(parts, whole) if b.complete else _excess(parts, whole)
-        severity = _verdict(gap, _slack(figures))
-        if severity is None:
-            continue
-        shown = _shown(parts, b.total.unit)
-        by = f"，相差{gap}" if gap else ""
-        if not b.complete:
-            message = f"“其中”各项之和{shown}超过合计{_said(b.total)}{by}"
-        elif severity is Severity.WARNING:
-            near = f"相差{gap}" if gap else "不能完全吻合"
-            message = f"分项之和{shown}与合计{_said(b.total)}{near}，在四舍五入误差以内"
-        else:
-            message = f"分项之和{shown}与合计{_said(b.total)}不符{by}"
-        code = "breakdown.sum" if b.complete else "breakdown.exceeds"
-        yield _finding(entry, code, severity, message, expected=b.total, actual=shown)
+    if unsure and all(f.qualifier is _EXACT for f in figures) and _clean(b):
+        return None
+    whole = _range_in(b.total.range, b.indicator)
+    parts: Range = sum(
+        (_range_in(p.figure.range, b.indicator) for p in b.parts[1:]),
+        _range_in(b.parts[0].figure.range, b.indicator),
+    )
+    if parts.dimension != whole.dimension:
+        return None  # a total the indicator does not count: breakdown.unit says so
+    gap = _gap(parts, whole) if b.complete else _excess(parts, whole)
+    severity = _verdict(gap, _slack(figures))
+    if severity is None:
+        return None
+    shown = _shown(parts, b.total.unit)
+    by = f"，相差{gap}" if gap else ""
+    if not b.complete:
+        message = f"“其中”各项之和{shown}超过合计{_said(b.total)}{by}"
+    elif severity is Severity.WARNING:
+        near = f"相差{gap}" if gap else "不能完全吻合"
+        message = f"分项之和{shown}与合计{_said(b.total)}{near}，在四舍五入误差以内"
+    else:
+        message = f"分项之和{shown}与合计{_said(b.total)}不符{by}"
+    code = "breakdown.sum" if b.complete else "breakdown.exceeds"
+    return code, severity, message, b.total, shown
+
+
+def _adds_up(b: Breakdown) -> bool | None:
+    """Whether a breakdown of exact figures adds up (a complete one's parts to its total,
+    a partial one's to no more than it), read the fast way: the magnitudes added as
+    Decimals where every figure is in one unit, the values in the base unit
+    (:func:`~sciplan_model.quantity._canonical`) where they are in units of one
+    dimension (万元 and 元).  None when it cannot say: a figure qualified or unknown, or
+    units of two dimensions (个 and 项, which an indicator may count alike)."""
+    said = b.total.value
+    if b.total.qualifier is not _EXACT or said is None:
+        return None
+    unit = said.unit
+    values: list[Quantity] = []
+    for part in b.parts:
+        figure = part.figure
+        value = figure.value
+        if figure.qualifier is not _EXACT or value is None:
+            return None
+        values.append(value)
+    add = EXACT.add
+    found = _ZERO
+    if all(v.unit == unit for v in values):
+        for v in values:
+            found = add(found, v.magnitude)
+        whole = said.magnitude
+    else:
+        dimension = said.dimension
+        for v in values:
+            if v.dimension != dimension:
+                return None
+            found = add(found, _canonical(v))
+        whole = _canonical(said)
+    return found == whole if b.complete else found <= whole
 
 
 def _clean(b: Breakdown) -> bool:
-    """Whether a breakdown of exact figures adds up, read the fast way."""
+    """Whether a breakdown of exact figures adds up, read the general way (measure
+    words its indicator counts alike recounted in its own word, then :func:`total`)."""
     said = _figure_value(b.total, b.indicator)
     parts = [_figure_value(p.figure, b.indicator) for p in b.parts]
     amounts = [q for q in parts if isinstance(q, Quantity)]
@@ -163,36 +210,41 @@ def _clean(b: Breakdown) -> bool:
 def check_breakdown_units(scope: Scope) -> Iterator[Finding]:
     """A breakdown's total measures what its indicator counts (its parts are held to
     the total when the breakdown is made)."""
-    for entry in scope.items(Breakdown):
-        b: Breakdown = entry.item  # type: ignore[assignment]
-        if b.indicator is not None and not b.indicator.counts(b.total):
-            yield _finding(
-                entry,
-                "breakdown.unit",
-                Severity.ERROR,
-                f"合计{_said(b.total)}的单位与指标“{b.indicator.name}”的单位{b.indicator.unit}不符",
-                path=f"{entry.path}.total",
-                expected=b.indicator.unit,
-                actual=b.total.unit,
-            )
+    group = scope._group(Breakdown)
+    for k, b in enumerate(group.items):
+        indicator = b.indicator
+        if indicator is None or b.total.unit == indicator.unit or indicator.counts(b.total):
+            continue
+        entry = group.entry(k)
+        yield _finding(
+            entry,
+            "breakdown.unit",
+            Severity.ERROR,
+            f"合计{_said(b.total)}的单位与指标“{indicator.name}”的单位{indicator.unit}不符",
+            path=f"{entry.path}.total",
+            expected=indicator.unit,
+            actual=b.total.unit,
+        )
 
 
 def check_breakdown_levels(scope: Scope) -> Iterator[Finding]:
     """A statement over a span of levels (市级以上) holds parts of those levels only."""
-    for entry in scope.items(Breakdown):
-        b: Breakdown = entry.item  # type: ignore[assignment]
-        if not b.levels:
+    group = scope._group(Breakdown)
+    for k, b in enumerate(group.items):
+        levels = b.levels
+        if not levels:
             continue
-        allowed = "、".join(level.chinese for level in b.levels)
-        for k, part in enumerate(b.parts):
-            if part.level is not None and part.level not in b.levels:
+        for j, part in enumerate(b.parts):
+            if part.level is not None and part.level not in levels:
+                entry = group.entry(k)
+                allowed = "、".join(level.chinese for level in levels)
                 yield _finding(
                     entry,
                     "breakdown.level",
                     Severity.ERROR,
                     f"分项“{part.level.chinese}”不在该统计口径（{allowed}）之内",
-                    path=f"{entry.path}.parts[{k}]",
-                    expected=b.levels,
+                    path=f"{entry.path}.parts[{j}]",
+                    expected=levels,
                     actual=part.level,
                     source=part.source,
                 )
@@ -214,8 +266,15 @@ def _show_period(p: Period) -> str:
 
 
 def _period_finding(
-    plan: Plan, path: str, what: str, inner: Period, outer: Period, source: SourceRef | None
+    plan: Plan,
+    where: Callable[[], str],
+    what: str,
+    inner: Period,
+    outer: Period,
+    source: SourceRef | None,
 ) -> Finding | None:
+    """A finding when ``inner`` does not lie within ``outer`` (or cannot be known to),
+    at the path ``where()`` makes."""
     inside = _inside(inner, outer)
     if inside:
         return None
@@ -223,7 +282,7 @@ def _period_finding(
         return Finding(
             code="period.undecided",
             severity=Severity.INFO,
-            path=path,
+            path=where(),
             message=(
                 f"{what}“{_show_period(inner)}”或所属期间“{_show_period(outer)}”"
                 "含未知年份，无法核对"
@@ -236,7 +295,7 @@ def _period_finding(
     return Finding(
         code="period.outside",
         severity=Severity.ERROR,
-        path=path,
+        path=where(),
         message=f"{what}“{_show_period(inner)}”超出所属期间“{_show_period(outer)}”",
         expected=outer,
         actual=inner,
@@ -250,57 +309,80 @@ def check_periods(scope: Scope) -> Iterator[Finding]:
     breakdowns and funding lines' years within their section's.  An item that repeats its section's period is
     not checked again; a period with a placeholder year (20xx) cannot be decided."""
     for plan in scope.plans:
-        yield from _section_periods(plan, plan.sections, "$.sections", plan.period)
+        yield from _section_periods(plan, plan.sections, (), plan.period)
     for kind in (Project, Goal, Achievement, Breakdown):
-        yield from _item_periods(scope.items(kind))
-    yield from _funding_years(scope.items(Project))
+        yield from _item_periods(scope._group(kind), "year" if kind is Project else "period")
+    yield from _funding_years(scope._group(Project))
 
 
-def _funding_years(entries: Iterable[Entry]) -> Iterator[Finding]:
+def _funding_years(group: _Group[Project]) -> Iterator[Finding]:
     """A funding line's year lies within the period of the section it stands in."""
-    for entry in entries:
-        context = entry.within
+    sites = group.sites
+    for k, p in enumerate(group.items):
+        context = sites[k].within
         if context is None:
             continue
-        for j, f in enumerate(entry.item.funding):  # type: ignore[union-attr]
-            if f.year is None or f.year == context:
-                continue
-            found = _period_finding(
-                entry.plan,
-                f"{entry.path}.funding[{j}].year",
-                "经费年度",
-                f.year,
-                context,
-                getattr(entry.item, "source", None),
-            )
-            if found is not None:
-                yield found
+        for f in p.funding:
+            year = f.year
+            if year is not None and year is not context and year != context:
+                yield from _funding_years_of(group, k, context)
+                break
+
+
+def _funding_years_of(group: _Group[Project], k: int, context: Period) -> Iterator[Finding]:
+    """The findings of the funding lines' years of one project (one of them at least is
+    not its section's period)."""
+    p = group.items[k]
+    for j, f in enumerate(p.funding):
+        if f.year is None or f.year == context:
+            continue
+        found = _period_finding(
+            group.plan(k),
+            lambda: f"{group.entry(k).path}.funding[{j}].year",  # noqa: B023 (called at once)
+            "经费年度",
+            f.year,
+            context,
+            p.source,
+        )
+        if found is not None:
+            yield found
 
 
 def _section_periods(
-    plan: Plan, sections: tuple[Section, ...], prefix: str, outer: Period | None
+    plan: Plan, sections: tuple[Section, ...], trail: tuple[int, ...], outer: Period | None
 ) -> Iterator[Finding]:
+    """Each section's period lies within its parent's (or its plan's): ``trail`` is
+    where ``sections`` stand, the index of each section above them."""
     for i, section in enumerate(sections):
-        here = f"{prefix}[{i}]"
         inner = outer
         if section.period is not None and section.period != outer:
             if outer is not None:
+                here = (*trail, i)
                 found = _period_finding(
-                    plan, here, "章节期间", section.period, outer, section.source
+                    plan,
+                    lambda: "$" + "".join(f".sections[{n}]" for n in here),  # noqa: B023
+                    "章节期间",
+                    section.period,
+                    outer,
+                    section.source,
                 )
                 if found is not None:
                     yield found
             inner = section.period
-        yield from _section_periods(plan, section.sections, f"{here}.sections", inner)
+        if section.sections:
+            yield from _section_periods(plan, section.sections, (*trail, i), inner)
 
 
-def _item_periods(entries: Iterable[Entry]) -> Iterator[Finding]:
+def _item_periods(group: _Group[Any], field: str) -> Iterator[Finding]:
+    """Each item's own period (its ``field``) lies within its section's."""
     memo: dict[tuple[Period, Period], bool | None] = {}
-    for entry in entries:
-        item = entry.item
-        own = item.year if type(item) is Project else getattr(item, "period", None)
-        context = entry.within
-        if own is None or context is None or own == context:
+    sites = group.sites
+    for k, item in enumerate(group.items):
+        own = getattr(item, field, None)
+        if own is None:
+            continue
+        context = sites[k].within
+        if context is None or own is context or own == context:
             continue
         key = (own, context)
         if key not in memo:
@@ -308,167 +390,15 @@ def _item_periods(entries: Iterable[Entry]) -> Iterator[Finding]:
         if memo[key]:
             continue
         found = _period_finding(
-            entry.plan,
-            entry.path,
-            "期间" if type(item) is not Project else "项目年度",
+            group.plan(k),
+            lambda: group.entry(k).path,  # noqa: B023 (called at once)
+            "期间" if field != "year" else "项目年度",
             own,
             context,
             getattr(item, "source", None),
         )
         if found is not None:
             yield found
-
-
-# -- identity ---------------------------------------------------------------------------------
-
-
-def _content(obj: Any) -> Any:
-    """What an object says, without where any part of it is written: two plans may
-    list the same project, each with its own spans."""
-    if isinstance(obj, tuple):
-        return tuple(_content(x) for x in obj)
-    if not attrs.has(type(obj)) or isinstance(obj, Quantity | Figure | Range):
-        return obj
-    changes: dict[str, Any] = {}
-    for a in attrs.fields(type(obj)):
-        value = getattr(obj, a.name)
-        if a.name == "source" and isinstance(value, SourceRef):
-            changes["source"] = None
-        elif isinstance(value, tuple) or attrs.has(type(value)):
-            inner = _content(value)
-            if inner is not value:
-                changes[a.name] = inner
-    return attrs.evolve(obj, **changes) if changes else obj
-
-
-_FIELD_NAMES = {
-    "name": "名称",
-    "programme": "计划类别",
-    "level": "级别",
-    "status": "状态",
-    "year": "年度",
-    "undertaker": "承担单位",
-    "funding": "经费",
-    "related": "关联项目",
-}
-
-
-def _differences(a: Project, b: Project) -> list[str]:
-    """The fields two records of one project disagree on, in Chinese (where they are
-    written does not count)."""
-    return [
-        _FIELD_NAMES.get(f.name, f.name)
-        for f in attrs.fields(Project)
-        if f.name not in ("id", "source")
-        and _content(getattr(a, f.name)) != _content(getattr(b, f.name))
-    ]
-
-
-def check_identity(scope: Scope) -> Iterator[Finding]:
-    """A project id is listed once in a plan; a project listed in several plans (the
-    same id) says the same there; a goal stated again in its plan (the same indicator,
-    figure, period, place and levels) is noted, since it is one goal, counted once in
-    roll-ups (two targets for one indicator, such as a floor 确保 and a stretch 力争,
-    are two goals and are not noted)."""
-    for again, was in restated(scope.items(Goal)):
-        goal: Goal = again.item  # type: ignore[assignment]
-        yield _finding(
-            again,
-            "identity.restated",
-            Severity.INFO,
-            f"目标“{goal.indicator.name}{goal.figure.text}”在{was.path}已提出，此处为重述，"
-            "汇总时只计一次",
-            expected=was.path,
-            actual=again.path,
-        )
-    first: dict[str, Entry] = {}  # where each id was first met
-    mine: dict[tuple[int, str], Entry] = {}  # … and first met in each plan
-    for entry in scope.items(Project):
-        p: Project = entry.item  # type: ignore[assignment]
-        seen = first.get(p.id)
-        if seen is None:
-            first[p.id] = mine[(id(entry.plan), p.id)] = entry
-            continue
-        own = mine.get((id(entry.plan), p.id))
-        if own is None:
-            mine[(id(entry.plan), p.id)] = entry
-        else:
-            seen = own
-        where = f"{seen.plan.id}:{seen.path}" if seen.plan is not entry.plan else seen.path
-        if seen.plan is entry.plan:
-            yield _finding(
-                entry,
-                "identity.duplicate",
-                Severity.ERROR,
-                f"项目编号“{p.id}”重复（首次见于{where}）",
-                path=f"{entry.path}.id",
-                expected=seen.path,
-                actual=entry.path,
-            )
-        elif differ := _differences(seen.item, p):  # type: ignore[arg-type]
-            yield _finding(
-                entry,
-                "identity.conflict",
-                Severity.ERROR,
-                f"项目“{p.id}”在{where}另有记载，两处的{'、'.join(differ)}不一致",
-                expected=seen.item,
-                actual=p,
-            )
-
-
-# -- funding ----------------------------------------------------------------------------------
-
-
-def check_funding(scope: Scope) -> Iterator[Finding]:
-    """No funding line is negative, and each project's money shrinks along its stages:
-    planned ≥ allocated ≥ received ≥ spent (only the stages it has are compared, and
-    two stages only where both state their money in one and the same currency: money
-    in two currencies is never compared without a rate)."""
-    for entry in scope.items(Project):
-        p: Project = entry.item  # type: ignore[assignment]
-        lines = p.funding
-        if not lines:
-            continue
-        first = lines[0].stage
-        stages = {first}
-        for j, f in enumerate(lines):
-            if f.stage is not first:
-                stages.add(f.stage)
-            if f.amount.magnitude < 0:
-                yield _finding(
-                    entry,
-                    "funding.negative",
-                    Severity.ERROR,
-                    f"经费{f.amount}为负数",
-                    path=f"{entry.path}.funding[{j}].amount",
-                    actual=f.amount,
-                )
-        if len(stages) < 2:
-            continue
-        # compare exact sums in the base unit first; amounts are made only to report
-        base: dict[FundingStage, Decimal] = dict.fromkeys(stages, _ZERO)
-        currencies: dict[FundingStage, set[str]] = {s: set() for s in stages}
-        for f in lines:
-            base[f.stage] = EXACT.add(base[f.stage], _canonical(f.amount))
-            currencies[f.stage].add(f.amount.dimension)
-        order = [s for s in FundingStage if s in stages]
-        for early, late in itertools.pairwise(order):
-            if (
-                len(currencies[early]) == 1
-                and currencies[late] == currencies[early]
-                and base[late] > base[early]
-            ):
-                before = total([f.amount for f in lines if f.stage is early])
-                after = total([f.amount for f in lines if f.stage is late])
-                yield _finding(
-                    entry,
-                    "funding.stages",
-                    Severity.ERROR,
-                    f"{late.chinese}经费{after}多于{early.chinese}经费{before}",
-                    path=f"{entry.path}.funding",
-                    expected=before,
-                    actual=after,
-                )
 
 
 # -- stated totals against listed detail ------------------------------------------------------
@@ -479,86 +409,98 @@ def check_listed_detail(scope: Scope) -> Iterator[Finding]:
     projects add up to it: their number, or their money of the statement's stage, in
     total and for each level it breaks down."""
     ids: dict[int, dict[str, Project]] = {}
-    for entry in scope.items(Breakdown):
-        b: Breakdown = entry.item  # type: ignore[assignment]
+    group = scope._group(Breakdown)
+    for k, b in enumerate(group.items):
         if not b.projects:
             continue
-        known = ids.get(id(entry.plan))
+        plan = group.plan(k)
+        known = ids.get(id(plan))
         if known is None:
-            known = ids[id(entry.plan)] = {p.id: p for p in entry.plan.projects()}
+            known = ids[id(plan)] = {p.id: p for p in plan.projects()}
         listed: list[Project] = []
         named: set[str] = set()
-        for k, pid in enumerate(b.projects):
-            yield from _listed(entry, b, k, pid, known, named, listed)
-        yield from _detail(entry, b, b.total, listed, entry.path, "合计")
-        for k, part in enumerate(b.parts):
+        for n, pid in enumerate(b.projects):
+            yield from _listed(group, k, n, pid, known, named, listed)
+        yield from _detail(group, k, b.total, listed, None, "合计")
+        for n, part in enumerate(b.parts):
             if part.level is None:
                 continue
-            where = f"{entry.path}.parts[{k}]"
             if any(p.level is None for p in listed):
+                entry = group.entry(k)
                 yield _finding(
                     entry,
                     "detail.undecided",
                     Severity.INFO,
                     f"{part.level.chinese}：有所列项目未注明级别，无法与所列项目核对",
-                    path=where,
+                    path=f"{entry.path}.parts[{n}]",
                 )
                 continue
             mine = [p for p in listed if p.level is part.level]
-            yield from _detail(entry, b, part.figure, mine, where, part.level.chinese)
+            yield from _detail(group, k, part.figure, mine, n, part.level.chinese)
 
 
 def _listed(
-    entry: Entry,
-    b: Breakdown,
+    group: _Group[Breakdown],
     k: int,
+    n: int,
     pid: str,
     known: dict[str, Project],
     named: set[str],
     listed: list[Project],
 ) -> Iterator[Finding]:
-    """One id a statement names: a project of the plan, named once, of the statement's
-    levels."""
-    where = f"{entry.path}.projects[{k}]"
+    """The ``n``-th id the ``k``-th statement names: a project of the plan, named once,
+    of the statement's levels."""
+    b = group.items[k]
     if pid in named:
+        entry = group.entry(k)
         yield _finding(
             entry,
             "detail.repeated",
             Severity.ERROR,
             f"项目“{pid}”在所列项目中重复",
-            path=where,
+            path=f"{entry.path}.projects[{n}]",
             actual=pid,
         )
         return
     named.add(pid)
     project = known.get(pid)
     if project is None:
+        entry = group.entry(k)
         yield _finding(
             entry,
             "detail.unknown",
             Severity.ERROR,
             f"计划中没有编号为“{pid}”的项目",
-            path=where,
+            path=f"{entry.path}.projects[{n}]",
             actual=pid,
         )
         return
     listed.append(project)
     if b.levels and project.level is not None and project.level not in b.levels:
         allowed = "、".join(level.chinese for level in b.levels)
+        entry = group.entry(k)
         yield _finding(
             entry,
             "detail.level",
             Severity.ERROR,
             f"所列项目“{pid}”为{project.level.chinese}，不在该统计口径（{allowed}）之内",
-            path=where,
+            path=f"{entry.path}.projects[{n}]",
             expected=b.levels,
             actual=project.level,
         )
 
 
 def _detail(
-    entry: Entry, b: Breakdown, stated: Figure, listed: list[Project], path: str, what: str
+    group: _Group[Breakdown],
+    k: int,
+    stated: Figure,
+    listed: list[Project],
+    part: int | None,
+    what: str,
 ) -> Iterator[Finding]:
+    """The listed projects against the ``k``-th statement's total (``part`` None) or
+    its ``part``-th part."""
+    b = group.items[k]
     info = unit_info(stated.unit)
     if not (info.currency or info.is_count):
         return  # an area or a rate is not made of the projects listed
@@ -570,12 +512,13 @@ def _detail(
             missing += f"有所列项目没有{b.stage.chinese}经费，"
         if foreign:
             missing += f"有所列项目的{b.stage.chinese}经费为其他币种（{'、'.join(foreign)}），"
+        entry = group.entry(k)
         yield _finding(
             entry,
             "detail.undecided",
             Severity.INFO,
             f"{what}{missing}无法与所列项目核对",
-            path=path,
+            path=_part_path(entry, part),
         )
         return
     said = _range_in(stated.range, b.indicator)
@@ -591,8 +534,15 @@ def _detail(
         message = f"{what}写明{_said(stated)}，所列项目共{counted}"
     severity = _verdict(_gap(Range.point(counted), said), slack)
     if severity is not None:
-        code = "detail.total" if path == entry.path else "detail.part"
+        entry = group.entry(k)
+        code = "detail.total" if part is None else "detail.part"
+        path = _part_path(entry, part)
         yield _finding(entry, code, severity, message, path=path, expected=stated, actual=counted)
+
+
+def _part_path(entry: Entry, part: int | None) -> str:
+    """The path of a statement (``part`` None) or of its ``part``-th part."""
+    return entry.path if part is None else f"{entry.path}.parts[{part}]"
 
 
 def _other_currencies(listed: list[Project], stage: FundingStage, info: UnitInfo) -> list[str]:
@@ -611,51 +561,53 @@ def _other_currencies(listed: list[Project], stage: FundingStage, info: UnitInfo
 # -- five-year periods against their years ----------------------------------------------------
 
 
-def _place(entry: Entry) -> Any:
-    """Where a figure is for: its region, or else its plan (figures of plans without a
-    region are compared within their plan only)."""
-    region = entry.region
-    return region if region is not None else ("plan", id(entry.plan))
-
-
 def check_five_year(scope: Scope) -> Iterator[Finding]:
     """A figure stated for a five-year period (or any span of years) agrees with its
     years, indicator by indicator and place by place: the sum of the years for a flow
     (the years given so far never more than it), the last year for a stock."""
-    spans: list[tuple[Entry, tuple[Any, ...], range]] = []
-    years: dict[tuple[Any, ...], list[Entry]] = {}
-    for entry in scope.items(Achievement):
-        a: Achievement = entry.item  # type: ignore[assignment]
+    group = scope._group(Achievement)
+    spans: list[tuple[int, tuple[Any, ...], range]] = []
+    years: dict[tuple[Any, ...], list[int]] = {}
+    for k, a in enumerate(group.items):
         indicator = a.indicator
-        key = (_place(entry), indicator.key or indicator.name, unit_info(indicator.unit).dimension)
-        when = entry.period
+        plan = group.plan(k)
+        # where a figure is for: its region, or else its plan (figures of plans without
+        # a region are compared within their plan only)
+        region = a.region if a.region is not None else plan.region
+        place = region if region is not None else ("plan", id(plan))
+        key = (place, indicator.key or indicator.name, unit_info(indicator.unit).dimension)
+        when = a.period if a.period is not None else group.sites[k].within
         if isinstance(when, Year):
             if when.value is not None:
-                years.setdefault((*key, when.value), []).append(entry)
+                years.setdefault((*key, when.value), []).append(k)
         elif when is not None:
             span = period_years(when)
             if span is not None and len(span) > 1:
-                spans.append((entry, key, span))
-    for entry, key, span in spans:
-        present = {y: _one_plan(entry, years[(*key, y)]) for y in span if (*key, y) in years}
+                spans.append((k, key, span))
+    for k, key, span in spans:
+        present = {y: _one_plan(group, k, years[(*key, y)]) for y in span if (*key, y) in years}
         if present:
-            yield from _against_years(entry, span, present)
+            yield from _against_years(group, k, span, present)
 
 
-def _one_plan(stated: Entry, found: list[Entry]) -> list[Entry]:
+def _one_plan(group: _Group[Achievement], stated: int, found: list[int]) -> list[int]:
     """A year's figures from one plan only — the stating plan's own where it gives the
     year, else the first plan's: two plans giving the same year (a review and the
     annual report) state one fact twice."""
-    mine = [e for e in found if e.plan is stated.plan]
+    plan = group.plan(stated)
+    mine = [n for n in found if group.plan(n) is plan]
     if mine:
         return mine
-    first = found[0].plan
-    return [e for e in found if e.plan is first]
+    first = group.plan(found[0])
+    return [n for n in found if group.plan(n) is first]
 
 
-def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -> Iterator[Finding]:
-    a: Achievement = entry.item  # type: ignore[assignment]
-    name = _show_period(entry.period) if entry.period is not None else ""
+def _against_years(
+    group: _Group[Achievement], k: int, span: range, present: dict[int, list[int]]
+) -> Iterator[Finding]:
+    a = group.items[k]
+    period = a.period if a.period is not None else group.sites[k].within
+    name = _show_period(period) if period is not None else ""
     stock = a.indicator.aggregation is Aggregation.STOCK
     last = span[-1]
     if stock:
@@ -663,11 +615,11 @@ def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -
             return
         chosen = present[last]
     else:
-        chosen = [e for es in present.values() for e in es]
-    figures = [e.item.figure for e in chosen]  # type: ignore[union-attr]
+        chosen = [n for ns in present.values() for n in ns]
+    figures = [group.items[n].figure for n in chosen]
     if not all(f.is_known for f in figures) or not a.figure.is_known:
         yield _finding(
-            entry,
+            group.entry(k),
             "five_year.undecided",
             Severity.INFO,
             f"“{name}”期间或其年度的数字含未知数（如20xx），无法核对",
@@ -686,7 +638,7 @@ def _against_years(entry: Entry, span: range, present: dict[int, list[Entry]]) -
     shown = _shown(found, a.figure.unit)
     said = f"{last}年的数字为{shown}" if stock else f"{len(present)}个年度的数字合计{shown}"
     yield _finding(
-        entry,
+        group.entry(k),
         "five_year.sum",
         severity,
         f"“{name}”期间写明{_said(a.figure)}，而{said}",

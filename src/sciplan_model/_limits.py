@@ -19,6 +19,7 @@ __all__ = [
     "MAX_STRING",
     "MAX_VALUES",
     "SURROGATE",
+    "WHITESPACE_FACTOR",
     "check_int",
     "check_str",
     "text_problem",
@@ -26,8 +27,12 @@ __all__ = [
 
 #: How deeply arrays and objects may nest in a document.
 MAX_DEPTH = 64
-#: The longest document read, in characters.
+#: The longest document read, in characters besides spaces and line breaks (so that a
+#: plan saved with indents reads back as well as one saved on one line).
 MAX_DOCUMENT = 200_000_000
+#: A document may hold this many times MAX_DOCUMENT characters in all, spaces and line
+#: breaks included.
+WHITESPACE_FACTOR = 4
 #: The longest string a document may hold, in characters.
 MAX_STRING = 1_000_000
 #: The most digits an integer in a document may have.

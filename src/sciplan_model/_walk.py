@@ -101,7 +101,9 @@ def section_name(section: Section) -> str:
     return f"{label}{title}" if joined else f"{label} {title}"
 
 
-def _own_period(item: Any, context: Period | None) -> Period | None:
+def own_period(item: Any, context: Period | None) -> Period | None:
+    """The period an item is for: its own (a project's year, another item's period), or
+    else ``context``, the period of the section it stands in."""
     own = getattr(item, "year" if type(item) is Project else "period", None)
     return own if own is not None else context
 
@@ -119,11 +121,11 @@ def _walk(
         period = section.period if section.period is not None else context
         for j, item in enumerate(section.items):
             if isinstance(item, wanted):
-                yield Entry(f"{here}.items[{j}]", item, _own_period(item, period), plan, period)
+                yield Entry(f"{here}.items[{j}]", item, own_period(item, period), plan, period)
             if goals_wanted and type(item) is Task:
                 for k, goal in enumerate(item.goals):
                     path = f"{here}.items[{j}].goals[{k}]"
-                    yield Entry(path, goal, _own_period(goal, period), plan, period)
+                    yield Entry(path, goal, own_period(goal, period), plan, period)
         if section.sections:
             yield from _walk(plan, section.sections, f"{here}.sections", period, wanted)
 

@@ -54,8 +54,10 @@ from ._limits import (
     MAX_STRING,
     MAX_VALUES,
     SURROGATE,
+    WHITESPACE_FACTOR,
     text_problem,
 )
+from ._onepass import Counts, GiveUp, readers, writers
 from .codes import Coded, Level
 from .errors import (
     MAX_PROBLEMS,
@@ -609,7 +611,71 @@ def to_data(obj: Any) -> Any:
     carries ``schema_version`` first.  What the loader would refuse is refused here,
     before anything is written: nesting deeper than MAX_DEPTH, a string longer than
     MAX_STRING or holding a lone surrogate, an integer of more than MAX_INT_DIGITS
-    digits (an InvalidValueError naming the path)."""
+    digits (an InvalidValueError naming the path).
+
+    The data is written in one pass that checks as it goes; only when that pass finds
+    something wrong is the object written again the detailed way, to say what and
+    where."""
+    writer = writers().get(type(obj))
+    if writer is not None:
+        counts = Counts()
+        try:
+            data = writer(obj, 1, counts)
+        except (GiveUp, SciplanError, RecursionError, UnicodeEncodeError):
+            pass
+        else:
+            plan = type(obj) is Plan
+            if counts.members + counts.elements + plan <= MAX_VALUES and (
+                not plan or _ids_fine(counts)
+            ):
+                return {"schema_version": SCHEMA_VERSION, **data} if plan else data
+    return _to_data_detailed(obj)
+
+
+def _ids_fine(counts: Counts) -> bool:
+    """Whether the project ids one pass gathered are unique and every reference is
+    one of them."""
+    ids = set(counts.ids)
+    return len(ids) == len(counts.ids) and all(ids.issuperset(r) for r in counts.references)
+
+
+def _one_pass(data: Any, cls: type[T], text: str | None) -> T | None:
+    """``cls`` read from ``data`` in one pass, or None when that pass cannot prove the
+    data fine (then the detailed path reads it, and reports what is wrong).  With the
+    JSON ``text`` the data was parsed from, the pass also proves that no key stands
+    twice in an object: the text's colons are the objects' members and the colons
+    inside strings, and one fewer member for each key said twice."""
+    reader = readers().get(cls)
+    if reader is None:
+        return None
+    counts = Counts()
+    try:
+        result: T = reader(data, 1, counts)
+    except MemoryError:
+        raise
+    except Exception:  # anything wrong, or unusual: the detailed path says what
+        return None
+    if counts.members + counts.elements > MAX_VALUES:
+        return None
+    if cls is Plan and not _ids_fine(counts):
+        return None
+    if text is not None and (
+        ("\\u003" in text and _ESCAPED_COLON.search(text))
+        or text.count(":") != counts.members + counts.colons
+    ):
+        return None
+    return result
+
+
+#: A colon written as an escape in a JSON text (``\\u003a`` whose backslash is not
+#: itself escaped): once parsed it is a colon inside a string, which the text does not
+#: show as a colon.
+_ESCAPED_COLON = re.compile(r"(?<!\\)(?:\\\\)*\\u003[aA]")
+
+
+def _to_data_detailed(obj: Any) -> Any:
+    """to_data the slow way: cattrs' unstructuring, then a walk over the data that
+    names the path of what a document could not hold."""
     try:
         data = _converter(False).unstructure(obj, type(obj))
     except RecursionError:
@@ -645,8 +711,17 @@ def from_data(data: Any, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
     a PlanLoadError lists (``MAX_PROBLEMS``), and Python data that holds itself, nests
     past ``MAX_DEPTH`` or shares lists so often that it holds more values than a
     document could is refused without being walked to its end."""
-    problems: list[LoadProblem] = []
     walked, stopped = _check_data(data)
+    if not walked and not stopped:
+        result = _one_pass(data, cls, None)
+        if result is not None:
+            return result
+    return _from_data_detailed(data, cls, walked, stopped)
+
+
+def _from_data_detailed(data: Any, cls: type[T], walked: list[LoadProblem], stopped: bool) -> T:
+    """from_data the slow way, which lists every problem with its path."""
+    problems: list[LoadProblem] = []
     if stopped or any(_halts(p) for p in walked):
         raise PlanLoadError(walked, stopped)  # too deep, too big or too bad to read further
     if cls is Plan:
@@ -759,40 +834,49 @@ def _items(sections: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
 def dumps(obj: Any, *, indent: int | None = 2) -> str:
     """``obj`` as JSON text: stable (the same object gives the same text) and exact.
 
-    ``indent=None`` writes it on one line, which is several times faster for a large
-    plan when orjson is not installed (Python's JSON encoder is written in C only for
-    that case)."""
+    ``indent=None`` writes it on one line with no space after ``,`` and ``:``, which is
+    several times faster for a large plan when orjson is not installed (Python's JSON
+    encoder is written in C only for that case).  With orjson installed (the ``fast``
+    extra) the text is the same, byte for byte, and written faster."""
     with _gc_paused():
         text = _encode(to_data(obj), indent)
     return _fits(text)
 
 
 def _fits(text: str) -> str:
-    """The text of a document, unless it is longer than the loader reads."""
-    if len(text) > MAX_DOCUMENT:
+    """The text of a document, unless it is longer than the loader reads (measured as
+    the loader measures it)."""
+    if _size_problem(text) is not None:
+        written = len(text) - text.count(" ") - text.count("\n")
         raise InvalidValueError(
             "document",
-            f"it would be {len(text)} characters long, more than the {MAX_DOCUMENT} a "
-            "document may have; split the plan",
+            f"it would be {len(text)} characters long ({written} besides spaces and line "
+            f"breaks), more than the {MAX_DOCUMENT} a document may have (or "
+            f"{WHITESPACE_FACTOR} times that in all); split the plan, or keep many plans "
+            "as a Parquet dataset (write_dataset, docs/scale.md)",
         )
     return text
 
 
 def _encode(data: Any, indent: int | None, accelerate: bool = True) -> str:
-    """JSON text of plain data.  With two-space indents, and orjson installed (the
-    ``fast`` extra), orjson writes the very same text ten times as fast as the standard
-    library, whose indenting encoder is pure Python; anything orjson cannot write falls
-    back to the standard library."""
-    if indent == 2 and accelerate:
+    """JSON text of plain data: with two-space indents, or compact on one line (no space
+    after ``,`` and ``:``).  With orjson installed (the ``fast`` extra), orjson writes
+    the very same text, several times as fast as the standard library (whose indenting
+    encoder is pure Python); anything orjson cannot write falls back to the standard
+    library."""
+    if indent in (2, None) and accelerate:
         try:
             import orjson
         except ImportError:
             pass
         else:
+            option = orjson.OPT_INDENT_2 if indent == 2 else 0
             try:
-                return str(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+                return str(orjson.dumps(data, option=option).decode())
             except (orjson.JSONEncodeError, UnicodeDecodeError):
                 pass
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
@@ -956,13 +1040,38 @@ def _check_data(data: Any) -> tuple[list[LoadProblem], bool]:
     return found, len(found) > MAX_PROBLEMS
 
 
+def _size_problem(text: str) -> str | None:
+    """Why a document is too long to read, or None.  The limit counts what is written
+    besides spaces and line breaks, so that indenting a document does not make it too
+    long: the saver measures what it writes the same way."""
+    if len(text) <= MAX_DOCUMENT:
+        return None
+    if len(text) > WHITESPACE_FACTOR * MAX_DOCUMENT:
+        return f"a document of more than {WHITESPACE_FACTOR * MAX_DOCUMENT} characters in all"
+    if len(text) - text.count(" ") - text.count("\n") > MAX_DOCUMENT:
+        return f"a document of more than {MAX_DOCUMENT} characters besides spaces and line breaks"
+    return None
+
+
+def _check_size(text: str) -> None:
+    problem = _size_problem(text)
+    if problem is not None:
+        raise PlanLoadError([LoadProblem("$", problem)])
+
+
+def _parse_quickly(text: str) -> Any:
+    """The JSON text parsed the quick way, with no hook called for each object or
+    integer (None when the parser refuses it: the careful parse says why)."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _read_json(text: str) -> Any:
     if not isinstance(text, str):
         raise WrongTypeError("text", "a str", type(text).__name__)
-    if len(text) > MAX_DOCUMENT:
-        raise PlanLoadError(
-            [LoadProblem("$", f"a document of more than {MAX_DOCUMENT} characters")]
-        )
+    _check_size(text)
     try:
         data = json.loads(
             text,
@@ -983,9 +1092,27 @@ def _read_json(text: str) -> Any:
 
 
 def loads(text: str, cls: type[T] = Plan) -> T:  # type: ignore[assignment]
-    """Load a ``cls`` (a Plan by default) from JSON text, or raise PlanLoadError."""
+    """Load a ``cls`` (a Plan by default) from JSON text, or raise PlanLoadError.
+
+    A document that is fine is read in one pass over its parsed JSON; any other is read
+    again the careful way, which lists every problem with its path."""
     with _gc_paused(), _memory_bounded(text):
-        return from_data(_read_json(text), cls)
+        return _from_json(text, cls)
+
+
+def _from_json(text: str, cls: type[T]) -> T:
+    if not isinstance(text, str):
+        raise WrongTypeError("text", "a str", type(text).__name__)
+    _check_size(text)
+    data = _parse_quickly(text)
+    if data is not None:
+        result = _one_pass(data, cls, text)
+        if result is not None:
+            return result
+        del data
+    data = _read_json(text)
+    walked, stopped = _check_data(data)
+    return _from_data_detailed(data, cls, walked, stopped)
 
 
 @contextlib.contextmanager
@@ -1006,10 +1133,7 @@ def _memory_bounded(text: str) -> Iterator[None]:
 
 
 def _read_toml(text: str) -> Any:
-    if len(text) > MAX_DOCUMENT:
-        raise PlanLoadError(
-            [LoadProblem("$", f"a document of more than {MAX_DOCUMENT} characters")]
-        )
+    _check_size(text)
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
@@ -1058,9 +1182,15 @@ def load(path: str | Path, cls: type[T] = Plan) -> T:  # type: ignore[assignment
             [LoadProblem("$", f"not UTF-8 text: {e.reason} at byte {e.start}")]
         ) from None
     del raw
-    with _memory_bounded(text):
-        data = _read_toml(text) if suffix == ".toml" else _read_json(text)
-        return from_data(data, cls)
+    with _gc_paused(), _memory_bounded(text):
+        if suffix != ".toml":
+            return _from_json(text, cls)
+        data = _read_toml(text)
+        result = _one_pass(data, cls, None)  # TOML refuses a key said twice itself
+        if result is not None:
+            return result
+        walked, stopped = _check_data(data)
+        return _from_data_detailed(data, cls, walked, stopped)
 
 
 def _read_file(p: Path) -> bytes:
@@ -1068,7 +1198,8 @@ def _read_file(p: Path) -> bytes:
     read: a file larger than a document of ``MAX_DOCUMENT`` characters can be (four
     bytes a character in UTF-8, and a byte order mark) is refused unread, and no more
     than that is ever read."""
-    limit = 4 * MAX_DOCUMENT + 3
+    # at most four bytes a character written, one a space or line break, and a BOM
+    limit = 3 * MAX_DOCUMENT + WHITESPACE_FACTOR * MAX_DOCUMENT + 3
     with p.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > limit:
@@ -1085,7 +1216,8 @@ def _file_too_large(p: Path, size: int, limit: int) -> PlanLoadError:
             LoadProblem(
                 "$",
                 f"the file {str(p)!r} has {size} bytes, more than the {limit} that a "
-                f"document of {MAX_DOCUMENT} characters can take; it is not read",
+                f"document of {MAX_DOCUMENT} characters (besides spaces and line breaks) "
+                "can take; it is not read",
             )
         ]
     )
