@@ -30,7 +30,7 @@ from sciplan_model import (
     total,
     unit_info,
 )
-from sciplan_model import quantity as quantity_module
+from sciplan_model import _total as total_module
 from sciplan_model._exact import plain
 from sciplan_model.quantity import _canonical, _checked_decimal, _plain, to_decimal
 from strategies import AREA_UNITS, COUNT_UNITS, MONEY_UNITS, decimals
@@ -65,7 +65,7 @@ def warmed(xs: list[Quantity]) -> list[Quantity]:
 def all_totals_packed() -> Iterator[None]:
     """total() packs every list, however short (the way of long lists)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(quantity_module, "_FEW", 0)
+        mp.setattr(total_module, "_FEW", 0)
         yield
 
 
@@ -202,7 +202,7 @@ def test_total_of_fresh_amounts_equals_total_of_warm_ones_and_the_exact_sum(
     with all_totals_packed():
         assert written(total(fresh(xs))) == written(first)
         assert written(total(warmed(xs))) == written(first)
-    assert written(quantity_module._total_slow(fresh(xs), None)) == written(first)
+    assert written(total_module._total_slow(fresh(xs), None)) == written(first)
     assert exact_value(first) == sum(map(exact_value, xs))
     assert unit_info(first.unit).factor == min(unit_info(x.unit).factor for x in xs) or (
         first.unit == unit_info(xs[0].unit).base
