@@ -414,13 +414,14 @@ class Quantity(_Kept):
             info = _INFOS[unit]
         except (KeyError, TypeError):
             info = _known_unit(unit)
-        cls = type(self)
-        if cls is Quantity:
-            if info.currency:
-                # every quantity of money is a Money, however it was made
-                _set_class(self, Money)
-        elif cls is not Money or not info.currency:
-            self._check_unit(info)
+        if info.currency:
+            if type(self) is not Money:
+                if type(self) is Quantity:  # every quantity of money is a Money
+                    _set_class(self, Money)
+                else:
+                    self._check_unit(info)
+        elif type(self) is not Quantity:
+            self._check_unit(info)  # Money refuses, a subclass may
         # to_decimal()'s quick ways for a plain string and a Decimal, inline
         if type(magnitude) is str and len(magnitude) <= _LONG and not magnitude.strip(_PLAIN):
             try:
