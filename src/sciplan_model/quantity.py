@@ -38,11 +38,15 @@ Land, mass, length, power, energy, volume and durations convert exactly::
     >>> Quantity("1.5", "年") + Quantity("3", "个月")
     Quantity('21', '个月')
 
-How it stays fast: when a quantity is made, its value in the dimension's base unit is
-computed once (``_canon``, a Decimal) and, where it is a whole number of millionths,
-also packed into one Python ``int`` together with its unit's dimension and rank
-(``_packed``; see ``units.py``).  Equality and hashing use ``_canon``; :func:`total`
-adds the packed ints in one pass.  Neither converts again or builds a pint object.
+How it stays lean and fast: a quantity holds its magnitude and its unit's name, nothing
+more, and looks its unit's facts up by that name (one dict lookup; the facts are shared
+by every quantity of the unit).  Quantities of one unit compare and add by magnitude.
+Across units, equality, order and hashing go by the value in the dimension's base unit,
+one multiplication away (:func:`_canonical`).  The first long :func:`total` that meets a
+quantity packs that value, where it is a whole number of millionths, into one Python
+``int`` together with its unit's dimension and rank (``_packed``; see ``units.py``) and
+keeps it, so that later totals add packed ints in one pass.  Nothing converts through
+pint.
 """
 
 from __future__ import annotations
@@ -50,9 +54,8 @@ from __future__ import annotations
 import decimal
 import numbers
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any, ClassVar, Self, cast
 
 import attrs
@@ -65,12 +68,10 @@ from ._exact import (
     RATIO,
     fmt,
     magnitude_problem,
-    plain,
 )
 from ._scan import K_EXACT, scan
 from .errors import (
     DivisionByZeroError,
-    EmptyTotalError,
     FigureParseError,
     InexactResultError,
     InvalidMagnitudeError,
@@ -80,18 +81,8 @@ from .errors import (
     WrongTypeError,
 )
 from .units import (
-    PACK_CHUNK,
-    PACK_CODE_MASK,
-    PACK_PRESENCE_MASK,
-    PACK_PRESENCE_SHIFT,
-    PACK_RANKS,
-    PACK_SQUARE_MASK,
-    PACK_SQUARE_SHIFT,
-    PACK_VALUE_SHIFT,
     UnitInfo,
-    finest_packed_rank,
     pint_unit,
-    ranked_units,
     registry,
     unit_info,
 )
@@ -106,8 +97,6 @@ __all__ = [
     "to_decimal",
     "total",
 ]
-
-_SCALED_PLACES = 6  # _scaled counts millionths of the base unit
 
 #: pint's own names of units this package knows by a Chinese name, for
 #: :meth:`Quantity.from_pint` of quantities of another registry.
@@ -176,6 +165,26 @@ def _our_unit(name: str) -> str:
 # so it keeps every limit of a magnitude.
 _SHORT = MAX_DIGITS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+# The characters of plain decimal notation: a string of only these that Decimal reads is
+# plain (Decimal itself allows one sign, first, and one point, and needs a digit).
+_PLAIN = "0123456789.+-"
+# A longer string is refused, whatever it holds.
+_LONG = 100
+# An int within these bounds has at most MAX_DIGITS digits.
+_INT_LIMIT = 10**MAX_DIGITS
+# A number past a magnitude's limits raises in this context: more than MAX_DIGITS
+# digits, or a digit right of 10**MIN_EXPONENT (Rounded: its smallest exponent,
+# Emin - prec + 1, is MIN_EXPONENT), or 10**(MAX_EXPONENT + 1) and above (Overflow).
+# ``_LIMITS.plus(d)`` checks a nonzero finite Decimal; ``_read_decimal(text)`` reads
+# and checks text (and, its own context trapping InvalidOperation, never gives NaN for
+# text it cannot read).  The context's flags are its own and nobody reads them.
+_LIMITS = decimal.Context(
+    prec=MAX_DIGITS,
+    Emax=MAX_EXPONENT,
+    Emin=MIN_EXPONENT + MAX_DIGITS - 1,
+    traps=[decimal.Rounded, decimal.Overflow, decimal.InvalidOperation],
+)
+_read_decimal = _LIMITS.create_decimal
 _COMPACT_STEPS = ((12, "万亿"), (8, "亿"), (4, "万"))
 #: A Decimal as ``str()`` writes it, but with a capital E whatever the caller's context.
 _sci = EXACT.to_sci_string
@@ -197,6 +206,32 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
     ...
     sciplan_model.errors.WrongTypeError: magnitude must be an int, str or Decimal, not float
     """
+    # the usual cases first, each checked in a few C calls; anything else, and every
+    # refusal, takes the way below that says what is wrong
+    if type(value) is str:
+        if len(value) <= _LONG and not value.strip(_PLAIN):
+            try:
+                d = _read_decimal(value)
+            except ArithmeticError:
+                pass
+            else:
+                if d:
+                    return d
+    elif type(value) is Decimal:
+        if value and value.is_finite():
+            try:
+                _LIMITS.plus(value)
+            except ArithmeticError:
+                pass
+            else:
+                return value
+    elif type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return Decimal(value)
+    return _checked_decimal(value, field)
+
+
+def _checked_decimal(value: object, field: str) -> Decimal:
+    """:func:`to_decimal` the thorough way, which names what is wrong."""
     if type(value) is Decimal:
         d = value
     elif isinstance(value, bool):
@@ -227,33 +262,48 @@ def to_decimal(value: object, field: str = "magnitude") -> Decimal:
     return d
 
 
-_MILLION = 10**_SCALED_PLACES
+# The units met so far, by name: one dict lookup where unit_info() would check the
+# name's type and ask its cache.
+_INFOS: dict[str, UnitInfo] = {}
 
 
-def _scaled(canon: Decimal) -> int | None:
-    """``canon`` in millionths, when that is a whole number."""
-    numerator, denominator = canon.as_integer_ratio()
-    if _MILLION % denominator:
-        return None
-    scaled: int = numerator * (_MILLION // denominator)
-    return scaled
+def _known_unit(unit: str) -> UnitInfo:
+    """:func:`unit_info`, remembered in ``_INFOS``: UnknownUnitError (a ValueError) for a
+    name that is not ours, WrongTypeError for what is not a str."""
+    info = unit_info(unit)
+    if type(unit) is str:
+        _INFOS[unit] = info
+    return info
+
+
+_ZERO = Decimal(0)
+
+
+def _plain(d: Decimal) -> Decimal:
+    """:func:`~sciplan_model._exact.plain` — ``d`` without trailing fractional zeros and
+    without a positive exponent, ``-0`` as ``0`` — in two calls of the exact context:
+    a zero of exponent 0 added to the normalized ``d`` brings a positive exponent down
+    to 0 (the sum's exponent is the smaller one) and makes -0 a 0.
+
+    >>> _plain(Decimal("1593000.0")), _plain(Decimal("1.5E+3")), _plain(Decimal("-0.00"))
+    (Decimal('1593000'), Decimal('1500'), Decimal('0'))
+    """
+    return EXACT.add(d.normalize(EXACT), _ZERO)
 
 
 def _fill(q: Quantity, magnitude: Decimal, info: UnitInfo) -> None:
-    canon = EXACT.multiply(magnitude, info.factor)
+    """Set what every quantity holds: its magnitude and its unit's name.  Its unit's
+    facts are looked up by that name (:attr:`Quantity._info`); what equality, hashing
+    and sums need is computed when asked for (:func:`_canonical`, :func:`total`)."""
     _SET_MAGNITUDE(q, magnitude)
     _SET_UNIT(q, info.name)
-    _SET_INFO(q, info)
-    _SET_CANON(q, canon)
-    pack = info._pack
-    scaled = None if pack is None else _scaled(canon)
-    _SET_PACKED(q, None if scaled is None or pack is None else (scaled << PACK_VALUE_SHIFT) + pack)
 
 
 def _make(magnitude: Decimal, info: UnitInfo) -> Quantity:
     """A new quantity from checked parts: Money for a currency, else Quantity."""
     q = object.__new__(Money if info.currency else Quantity)
-    _fill(q, magnitude, info)
+    _SET_MAGNITUDE(q, magnitude)
+    _SET_UNIT(q, info.name)
     return q
 
 
@@ -264,12 +314,14 @@ def _result(magnitude: Decimal, info: UnitInfo, operation: str) -> Quantity:
     arithmetic on admitted amounts may pass them (a huge amount plus a tiny one has
     more than 28 digits) and is kept exact all the same, so that sums never depend on
     the order they are taken in: the arithmetic context has room for far more digits,
-    and raises :class:`InexactResultError` rather than round if ever it has not.
+    and raises :class:`InexactResultError` rather than round if ever it has not — here,
+    when the result is made, not later when it is compared or summed.
     """
     try:
-        return _make(magnitude, info)
+        EXACT.multiply(magnitude, info.factor)  # its base-unit value is exact
     except decimal.DecimalException:  # pragma: no cover - beyond 1000 digits
         raise InexactResultError(operation) from None
+    return _make(magnitude, info)
 
 
 def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
@@ -280,8 +332,9 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
         raise InvalidMagnitudeError(shown, "not a finite Decimal")
     q = object.__new__(cls)
     q._check_unit(info)
+    _fill(q, magnitude, info)
     try:
-        _fill(q, magnitude, info)
+        EXACT.multiply(magnitude, info.factor)  # its base-unit value is exact
     except decimal.DecimalException:
         raise InvalidMagnitudeError(_sci(magnitude), "beyond exact arithmetic") from None
     return q
@@ -289,7 +342,7 @@ def _rebuild(cls: type[Quantity], magnitude: Decimal, unit: str) -> Quantity:
 
 def _from_canon(canon: Decimal, info: UnitInfo, operation: str) -> Quantity:
     try:
-        magnitude = plain(EXACT.divide(canon, info.factor))
+        magnitude = _plain(EXACT.divide(canon, info.factor))
     except decimal.DecimalException:
         raise InexactResultError(f"{operation}, in {info.name},") from None
     return _result(magnitude, info, operation)
@@ -300,11 +353,11 @@ def _in_finer(canon: Decimal, a: UnitInfo, b: UnitInfo, operation: str) -> Quant
     unit when the finer one cannot hold it exactly (1公顷 + 1万亩 is 10015亩)."""
     finer = b if b.factor < a.factor else a
     try:
-        magnitude = plain(EXACT.divide(canon, finer.factor))
+        magnitude = _plain(EXACT.divide(canon, finer.factor))
     except decimal.DecimalException:
         finer = unit_info(finer.base)
         try:
-            magnitude = plain(EXACT.divide(canon, finer.factor))
+            magnitude = _plain(EXACT.divide(canon, finer.factor))
         except decimal.DecimalException:
             raise InexactResultError(operation) from None
     return _result(magnitude, finer, operation)
@@ -315,7 +368,7 @@ def _exact(operation: str, fn: Any, *args: Decimal) -> Decimal:
     on the way becomes the package's error (beyond 1000 digits, ``plain`` itself may
     find no room for a large exponent's zeros)."""
     try:
-        result: Decimal = plain(fn(*args))
+        result: Decimal = _plain(fn(*args))
     except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise DivisionByZeroError(operation) from None
     except decimal.DecimalException:
@@ -334,8 +387,17 @@ def _number(value: object, operation: str) -> Decimal | None:
     return None
 
 
+class _Kept:
+    """The slot of what a quantity computes the first time a long :func:`total` meets
+    it, and keeps: its packed int.  Not an attrs field: a quantity's fields are what it
+    is, its magnitude and its unit; this is left unset until then."""
+
+    __slots__ = ("_packed",)
+    _packed: int | None
+
+
 @attrs.frozen(init=False, eq=False, repr=False)
-class Quantity:
+class Quantity(_Kept):
     """An exact amount of one unit: ``Quantity("2", "万人次")``.
 
     ``magnitude`` is an ``int``, ``str`` or ``Decimal`` (never a ``float``); ``unit``
@@ -344,26 +406,42 @@ class Quantity:
 
     magnitude: Decimal
     unit: str
-    _info: UnitInfo = attrs.field(init=False)
-    _canon: Decimal = attrs.field(init=False)
-    _packed: int | None = attrs.field(init=False)
 
     _kind: ClassVar[str] = "quantity"
 
-    def __new__(cls, magnitude: int | str | Decimal, unit: str) -> Self:
-        # every quantity of money is a Money, however it was made
-        if cls is Quantity and type(unit) is str:
-            try:
-                if unit_info(unit).currency:
-                    return object.__new__(Money)  # type: ignore[return-value]
-            except UnknownUnitError:
-                pass  # __init__ says what is wrong
-        return object.__new__(cls)
-
     def __init__(self, magnitude: int | str | Decimal, unit: str) -> None:
-        info = unit_info(unit)
-        self._check_unit(info)
-        _fill(self, to_decimal(magnitude), info)
+        try:
+            info = _INFOS[unit]
+        except (KeyError, TypeError):
+            info = _known_unit(unit)
+        if info.currency:
+            if type(self) is not Money:
+                if type(self) is Quantity:  # every quantity of money is a Money
+                    _set_class(self, Money)
+                else:
+                    self._check_unit(info)
+        elif type(self) is not Quantity:
+            self._check_unit(info)  # Money refuses, a subclass may
+        # to_decimal()'s quick ways for a plain string and a Decimal, inline
+        if type(magnitude) is str and len(magnitude) <= _LONG and not magnitude.strip(_PLAIN):
+            try:
+                d = _read_decimal(magnitude)
+            except ArithmeticError:
+                d = to_decimal(magnitude)  # says what is wrong
+            else:
+                if not d:
+                    d = to_decimal(magnitude)  # -0 is 0
+        elif type(magnitude) is Decimal and magnitude and magnitude.is_finite():
+            try:
+                _LIMITS.plus(magnitude)
+            except ArithmeticError:
+                d = to_decimal(magnitude)  # says what is wrong
+            else:
+                d = magnitude
+        else:
+            d = to_decimal(magnitude)
+        _SET_MAGNITUDE(self, d)
+        _SET_UNIT(self, info.name)
 
     def _check_unit(self, info: UnitInfo) -> None:
         """Hook for subclasses that admit only some units."""
@@ -401,6 +479,12 @@ class Quantity:
         return q
 
     @property
+    def _info(self) -> UnitInfo:
+        """The facts about this quantity's unit, shared by every quantity of the unit."""
+        info = _INFOS.get(self.unit)
+        return _known_unit(self.unit) if info is None else info
+
+    @property
     def dimension(self) -> str:
         """What the unit measures, as pint names it: ``[money]`` (元), ``[money_USD]``
         (美元), ``[人次]``, ``[area]``, ``[mass]`` …"""
@@ -428,7 +512,7 @@ class Quantity:
         info = unit_info(unit)
         if info.dimension != self._info.dimension:
             raise UnitMismatchError(self.unit, info.name, "convert between")
-        return _from_canon(self._canon, info, f"converting {self}")
+        return _from_canon(_canonical(self), info, f"converting {self}")
 
     def compact(self) -> Quantity:
         """The same value rescaled to read well: the largest of 万, 亿, 万亿 that keeps
@@ -441,11 +525,12 @@ class Quantity:
         if not (info.scalable or info.currency):
             return self
         word = unit_info(info.word)
-        amount = EXACT.divide(self._canon, word.factor).copy_abs()
+        canon = _canonical(self)
+        amount = EXACT.divide(canon, word.factor).copy_abs()
         for power, name in _COMPACT_STEPS:
             if amount >= Decimal(1).scaleb(power, EXACT):
-                return _from_canon(self._canon, unit_info(name + word.name), f"compacting {self}")
-        return _from_canon(self._canon, word, f"compacting {self}")
+                return _from_canon(canon, unit_info(name + word.name), f"compacting {self}")
+        return _from_canon(canon, word, f"compacting {self}")
 
     def to_pint(self) -> Any:
         """This quantity as a pint ``Quantity`` of :data:`sciplan_model.ureg`."""
@@ -500,9 +585,15 @@ class Quantity:
     def __add__(self, other: object) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
+        if self.unit == other.unit:  # no conversion: the magnitudes add up
+            try:
+                summed = EXACT.add(self.magnitude, other.magnitude)
+            except decimal.DecimalException:  # beyond 1000 digits
+                raise InexactResultError(f"{self} + {other}") from None
+            return _result(_plain(summed), self._info, "+")
         self._same_dimension(other, "add")
         try:
-            canon = EXACT.add(self._canon, other._canon)
+            canon = EXACT.add(_canonical(self), _canonical(other))
         except decimal.DecimalException:  # beyond 1000 digits
             raise InexactResultError(f"{self} + {other}") from None
         return _in_finer(canon, self._info, other._info, "+")
@@ -515,9 +606,15 @@ class Quantity:
     def __sub__(self, other: object) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
+        if self.unit == other.unit:  # no conversion: the magnitudes subtract
+            try:
+                difference = EXACT.subtract(self.magnitude, other.magnitude)
+            except decimal.DecimalException:  # beyond 1000 digits
+                raise InexactResultError(f"{self} - {other}") from None
+            return _result(_plain(difference), self._info, "-")
         self._same_dimension(other, "subtract")
         try:
-            difference = EXACT.subtract(self._canon, other._canon)
+            difference = EXACT.subtract(_canonical(self), _canonical(other))
         except decimal.DecimalException:  # beyond 1000 digits
             raise InexactResultError(f"{self} - {other}") from None
         return _in_finer(difference, self._info, other._info, "-")
@@ -535,9 +632,9 @@ class Quantity:
     def __truediv__(self, other: object) -> Any:
         if isinstance(other, Quantity):
             self._same_dimension(other, "divide")
-            if not other._canon:
+            if not _canonical(other):
                 raise DivisionByZeroError(f"{self} / {other}")
-            return _exact(f"{self} / {other}", RATIO.divide, self._canon, other._canon)
+            return _exact(f"{self} / {other}", RATIO.divide, _canonical(self), _canonical(other))
         n = _number(other, "divide")
         if n is None:
             return NotImplemented
@@ -548,7 +645,7 @@ class Quantity:
         return _result(quotient, self._info, operation)
 
     def __neg__(self) -> Quantity:
-        return _make(plain(self.magnitude.copy_negate()), self._info)
+        return _make(_plain(self.magnitude.copy_negate()), self._info)
 
     def __pos__(self) -> Quantity:
         return self
@@ -564,7 +661,12 @@ class Quantity:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
             return NotImplemented
-        return self._info.dimension == other._info.dimension and self._canon == other._canon
+        if self.unit == other.unit:
+            return self.magnitude == other.magnitude
+        a, b = _INFOS.get(self.unit) or self._info, _INFOS.get(other.unit) or other._info
+        if a.dimension != b.dimension:
+            return False
+        return EXACT.multiply(self.magnitude, a.factor) == EXACT.multiply(other.magnitude, b.factor)
 
     def __ne__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
@@ -572,13 +674,18 @@ class Quantity:
         return not self == other
 
     def __hash__(self) -> int:
-        return hash((self._info.dimension, self._canon))
+        info = _INFOS.get(self.unit) or self._info
+        return hash((info.dimension, EXACT.multiply(self.magnitude, info.factor)))
 
     def _key(self, other: object, operation: str) -> tuple[Decimal, Decimal] | None:
         if not isinstance(other, Quantity):
             return None
-        self._same_dimension(other, operation)
-        return self._canon, other._canon
+        if self.unit == other.unit:
+            return self.magnitude, other.magnitude
+        a, b = _INFOS.get(self.unit) or self._info, _INFOS.get(other.unit) or other._info
+        if a.dimension != b.dimension:
+            raise UnitMismatchError(self.unit, other.unit, operation)
+        return EXACT.multiply(self.magnitude, a.factor), EXACT.multiply(other.magnitude, b.factor)
 
     def __lt__(self, other: object) -> bool:
         k = self._key(other, "compare")
@@ -613,9 +720,13 @@ class Quantity:
 
 # The slots' own setters: a frozen class refuses attribute assignment, and these are
 # the quickest way round that for objects the module is still making.
-_SET_MAGNITUDE, _SET_UNIT, _SET_INFO, _SET_CANON, _SET_PACKED = (
-    Quantity.__dict__[name].__set__ for name in ("magnitude", "unit", "_info", "_canon", "_packed")
-)
+_SET_MAGNITUDE, _SET_UNIT = (Quantity.__dict__[name].__set__ for name in ("magnitude", "unit"))
+_SET_PACKED = _Kept.__dict__["_packed"].__set__
+
+
+def _set_class(q: Quantity, cls: type[Quantity]) -> None:
+    """Make ``q`` (a Quantity being made) a ``cls`` (Money: the same slots, no more)."""
+    object.__setattr__(q, "__class__", cls)
 
 
 class Money(Quantity):
@@ -669,111 +780,24 @@ class Money(Quantity):
                 "exchange rate",
                 f"{self.unit} and {info.name} are one currency, so the rate is 1, not {fmt(r)}",
             )
-        canon = _exact(f"exchanging {self} at {fmt(r)}", EXACT.multiply, self._canon, r)
+        canon = _exact(f"exchanging {self} at {fmt(r)}", EXACT.multiply, _canonical(self), r)
         # a quantity of a currency is always made a Money (see _make)
         return cast(Money, _from_canon(canon, info, f"exchanging {self} at {fmt(r)}"))
-
-
-_UNIT = attrgetter("unit")
-_PACKED = attrgetter("_packed")
-_CANON = attrgetter("_canon")
 
 
 def _canonical(q: Quantity) -> Decimal:
     """``q`` in the base unit of its dimension (元, 美元, 亩, 公斤, the bare measure
     word), exactly:
     what equality, ordering and sums go by (for the package's own fast paths).
+    One multiplication, each time it is asked for: cheaper than looking for a kept one.
 
     >>> _canonical(Money("159.3", "万元"))
     Decimal('1593000.0')
     """
-    return q._canon
+    info = _INFOS.get(q.unit) or q._info
+    canon: Decimal = EXACT.multiply(q.magnitude, info.factor)
+    return canon
 
 
-def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
-    """The exact sum of ``quantities``, fast, in ``unit`` or the finest unit among them.
-
-    Mixed 元/万元/亿元 are welcome; mixed dimensions (项 and 人次, 万元 and 万美元)
-    raise :class:`UnitMismatchError`.
-    With ``unit`` given, the sum of nothing is a zero of that unit.
-
-    >>> total([Money("1", "亿元"), Money("1", "万元")])
-    Money('10001', '万元')
-    >>> total([Money("1", "亿元"), Money("1", "万元")], unit="亿元")
-    Money('1.0001', '亿元')
-    >>> total([], unit="项")
-    Quantity('0', '项')
-    """
-    if isinstance(quantities, list | tuple):
-        items = quantities
-    elif isinstance(quantities, Iterable):
-        items = list(quantities)
-    else:
-        raise WrongTypeError("quantities", "an iterable of quantities", type(quantities).__name__)
-    target = unit_info(unit) if unit is not None else None
-    if not items:
-        if target is None:
-            raise EmptyTotalError()
-        return _make(Decimal(0), target)
-    found = _packed_total(items)
-    if found is None:
-        return _total_slow(items, target)
-    finest, scaled = found
-    if target is not None and target.dimension != finest.dimension:
-        raise UnitMismatchError(finest.name, target.name, "total")
-    try:
-        canon = Decimal(scaled).scaleb(-_SCALED_PLACES, EXACT)
-    except decimal.DecimalException:  # beyond 1000 digits
-        raise InexactResultError("the total") from None
-    if target is not None:
-        return _from_canon(canon, target, "the total")
-    return _in_finer(canon, finest, finest, "total")
-
-
-def _packed_total(items: list[Quantity] | tuple[Quantity, ...]) -> tuple[UnitInfo, int] | None:
-    """The finest unit of ``items`` and their sum in millionths of the base unit, read
-    in one pass of packed ints (see ``units.py``); None when that way cannot decide."""
-    try:
-        first = items[0]._info
-        c0 = (first._pack or 0) & PACK_CODE_MASK
-        finest = PACK_RANKS
-        value = 0
-        for k in range(0, len(items), PACK_CHUNK):
-            chunk = items[k : k + PACK_CHUNK]
-            t = sum(map(_PACKED, chunk))
-            m = len(chunk)
-            if (
-                t & PACK_CODE_MASK != m * c0
-                or (t >> PACK_SQUARE_SHIFT) & PACK_SQUARE_MASK != m * c0 * c0
-            ):
-                return None  # more than one dimension
-            presence = (t >> PACK_PRESENCE_SHIFT) & PACK_PRESENCE_MASK
-            finest = min(finest, finest_packed_rank(presence))
-            value += t >> PACK_VALUE_SHIFT
-    except (TypeError, AttributeError):
-        return None  # an amount without a packed int, or an item that is no quantity
-    return unit_info(ranked_units(first.dimension)[finest]), value
-
-
-def _total_slow(items: list[Quantity] | tuple[Quantity, ...], target: UnitInfo | None) -> Quantity:
-    """total() the plain way: find the units, check them, add the Decimals."""
-    if not set(map(type, items)) <= {Quantity, Money}:
-        for k, item in enumerate(items):
-            if not isinstance(item, Quantity):
-                raise WrongTypeError(f"quantities[{k}]", "a Quantity", type(item).__name__)
-    infos = {unit_info(name) for name in set(map(_UNIT, items))}
-    dimensions = {info.dimension for info in infos}
-    if target is not None:
-        dimensions.add(target.dimension)
-    if len(dimensions) > 1:
-        names = sorted({info.name for info in infos} | ({target.name} if target else set()))
-        raise UnitMismatchError(names[0], names[-1], "total")
-    try:
-        with decimal.localcontext(EXACT):
-            canon = sum(map(_CANON, items), Decimal(0))
-    except decimal.DecimalException:  # beyond 1000 digits
-        raise InexactResultError("the total") from None
-    if target is not None:
-        return _from_canon(canon, target, "the total")
-    finest = min(infos, key=lambda info: (info.factor, info.name))
-    return _in_finer(canon, finest, finest, "total")
+# total() and its ways live in a module of their own; it is the package's, from here
+from ._total import total  # noqa: E402 - after everything _total takes from this module

@@ -216,9 +216,10 @@ def _split_scale(name: str) -> tuple[int, str]:
 
 # -- packing, for total() -------------------------------------------------------------
 #
-# total() reads each quantity once.  To learn in that one pass both the sum and whether
-# all items share a dimension (and which of their units is finest), every quantity
-# carries one int, ``_packed``, whose fields add up independently:
+# total() of a long list reads each quantity once.  To learn in that one pass both the
+# sum and whether all items share a dimension (and which of their units is finest), a
+# quantity carries one int, ``_packed`` (made the first time a long total() meets the
+# quantity, and kept; see quantity.py), whose fields add up independently:
 #
 #   bits   0..19   the dimension's code c (1 … 255)                   → Σc
 #   bits  20..47   c²                                                  → Σc²
