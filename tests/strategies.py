@@ -801,3 +801,29 @@ def _summing_parts(draw: st.DrawFn, unit: str) -> tuple[Figure, list[Figure]]:
         for _ in range(draw(st.integers(2, len(_LEVELS))))
     ]
     return Figure.exact(in_unit(amounts, unit)), [Figure.exact(a) for a in amounts]
+
+
+# -- damaging saved data -----------------------------------------------------------------
+
+
+def places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths (keys and indexes) of every value inside plain ``data``, its own
+    included (the empty path)."""
+    out = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.extend(places(value, (*path, key)))
+    elif isinstance(data, list):
+        for k, value in enumerate(data):
+            out.extend(places(value, (*path, k)))
+    return out
+
+
+def replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    """A copy of plain ``data`` with the value at ``path`` replaced by ``value``."""
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: replaced(data[head], rest, value)}
+    return [replaced(v, rest, value) if k == head else v for k, v in enumerate(data)]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from sciplan_model import Plan, PlanLoadError, dumps, examples, loads, serialize, to_data
 from sciplan_model.errors import InvalidValueError
-from strategies import plans
+from strategies import places, plans, replaced
 
 JSON_VALUES = st.none() | st.booleans() | st.integers() | st.text(max_size=6)
 
@@ -69,34 +69,14 @@ def test_the_bundled_plans_go_the_one_pass_way(name: str) -> None:
     assert _one_pass(dumps(plan)) == plan
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out.extend(_places(value, (*path, key)))
-    elif isinstance(data, list):
-        for k, value in enumerate(data):
-            out.extend(_places(value, (*path, k)))
-    return out
-
-
-def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
-    if not path:
-        return value
-    head, rest = path[0], path[1:]
-    if isinstance(data, dict):
-        return {**data, head: _replace(data[head], rest, value)}
-    return [_replace(v, rest, value) if k == head else v for k, v in enumerate(data)]
-
-
 @given(plans(), st.data())
 def test_a_damaged_document_loads_as_the_detailed_path_loads_it(
     plan: Plan, data: st.DataObject
 ) -> None:
     """One value replaced anywhere: loads gives the detailed path's plan or problems."""
     saved = to_data(plan)
-    where = data.draw(st.sampled_from(_places(saved)))
-    damaged = _replace(saved, where, data.draw(JSON_VALUES))
+    where = data.draw(st.sampled_from(places(saved)))
+    damaged = replaced(saved, where, data.draw(JSON_VALUES))
     text = json.dumps(damaged, ensure_ascii=False)
     assert _loaded(text) == _detailed(text)
 

@@ -61,7 +61,7 @@ from sciplan_model import (
 )
 from sciplan_model.period import MAX_PLAN_NUMBER
 from sciplan_model.serialize import ITEM_TAGS, MAX_DEPTH, MAX_STRING
-from strategies import plans
+from strategies import places, plans, replaced
 
 SRC = SourceRef(document="work-plans-1-3.txt", start=10, end=20)
 PROJECTS = Indicator(
@@ -1001,33 +1001,12 @@ def test_random_text_raises_only_plan_load_error(text: str) -> None:
         assert isinstance(result, Plan)
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The paths (keys and indexes) of every value inside ``data``."""
-    out = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out.extend(_places(value, (*path, key)))
-    elif isinstance(data, list):
-        for k, value in enumerate(data):
-            out.extend(_places(value, (*path, k)))
-    return out
-
-
-def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
-    if not path:
-        return value
-    head, rest = path[0], path[1:]
-    if isinstance(data, dict):
-        return {**data, head: _replace(data[head], rest, value)}
-    return [_replace(v, rest, value) if k == head else v for k, v in enumerate(data)]
-
-
 @given(plans(), st.data())
 def test_damaged_documents_raise_only_plan_load_error(plan: Plan, data: st.DataObject) -> None:
     """A saved plan with one value replaced loads to a round-tripping plan or raises PlanLoadError."""
     saved = to_data(plan)
-    where = data.draw(st.sampled_from(_places(saved)))
-    damaged = _replace(saved, where, data.draw(JSON_VALUES))
+    where = data.draw(st.sampled_from(places(saved)))
+    damaged = replaced(saved, where, data.draw(JSON_VALUES))
     result, error = _attempt(lambda: from_data(damaged))
     if error is not None:
         assert error.problems

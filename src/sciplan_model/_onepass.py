@@ -292,6 +292,33 @@ def _classes() -> list[type]:
     return seen
 
 
+def _generate(
+    namespace: dict[str, Any], source_of: Callable[[type, str | None], str]
+) -> list[type]:
+    """Put in ``namespace`` what generated code needs of every class of a plan's
+    document (the class, its fields' defaults and slot setters, its codes and their
+    members), then the code itself: ``source_of(cls, None)`` for each class and, for an
+    item, ``source_of(cls, tag)`` too.  The classes, in the order met."""
+    classes = _classes()
+    source = []
+    for cls in classes:
+        name = cls.__name__
+        namespace[name] = cls
+        hints = typing.get_type_hints(cls)
+        for k, a in enumerate(attrs.fields(cls)):
+            namespace[f"DEFAULT_{name}_{k}"] = a.default
+            namespace[f"SET_{name}_{a.name}"] = cls.__dict__[a.name].__set__
+            kind, target = _kind(_optional(hints[a.name])[0])
+            if kind == "code":
+                namespace[f"MEMBERS_{target.__name__}"] = dict(target._value2member_map_)
+                namespace[target.__name__] = target
+        source.append(source_of(cls, None))
+        if cls in ITEM_TYPES:
+            source.append(source_of(cls, ITEM_TAGS[cls]))
+    exec("\n".join(source), namespace)
+    return classes
+
+
 @functools.cache
 def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
     """The one-pass reader of each class (an item's reader expects its ``type`` key)."""
@@ -314,24 +341,7 @@ def readers() -> dict[type, Callable[[Any, int, Counts], Any]]:
         "LEVELS": _levels,
         "NEW": object.__new__,
     }
-    classes = _classes()
-    source = []
-    for cls in classes:
-        name = cls.__name__
-        namespace[name] = cls
-        hints = typing.get_type_hints(cls)
-        for k, a in enumerate(attrs.fields(cls)):
-            namespace[f"DEFAULT_{name}_{k}"] = a.default
-            namespace[f"SET_{name}_{a.name}"] = cls.__dict__[a.name].__set__
-            t, _ = _optional(hints[a.name])
-            kind, target = _kind(t)
-            if kind == "code":
-                namespace[f"MEMBERS_{target.__name__}"] = dict(target._value2member_map_)
-                namespace[target.__name__] = target
-        source.append(_reader_source(cls, tagged=False))
-        if cls in ITEM_TYPES:
-            source.append(_reader_source(cls, tagged=True))
-    exec("\n".join(source), namespace)
+    classes = _generate(namespace, lambda cls, tag: _reader_source(cls, tag is not None))
     for cls in classes:
         namespace[f"READ_{cls.__name__}"] = namespace[f"read_{cls.__name__}"]
     tagged = {tag: namespace[f"read_{cls.__name__}_item"] for cls, tag in ITEM_TAGS.items()}
@@ -509,22 +519,7 @@ def writers() -> dict[type, Callable[[Any, int, Counts], Any]]:
         "W_AMOUNT": unstructure_quantity,
         "W_FIGURE": _write_figure,
     }
-    classes = _classes()
-    source = []
-    for cls in classes:
-        name = cls.__name__
-        namespace[name] = cls
-        hints = typing.get_type_hints(cls)
-        for k, a in enumerate(attrs.fields(cls)):
-            namespace[f"DEFAULT_{name}_{k}"] = a.default
-            t, _ = _optional(hints[a.name])
-            kind, target = _kind(t)
-            if kind == "code":
-                namespace[target.__name__] = target
-        source.append(_writer_source(cls, None))
-        if cls in ITEM_TYPES:
-            source.append(_writer_source(cls, ITEM_TAGS[cls]))
-    exec("\n".join(source), namespace)
+    classes = _generate(namespace, _writer_source)
     for cls in classes:
         namespace[f"WRITE_{cls.__name__}"] = namespace[f"write_{cls.__name__}"]
     tagged = {cls: namespace[f"write_{cls.__name__}_item"] for cls in ITEM_TYPES}
