@@ -10,12 +10,11 @@ work plans (科技工作计划).
 
 from typing import TYPE_CHECKING, Any
 
-from . import examples, extract
+from . import examples
 from ._attainment import Attainment, Verdict, attainment, growth, percent
 from ._combine import Combined, combine, over_period
 from ._rollup import Rollup, project_value, rollup
 from ._sheetwords import MoneyColumn
-from ._summary import Summary, summarize
 from ._walk import Entry
 from .codes import (
     Aggregation,
@@ -48,7 +47,6 @@ from .errors import (
     ValidationError,
     WrongTypeError,
 )
-from .extract import Draft, Found, Place, find_figures, read_plan, read_plan_file
 from .figure import DEFAULT_TOLERANCE, Figure, Qualifier, Range
 from .model import (
     Achievement,
@@ -89,15 +87,27 @@ from .validation import CHECKS, Finding, Report, Scope, Severity, validate
 
 if TYPE_CHECKING:
     __version__: str
+    from . import extract
     from ._arrow import SCHEMAS, Tables
     from ._dataset import Dataset, read_dataset, write_dataset
     from ._sheets import SPREADSHEETS, ProjectSheet, read_projects
+    from ._summary import Summary, summarize
     from ._workbook import write_projects
+    from .extract import Draft, Found, Place, find_figures, read_plan, read_plan_file
     from .units import ureg
 
-#: Names whose modules are imported when first asked for: spreadsheets are read and
-#: written by programs that ask for them, and the rest do not pay for their import.
+#: Names whose modules are imported when first asked for: spreadsheets, datasets,
+#: the reader of plan texts and the summaries serve programs that ask for them, and the
+#: rest do not pay for their import.
 _LATER = {
+    "Draft": ".extract",
+    "Found": ".extract",
+    "Place": ".extract",
+    "find_figures": ".extract",
+    "read_plan": ".extract",
+    "read_plan_file": ".extract",
+    "Summary": "._summary",
+    "summarize": "._summary",
     "SCHEMAS": "._arrow",
     "Tables": "._arrow",
     "Dataset": "._dataset",
@@ -125,6 +135,10 @@ def __getattr__(name: str) -> Any:
             found = "0+unknown"
         globals()["__version__"] = found
         return found
+    if name == "extract":
+        import importlib
+
+        return importlib.import_module(".extract", __name__)
     if name in _LATER:
         import importlib
 

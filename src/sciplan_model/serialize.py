@@ -83,7 +83,6 @@ from ._limits import (
     MAX_VALUES,
     WHITESPACE_FACTOR,
 )
-from ._onepass import Counts, GiveUp, readers, writers
 from .codes import Coded, Level
 from .errors import (
     MAX_PROBLEMS,
@@ -121,6 +120,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     import cattrs
+
+    from ._onepass import Counts
 
 # cattrs and tomli_w are imported when a converter is first needed, not with the
 # package: most programs that import sciplan_model read figures long before (or
@@ -368,6 +369,8 @@ def to_data(obj: Any) -> Any:
     The data is written in one pass that checks as it goes; only when that pass finds
     something wrong is the object written again the detailed way, to say what and
     where."""
+    from ._onepass import Counts, GiveUp, writers  # with the first save: a quick import
+
     writer = writers().get(type(obj))
     if writer is not None:
         counts = Counts()
@@ -397,6 +400,8 @@ def _one_pass(data: Any, cls: type[T], text: str | None) -> T | None:
     JSON ``text`` the data was parsed from, the pass also proves that no key stands
     twice in an object: the text's colons are the objects' members and the colons
     inside strings, and one fewer member for each key said twice."""
+    from ._onepass import Counts, readers  # with the first load: a quick import
+
     reader = readers().get(cls)
     if reader is None:
         return None
