@@ -227,6 +227,12 @@ def test_objects_altered_behind_their_class_are_written_as_cattrs_writes_them() 
     object.__setattr__(region, "parent", "甘肃省")
     odd = Plan(id="p", title="t", kind=PlanKind.ANNUAL, region=region)
     assert to_data(odd) == serialize._to_data_detailed(odd)
+    broken = Task(title="t")
+    object.__setattr__(broken, "participants", 3)
+    plan = Plan(id="p", title="t", kind=PlanKind.ANNUAL, sections=[Section(items=[broken])])
+    with pytest.raises(TypeError, match="not iterable") as fast:
+        to_data(plan)
+    assert "_to_data_detailed" in {entry.name for entry in fast.traceback}
 
 
 def test_a_saved_file_is_measured_with_its_last_line_break(

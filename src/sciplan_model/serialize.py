@@ -376,8 +376,15 @@ def to_data(obj: Any) -> Any:
         counts = Counts()
         try:
             data = writer(obj, 1, counts)
-        except (GiveUp, SciplanError, RecursionError, UnicodeEncodeError, AttributeError):
-            pass  # AttributeError: an object altered behind its class's back
+        except (
+            GiveUp,
+            SciplanError,
+            RecursionError,
+            UnicodeEncodeError,
+            AttributeError,
+            TypeError,
+        ):
+            pass  # AttributeError, TypeError: an object altered behind its class's back
         else:
             plan = type(obj) is Plan
             if counts.members + counts.elements + plan <= MAX_VALUES and (
