@@ -16,7 +16,7 @@ from typing import Any, Union, get_args, get_origin
 
 from ._exact import MAX_DIGITS, magnitude_problem
 from ._limits import SURROGATE
-from .codes import Coded
+from .codes import Coded, Level
 from .errors import InvalidValueError, SciplanError
 from .figure import Figure, Qualifier
 from .model import (
@@ -51,6 +51,7 @@ __all__ = [
     "is_item",
     "is_period",
     "json_type",
+    "levels_of_span",
     "optional_text",
     "strict",
     "structure_code",
@@ -327,3 +328,12 @@ def structure_code(value: Any, cls: type[Coded]) -> Coded:
     if not isinstance(value, str):
         raise Refused(f"expected a string naming a {cls.__name__}, got {json_type(value)}")
     return cls.parse(value)
+
+
+_LEVEL_INDEX = {level: k for k, level in enumerate(Level)}
+
+
+def levels_of_span(text: str) -> tuple[Level, ...]:
+    """``levels`` written as a span, as plans write it (``"市级以上"``): the levels it
+    names, the highest first."""
+    return tuple(sorted(Level.parse_range(text), key=_LEVEL_INDEX.__getitem__))

@@ -34,6 +34,7 @@ from ._forms import (
     ITEM_TAGS,
     SCHEMA_VERSION,
     cached_year,
+    levels_of_span,
     structure_code,
     structure_figure,
     structure_period,
@@ -382,20 +383,14 @@ def _figure(v: Any, counts: Counts) -> Figure:
         end = v.get(key)
         if type(end) is dict:
             members += len(end)
-        elif type(end) is str and len(end) > MAX_STRING:
-            raise GiveUp
-    magnitude_check = (v.get("value"), v.get("upper"))
-    for end in magnitude_check:
-        if type(end) is dict:
             m = end.get("magnitude")
             if type(m) is int and not -INT_LIMIT < m < INT_LIMIT:
                 raise GiveUp
+        elif type(end) is str and len(end) > MAX_STRING:
+            raise GiveUp
     figure = structure_figure(v, None)
     counts.members += members
     return figure
-
-
-_LEVEL_INDEX = {level: k for k, level in enumerate(Level)}
 
 
 def _levels(v: Any, counts: Counts) -> tuple[Level, ...]:
@@ -403,7 +398,7 @@ def _levels(v: Any, counts: Counts) -> tuple[Level, ...]:
     if type(v) is str:
         if len(v) > MAX_STRING:
             raise GiveUp
-        return tuple(sorted(Level.parse_range(v), key=_LEVEL_INDEX.__getitem__))
+        return levels_of_span(v)
     if type(v) is not list and type(v) is not tuple:
         raise GiveUp
     out: list[Level] = []

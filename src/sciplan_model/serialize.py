@@ -62,6 +62,7 @@ from ._forms import (
     is_item,
     is_period,
     json_type,
+    levels_of_span,
     strict,
     structure_code,
     structure_figure,
@@ -197,7 +198,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         def levels(value: Any, _: Any) -> Any:
             # "levels": "市级以上" — a span of levels as a plan writes it
             if type(value) is str:
-                return tuple(sorted(Level.parse_range(value), key=list(Level).index))
+                return levels_of_span(value)
             return made(value, t)
 
         return levels
