@@ -146,7 +146,7 @@ def test_a_list_typed_into_excel_reads_back_exactly(projects: list[Project]) -> 
 
 pytest.importorskip("xlsxwriter", reason="the excel extra (XlsxWriter) is not installed")
 
-import strategies as ours  # noqa: E402
+from sciplan_model.strategies import fundings  # noqa: E402
 
 #: Names as sheets hold them: Chinese, Latin, digits, inner spaces, a leading =.
 _SHEET_TEXT = "科技计划项目县市省企业协会培训一二三十（）()·=abcXYZ0189 "
@@ -168,7 +168,7 @@ def project_lists(draw: st.DrawFn) -> list[Project]:
             programme=draw(st.none() | sheet_names),
             level=draw(st.none() | st.sampled_from(Level)),
             status=draw(st.none() | st.sampled_from(ProjectStatus)),
-            year=draw(st.none() | ours.years()),
+            year=draw(st.none() | st.from_type(Year)),
             undertaker=draw(
                 st.none()
                 | st.builds(
@@ -179,7 +179,7 @@ def project_lists(draw: st.DrawFn) -> list[Project]:
                     st.none() | sheet_names,
                 )
             ),
-            funding=draw(st.lists(ours.fundings(), max_size=4)),
+            funding=draw(st.lists(fundings(), max_size=4)),
             related=draw(st.lists(ids, max_size=2)),
         )
         for pid in pids

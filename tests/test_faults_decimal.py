@@ -52,7 +52,8 @@ from sciplan_model import (
     total,
     validate,
 )
-from strategies import checked_plans, money, written_plans
+from sciplan_model.strategies import plan_texts
+from strategies import checked_plans, money
 
 _TRAPS = [decimal.Inexact, decimal.Rounded, decimal.Subnormal, decimal.Underflow, decimal.Clamped]
 
@@ -351,7 +352,7 @@ def test_amounts_summed_multiplied_and_compared_ignore_a_random_context(
     assert got == expected
 
 
-@given(checked_plans(), written_plans(), hostile_contexts())
+@given(checked_plans(), plan_texts(), hostile_contexts())
 def test_plans_validated_reported_and_read_ignore_a_random_context(
     plan: Plan, written: Any, ctx: decimal.Context
 ) -> None:

@@ -37,7 +37,8 @@ from sciplan_model import (
     UnknownUnitError,
     WrongTypeError,
 )
-from strategies import COUNT_UNITS, MONEY_UNITS, canonical_figures, positive_magnitudes
+from sciplan_model.strategies import figures as canonical_figures
+from strategies import COUNT_UNITS, MONEY_UNITS, positive_magnitudes
 
 
 def _refusal(text: object) -> FigureParseError:

@@ -30,7 +30,7 @@ from qualifiers import (
 from sciplan_model import Figure, Money, Qualifier, Quantity, SciplanError, WrongTypeError
 from sciplan_model._reading import CN_NUMERAL_CHARS, fold_text
 from sciplan_model.extract import Found, find_figures
-from strategies import canonical_figures
+from sciplan_model.strategies import figures as canonical_figures
 
 
 def _texts(text: str) -> list[str]:

@@ -23,7 +23,8 @@ from sciplan_model import (
     UnknownUnitError,
     WrongTypeError,
 )
-from strategies import MONEY_UNITS, canonical_figures, decimals, positive_magnitudes
+from sciplan_model.strategies import figures as canonical_figures
+from strategies import MONEY_UNITS, decimals, positive_magnitudes
 
 Q = Quantity
 
