@@ -429,7 +429,7 @@ def test_a_fresh_interpreter_finds_the_strategies_through_the_entry_point() -> N
         """
         from hypothesis import find, strategies as st
         import sys
-        assert "sciplan_model.strategies" in sys.modules
+        assert "sciplan_model._hypothesis" in sys.modules
         from sciplan_model import Money, Plan
         print(find(st.from_type(Money), lambda m: m.magnitude > 0))
         print(type(find(st.from_type(Plan), lambda p: True)).__name__)
@@ -437,6 +437,28 @@ def test_a_fresh_interpreter_finds_the_strategies_through_the_entry_point() -> N
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["1元", "Plan"]
+
+
+def test_the_strategies_may_be_imported_before_hypothesis() -> None:
+    """Importing the strategies first imports hypothesis, which calls the hook; the
+    hook must not need the half-imported module."""
+    run = _python(
+        """
+        from sciplan_model.strategies import plans
+        from hypothesis import find, strategies as st
+        from sciplan_model import Figure
+        print(find(st.from_type(Figure), lambda f: f.value is not None))
+        print(find(plans(), lambda p: True).title)
+        """
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["0项", "科技工作计划"]
+
+
+def test_the_hook_registers_every_type_the_strategies_offer() -> None:
+    from sciplan_model import _hypothesis, strategies
+
+    assert list(_hypothesis._TYPES) == list(strategies._registered())
 
 
 def test_without_hypothesis_the_module_names_the_extra() -> None:

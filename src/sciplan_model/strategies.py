@@ -474,11 +474,17 @@ def _figures(
 
 
 def _same_word(unit: str, family: tuple[str, ...]) -> tuple[str, ...]:
-    """Units of ``family`` a range from ``unit`` may end in: the unit itself first, then the
-    other scales of its word (3万至5亿人次)."""
+    """Units of ``family`` the low end of a range ending in ``unit`` may be in: the unit
+    itself first, then the smaller scales of its word (5人次至3万人次), as plans write
+    ranges (never 0万亿至1项)."""
     info = unit_info(unit)
     others = tuple(
-        u for u in family if u != unit and info.scalable and unit_info(u).word == info.word
+        u
+        for u in family
+        if u != unit
+        and info.scalable
+        and unit_info(u).word == info.word
+        and unit_info(u).factor < info.factor
     )
     return (unit, *others)
 
@@ -646,7 +652,9 @@ def periods() -> st.SearchStrategy[Year | FiveYearPlan | YearSpan]:
 
 @functools.cache
 def _region_codes() -> st.SearchStrategy[str]:
-    return st.from_regex(r"[0-9]{6}", fullmatch=True).filter(str.isascii)
+    # digits drawn from a fixed alphabet: from_regex would first build hypothesis' table
+    # of Unicode characters, over a second on a fresh machine
+    return st.text("0123456789", min_size=6, max_size=6)
 
 
 @functools.cache
@@ -1687,19 +1695,3 @@ def _registered() -> dict[type[Any], Callable[[], st.SearchStrategy[Any]]]:
         Section: sections,
         Plan: plans,
     }
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies with hypothesis, which calls this through its entry point
-    (``[project.entry-points.hypothesis]`` in pyproject.toml) when it is imported."""
-    for cls, make in _registered().items():
-        # deferred: nothing is built until a test asks for the type (and deferred takes
-        # plain functions only, not the cached ones some of these are)
-        st.register_type_strategy(cls, st.deferred(_call(make)))
-
-
-def _call(make: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.SearchStrategy[T]]:
-    def definition() -> st.SearchStrategy[T]:
-        return make()
-
-    return definition
