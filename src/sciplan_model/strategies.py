@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - the tests run with hypothesis
         name="hypothesis",
     ) from None
 
+import enum
 import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -1104,16 +1105,25 @@ _EXACT_MONEY = ("元", "千元", "万元", "百万元", "亿元")
 _DEFAULT_YEARS = tuple(range(2001, 2031))
 
 
-def _stages(stage: FundingStage | Iterable[FundingStage] | None) -> tuple[FundingStage, ...]:
-    if stage is None:
-        return tuple(FundingStage)
-    chosen = (stage,) if isinstance(stage, FundingStage) else tuple(stage)
-    for s in chosen:
-        if not isinstance(s, FundingStage):
-            raise WrongTypeError("stage", "FundingStage members", type(s).__name__)
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _members(value: E | Iterable[E] | None, cls: type[E], what: str) -> tuple[E, ...] | None:
+    """``value`` (a member of ``cls`` or several) as a tuple, or None where not given; a
+    value of another type or no member at all is an error naming ``what``."""
+    if value is None:
+        return None
+    chosen = (value,) if isinstance(value, cls) else tuple(value)  # type: ignore[arg-type]
+    for member in chosen:
+        if not isinstance(member, cls):
+            raise WrongTypeError(what, f"{cls.__name__} members", type(member).__name__)
     if not chosen:
-        raise InvalidValueError("stage", "no stage to draw from")
+        raise InvalidValueError(what, f"no {what} to draw from")
     return chosen
+
+
+def _stages(stage: FundingStage | Iterable[FundingStage] | None) -> tuple[FundingStage, ...]:
+    return _members(stage, FundingStage, "stage") or tuple(FundingStage)
 
 
 def fundings(
@@ -1188,19 +1198,7 @@ def projects(
     and ``years`` bound the project's level and the years of it and its lines; ``stage``
     the stages its money is given at.  Ids repeat across examples: :func:`plans` gives
     each project of a plan an id of its own."""
-    return _projects(_levels(levels), _years_given(years), _stages(stage))
-
-
-def _levels(levels: Level | Iterable[Level] | None) -> tuple[Level, ...] | None:
-    if levels is None:
-        return None
-    chosen = (levels,) if isinstance(levels, Level) else tuple(levels)
-    for level in chosen:
-        if not isinstance(level, Level):
-            raise WrongTypeError("levels", "Level members", type(level).__name__)
-    if not chosen:
-        raise InvalidValueError("levels", "no level to draw from")
-    return chosen
+    return _projects(_members(levels, Level, "levels"), _years_given(years), _stages(stage))
 
 
 @functools.cache
@@ -1403,18 +1401,6 @@ def sections(*, years: Iterable[int] | None = None, depth: int = 2) -> st.Search
     return _section(chosen, depth)
 
 
-def _kinds(kind: PlanKind | Iterable[PlanKind] | None) -> tuple[PlanKind, ...]:
-    if kind is None:
-        return tuple(PlanKind)
-    chosen = (kind,) if isinstance(kind, PlanKind) else tuple(kind)
-    for k in chosen:
-        if not isinstance(k, PlanKind):
-            raise WrongTypeError("kind", "PlanKind members", type(k).__name__)
-    if not chosen:
-        raise InvalidValueError("kind", "no kind to draw from")
-    return chosen
-
-
 def plans(
     *,
     kind: PlanKind | Iterable[PlanKind] | None = None,
@@ -1439,7 +1425,12 @@ def plans(
     if max_projects is not None and max_projects < 0:
         raise InvalidValueError("max_projects", f"{max_projects} is below 0")
     chosen = None if years is None else _year_choice(years)
-    return _plans(_kinds(kind), _levels(levels), chosen, max_projects)
+    return _plans(
+        _members(kind, PlanKind, "kind") or tuple(PlanKind),
+        _members(levels, Level, "levels"),
+        chosen,
+        max_projects,
+    )
 
 
 @functools.cache
