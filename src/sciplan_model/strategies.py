@@ -602,7 +602,7 @@ def _digits(d: Decimal) -> str:
 def _number(draw: st.DrawFn, d: Decimal, unit: str, *, plain: bool) -> str:
     """``d`` written as plans write numbers: plain, full-width, with thousands
     separators, with 。 for the point, or in Chinese numerals (whole numbers of units
-    without a scale, so that the numeral keeps the unit)."""
+    without a scale, below 万, so that the numeral keeps the unit)."""
     text = _digits(d)
     forms = ["plain", "full"]
     whole, _, frac = text.partition(".")
@@ -611,7 +611,8 @@ def _number(draw: st.DrawFn, d: Decimal, unit: str, *, plain: bool) -> str:
     if frac:
         forms.append("stop")
     info = unit_info(unit)
-    if not (frac or plain) and 0 < d < 10**8 and info.factor == 1 and info.scalable:
+    # below 万 only: 二十五万家 reads as 25万家, a figure equal in value but not as written
+    if not (frac or plain) and 0 < d < 10**4 and info.factor == 1 and info.scalable:
         forms.append("chinese")
     form = draw(st.sampled_from(forms))
     if form == "full":
